@@ -1,0 +1,43 @@
+package dev.snowpulse.profile;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What SnowPulse reads from the machine it runs on: environment variables, the home directory and the OS.
+ * Passed explicitly (never read from statics deep inside) so tests can run against a home of their own.
+ */
+public record HostEnvironment(Map<String, String> variables, Path home, String osName) {
+
+    public HostEnvironment {
+        variables = Map.copyOf(variables);
+        if (home == null) {
+            throw new IllegalArgumentException("home directory is required");
+        }
+        osName = osName == null ? "" : osName;
+    }
+
+    public static HostEnvironment current() {
+        return new HostEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name"));
+    }
+
+    public Optional<String> variable(String name) {
+        String value = variables.get(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    public boolean isWindows() {
+        return osName.toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    public boolean isMac() {
+        String os = osName.toLowerCase(Locale.ROOT);
+        return os.startsWith("mac") || os.startsWith("darwin");
+    }
+
+    public HostEnvironment withVariables(Map<String, String> replacement) {
+        return new HostEnvironment(replacement, home, osName);
+    }
+}
