@@ -1,0 +1,57 @@
+package dev.snowpulse.db;
+
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.profile.ProfileCatalog;
+import dev.snowpulse.profile.ResolvedSecret;
+import dev.snowpulse.profile.SecretResolver;
+import dev.snowpulse.profile.SnowflakeSettings;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/** Tests a profile end to end: its secret, the Local demo's server when it is the Local demo, then the server. */
+public final class ConnectionService {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** A test result, or the secret that has to be typed first. */
+    public record Outcome(ConnectionCheck check, ResolvedSecret secret) {
+        public boolean needsPrompt() {
+            return check == null && secret.promptable();
+        }
+    }
+
+    private final SecretResolver secrets;
+    private final LocalDemo localDemo;
+    private final ConnectionTester tester = new ConnectionTester();
+
+    public ConnectionService(SecretResolver secrets, LocalDemo localDemo) {
+        this.secrets = secrets;
+        this.localDemo = localDemo;
+    }
+
+    public Outcome test(ConnectionProfile profile, Duration timeout) {
+        ConnectionProfile effective = profile;
+        if (ProfileCatalog.isBuiltIn(profile.name())) {
+            try {
+                effective = localDemo.resolve(profile);
+            } catch (IOException e) {
+                return new Outcome(ConnectionCheck.failure(profile.connection().summary(), e.getMessage()), null);
+            }
+        }
+        ResolvedSecret secret = secrets.resolve(effective);
+        if (secret.isMissing()) {
+            return new Outcome(secret.promptable() ? null : ConnectionCheck.failure(effective.connection().summary(), secret.detail()), secret);
+        }
+        ConnectionCheck check = switch (effective.connection()) {
+            case PostgresSettings pg -> tester.test(pg, secret.secret(), timeout);
+            case SnowflakeSettings sf -> tester.test(sf, secret.secret(), timeout);
+        };
+        return new Outcome(check, secret);
+    }
+
+    public LocalDemo localDemo() {
+        return localDemo;
+    }
+}

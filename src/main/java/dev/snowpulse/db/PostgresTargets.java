@@ -1,0 +1,37 @@
+package dev.snowpulse.db;
+
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.profile.Secret;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+
+/** pgjdbc URL and properties for a Postgres profile. */
+public final class PostgresTargets {
+
+    private PostgresTargets() {
+    }
+
+    public static JdbcTarget of(PostgresSettings pg, Optional<Secret> password, Duration timeout) {
+        String host = pg.host().contains(":") ? "[" + pg.host() + "]" : pg.host();
+        Properties props = new Properties();
+        props.setProperty("user", pg.user());
+        password.ifPresent(p -> props.setProperty("password", p.value()));
+        props.setProperty("sslmode", pg.sslMode().libpqName());
+        if (pg.sslRootCert() != null) {
+            props.setProperty("sslrootcert", pg.sslRootCert());
+        }
+        props.setProperty("ApplicationName", pg.applicationName());
+        int seconds = (int) Math.max(1, timeout.toSeconds());
+        props.setProperty("connectTimeout", Integer.toString(seconds));
+        props.setProperty("loginTimeout", Integer.toString(seconds));
+        props.setProperty("socketTimeout", Integer.toString(seconds * 3));
+        return new JdbcTarget("jdbc:postgresql://" + host + ":" + pg.port() + "/" + encode(pg.database()), props,
+                pg.summary());
+    }
+
+    private static String encode(String database) {
+        return java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
