@@ -1,0 +1,41 @@
+package dev.snowpulse;
+
+import dev.snowpulse.db.ConnectionService;
+import dev.snowpulse.db.LocalDemo;
+import dev.snowpulse.db.LocalDemoMode;
+import dev.snowpulse.profile.AppDirectories;
+import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.profile.Keychain;
+import dev.snowpulse.profile.OsKeychain;
+import dev.snowpulse.profile.ProdGuard;
+import dev.snowpulse.profile.ProfileCatalog;
+import dev.snowpulse.profile.ProfileStore;
+import dev.snowpulse.profile.SecretResolver;
+import dev.snowpulse.profile.SessionSecrets;
+
+/** The services the desktop app and the CLI share, wired once per run. */
+public record AppServices(
+        HostEnvironment host,
+        AppDirectories directories,
+        ProfileCatalog profiles,
+        SecretResolver secrets,
+        ConnectionService connections,
+        ProdGuard prodGuard) implements AutoCloseable {
+
+    public static AppServices create(HostEnvironment host) {
+        return create(host, new OsKeychain());
+    }
+
+    public static AppServices create(HostEnvironment host, Keychain keychain) {
+        AppDirectories directories = AppDirectories.of(host);
+        ProfileCatalog profiles = new ProfileCatalog(ProfileStore.open(directories.profilesFile()), host);
+        SecretResolver secrets = new SecretResolver(host, keychain, new SessionSecrets());
+        LocalDemo localDemo = new LocalDemo(LocalDemoMode.of(host), directories);
+        return new AppServices(host, directories, profiles, secrets, new ConnectionService(secrets, localDemo), new ProdGuard());
+    }
+
+    @Override
+    public void close() {
+        connections.localDemo().close();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.snowpulse;
+
+import dev.snowpulse.cli.Cli;
+import dev.snowpulse.profile.HostEnvironment;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Entry point. No arguments open the desktop app; anything else is a headless command.
+ * Not an {@code Application} subclass, so the app runs from the class path without JavaFX modules declared.
+ */
+public final class SnowPulse {
+
+    private SnowPulse() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            dev.snowpulse.ui.DesktopLauncher.launch(args);
+            return;
+        }
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(Cli.run(args, HostEnvironment.current(), out, err));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.snowpulse.cli;
+
+import dev.snowpulse.AppServices;
+import dev.snowpulse.Version;
+import dev.snowpulse.profile.HostEnvironment;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.function.Supplier;
+
+/** Runs one headless command. Exit codes: 0 ok, 1 failure, 2 usage error; messages on stderr. */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
+    private Cli() {
+    }
+
+    public static int run(String[] args, HostEnvironment host, PrintWriter out, PrintWriter err) {
+        CliContext context = new CliContext(memoize(() -> AppServices.create(host)), out, err);
+        try {
+            CommandLine commandLine = commandLine(context);
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            return commandLine.execute(args);
+        } finally {
+            context.close();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static CommandLine commandLine(CliContext context) {
+        CommandLine commandLine = new CommandLine(new SnowPulseCommand(), new CliFactory(context));
+        commandLine.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? USAGE : FAILURE);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("snowpulse: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println("Try 'snowpulse " + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^snowpulse ?", "") + " --help'.");
+                return USAGE;
+            }
+            return FAILURE;
+        });
+        commandLine.setParameterExceptionHandler((e, params) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("snowpulse: " + e.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName(" ") + " --help'.");
+            return USAGE;
+        });
+        return commandLine;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"SnowPulse " + Version.current(), "Java " + Runtime.version()};
+        }
+    }
+}

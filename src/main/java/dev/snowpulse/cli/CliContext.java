@@ -1,0 +1,41 @@
+package dev.snowpulse.cli;
+
+import dev.snowpulse.AppServices;
+
+import java.io.PrintWriter;
+import java.util.function.Supplier;
+
+/** What every command gets: the shared services (created on first use) and the output streams. */
+public final class CliContext implements AutoCloseable {
+
+    private final Supplier<AppServices> services;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private boolean used;
+
+    CliContext(Supplier<AppServices> services, PrintWriter out, PrintWriter err) {
+        this.services = services;
+        this.out = out;
+        this.err = err;
+    }
+
+    public AppServices services() {
+        used = true;
+        return services.get();
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    @Override
+    public void close() {
+        if (used) {
+            services.get().close();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.snowpulse.cli;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads durations the way users type them: 30s, 5m, 1h, 1500ms, or plain seconds. */
+public final class Durations {
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+    private Durations() {
+    }
+
+    public static Duration parse(String text, String option) {
+        Matcher m = FORMAT.matcher(text == null ? "" : text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a duration like 30s, 5m or 1h");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        Duration duration = switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+        if (duration.isZero()) {
+            throw new IllegalArgumentException(option + ": must be longer than zero");
+        }
+        return duration;
+    }
+}

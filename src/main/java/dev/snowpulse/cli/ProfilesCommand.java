@@ -1,0 +1,188 @@
+package dev.snowpulse.cli;
+
+import dev.snowpulse.db.ConnectionCheck;
+import dev.snowpulse.db.ConnectionService;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.Environment;
+import dev.snowpulse.profile.EnvironmentKind;
+import dev.snowpulse.profile.PgEnvironmentImport;
+import dev.snowpulse.profile.ProdGuard;
+import dev.snowpulse.profile.ProfileCatalog;
+import dev.snowpulse.profile.ProfileExchange;
+import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.SnowflakeCliConnections;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "profiles",
+        description = "List, add, test, import and export connection profiles.",
+        mixinStandardHelpOptions = true,
+        subcommands = {ProfileAddCommand.class})
+public final class ProfilesCommand {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    public ProfilesCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Command(name = "list", description = "List every profile: name, environment, kind, target and secret source.")
+    int list(@Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE})") String format)
+            throws IOException {
+        List<ConnectionProfile> profiles = catalog().all();
+        problemNotice();
+        switch (format) {
+            case "table" -> ProfileTable.print(profiles, context.out());
+            case "json" -> context.out().println(dev.snowpulse.profile.JsonFiles.mapper().writeValueAsString(
+                    dev.snowpulse.profile.ProfilesDocument.of(profiles)));
+            default -> throw new IllegalArgumentException("--format: '" + format + "' is not table or json");
+        }
+        return Cli.OK;
+    }
+
+    @Command(name = "show", description = "Show one profile's settings and where its secret comes from (never the secret).")
+    int show(@Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile (default: --profile, else Local demo)") String name) {
+        ConnectionProfile profile = catalog().require(chosen(name));
+        ProfileTable.printDetails(profile, context.services().secrets().resolve(profile), context.out());
+        return Cli.OK;
+    }
+
+    @Command(name = "remove", description = "Remove a saved profile. A prod profile needs --confirm NAME.")
+    int remove(@Parameters(paramLabel = "NAME") String name,
+               @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm removing a prod profile") String confirm)
+            throws IOException {
+        ConnectionProfile profile = catalog().require(name);
+        ProdGuard.Decision decision = context.services().prodGuard().check(profile, "Removing the profile", confirm);
+        if (!decision.allowed()) {
+            throw new CliFailure(decision.message());
+        }
+        catalog().remove(name);
+        context.services().secrets().keychain().delete(name);
+        context.out().println("removed profile '" + name + "'");
+        return Cli.OK;
+    }
+
+    @Command(name = "test", description = "Connect with a profile: server version, round-trip latency, TLS. Exit 1 when it fails.")
+    int test(@Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile (default: --profile, else Local demo)") String name,
+             @Option(names = "--timeout", defaultValue = "10s", description = "Give up after this long (default: ${DEFAULT-VALUE})") String timeout) {
+        ConnectionProfile profile = catalog().require(chosen(name));
+        Duration limit = Durations.parse(timeout, "--timeout");
+        ConnectionService.Outcome outcome = context.services().connections().test(profile, limit);
+        if (outcome.needsPrompt()) {
+            Console console = System.console();
+            if (console == null) {
+                throw new CliFailure(outcome.secret().detail() + "; no terminal to ask on, so set the environment variable "
+                        + "or use a profile whose secret source is keychain, env or pgpass");
+            }
+            char[] typed = console.readPassword("Password for %s: ", profile.name());
+            if (typed == null) {
+                throw new CliFailure("no password typed");
+            }
+            context.services().secrets().session().put(profile.name(), new Secret(new String(typed)));
+            java.util.Arrays.fill(typed, '\0');
+            outcome = context.services().connections().test(profile, limit);
+        }
+        ConnectionCheck check = outcome.check();
+        if (!check.ok()) {
+            throw new CliFailure("profile '" + profile.name() + "': " + check.message());
+        }
+        context.out().println("ok  " + profile.name() + "  " + check.target() + "  " + check.summary());
+        String embedded = context.services().connections().localDemo().embeddedDescription();
+        if (ProfileCatalog.isBuiltIn(profile.name()) && embedded != null) {
+            context.out().println("    " + embedded);
+        }
+        return Cli.OK;
+    }
+
+    @Command(name = "import-env", description = "Save a profile from PGHOST, PGPORT, PGDATABASE, PGUSER, PGSSLMODE (password: PGPASSWORD stays in the environment).")
+    int importEnv(@Option(names = "--name", description = "Profile name (default: env-<PGHOST>)") String name,
+                  @Option(names = "--env", defaultValue = "dev", description = "dev, staging, prod or custom (default: ${DEFAULT-VALUE})") String env)
+            throws IOException {
+        ConnectionProfile profile = PgEnvironmentImport.profile(context.services().host(), name, Environment.of(EnvironmentKind.parse(env)));
+        catalog().save(null, profile);
+        context.out().println("saved profile '" + profile.name() + "' (" + profile.connection().summary() + ")");
+        return Cli.OK;
+    }
+
+    @Command(name = "import-snowflake", description = "Save a profile for every connection in the Snowflake CLI's connections.toml ($SNOWFLAKE_HOME or ~/.snowflake).")
+    int importSnowflake(@Option(names = "--file", description = "connections.toml to read") Path file,
+                        @Option(names = "--env", defaultValue = "dev", description = "dev, staging, prod or custom (default: ${DEFAULT-VALUE})") String env)
+            throws IOException {
+        Path source = file != null ? file : SnowflakeCliConnections.location(context.services().host());
+        List<SnowflakeCliConnections.Entry> entries = SnowflakeCliConnections.read(source);
+        Environment environment = Environment.of(EnvironmentKind.parse(env));
+        List<String> skipped = new ArrayList<>();
+        for (SnowflakeCliConnections.Entry entry : entries) {
+            if (catalog().find(entry.name()).isPresent()) {
+                skipped.add(entry.name());
+                continue;
+            }
+            catalog().save(null, new ConnectionProfile(entry.name(), environment, entry.settings()));
+            context.out().println("saved profile '" + entry.name() + "' (" + entry.settings().summary() + ")");
+        }
+        skipped.forEach(n -> context.err().println("skipped '" + n + "': a profile with that name exists"));
+        if (entries.isEmpty()) {
+            context.err().println("no connections in " + source);
+        }
+        return Cli.OK;
+    }
+
+    @Command(name = "export", description = "Write profiles to a JSON file (no secrets: only where each secret comes from).")
+    int export(@Parameters(paramLabel = "FILE") Path file,
+               @Parameters(paramLabel = "NAME", arity = "0..*", description = "Profiles to export (default: all saved)") List<String> names)
+            throws IOException {
+        List<ConnectionProfile> profiles = names == null || names.isEmpty()
+                ? catalog().store().list()
+                : names.stream().map(catalog()::require).toList();
+        ProfileExchange.export(profiles, file);
+        context.out().println("exported " + profiles.size() + " profile(s) to " + file);
+        return Cli.OK;
+    }
+
+    @Command(name = "import", description = "Add the profiles from a JSON file written by export.")
+    int importFile(@Parameters(paramLabel = "FILE") Path file,
+                   @Option(names = "--replace", description = "Replace profiles that have the same name") boolean replace)
+            throws IOException {
+        int added = 0;
+        for (ConnectionProfile profile : ProfileExchange.read(file)) {
+            boolean exists = catalog().find(profile.name()).isPresent();
+            if (exists && !replace) {
+                context.err().println("skipped '" + profile.name() + "': a profile with that name exists (use --replace)");
+                continue;
+            }
+            catalog().save(exists ? profile.name() : null, profile);
+            added++;
+        }
+        context.out().println("imported " + added + " profile(s) from " + file);
+        return Cli.OK;
+    }
+
+    private ProfileCatalog catalog() {
+        return context.services().profiles();
+    }
+
+    private String chosen(String name) {
+        if (name != null) {
+            return name;
+        }
+        String global = ((SnowPulseCommand) spec.root().userObject()).profile;
+        return global != null ? global : ProfileCatalog.LOCAL_DEMO;
+    }
+
+    private void problemNotice() {
+        catalog().store().problem().ifPresent(p -> context.err().println("warning: " + p.message()));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.snowpulse.ui;
+
+import dev.snowpulse.AppServices;
+import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.ui.common.FxBackground;
+import dev.snowpulse.ui.shell.SnowPulseWindow;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one window, the shared services, and a clean stop (embedded PostgreSQL included). */
+public final class SnowPulseApp extends Application {
+
+    private AppServices services;
+    private FxBackground background;
+    private SnowPulseWindow window;
+
+    @Override
+    public void init() {
+        services = AppServices.create(HostEnvironment.current());
+        background = new FxBackground();
+    }
+
+    @Override
+    public void start(Stage stage) {
+        window = new SnowPulseWindow(services, background);
+        window.show(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+        background.close();
+        services.close();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.snowpulse.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Runs blocking work off the FX thread and hands the result back on it. ViewModels take one of these, so they never
+ * touch a database themselves and can be tested with an executor that runs inline.
+ */
+public interface Background {
+
+    <T> void run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+}

@@ -1,0 +1,330 @@
+package dev.snowpulse.ui.connections;
+
+import dev.snowpulse.db.ConnectionCheck;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.Environment;
+import dev.snowpulse.profile.EnvironmentKind;
+import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.profile.Keychain;
+import dev.snowpulse.profile.PgEnvironmentImport;
+import dev.snowpulse.profile.ProdGuard;
+import dev.snowpulse.profile.ProfileCatalog;
+import dev.snowpulse.profile.ProfileExchange;
+import dev.snowpulse.profile.ProfileKind;
+import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.SnowflakeCliConnections;
+import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.common.ConnectionChecks;
+import dev.snowpulse.ui.shell.ShellViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/** State and actions of the Connections tab. Every file or network access runs through {@link Background}. */
+public final class ConnectionsViewModel {
+
+    /** How the message line under the form reads. */
+    public enum MessageKind { INFO, SUCCESS, ERROR }
+
+    private final ProfileCatalog catalog;
+    private final HostEnvironment host;
+    private final Keychain keychain;
+    private final ProdGuard prodGuard;
+    private final ConnectionChecks checks;
+    private final ShellViewModel shell;
+    private final Background background;
+
+    final ProfileForm form = new ProfileForm();
+    private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<ConnectionProfile> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty builtInSelected = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty keychainAvailable = new SimpleBooleanProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<MessageKind> messageKind = new SimpleObjectProperty<>(MessageKind.INFO);
+    private String editingName;
+
+    public ConnectionsViewModel(ProfileCatalog catalog, HostEnvironment host, Keychain keychain, ProdGuard prodGuard,
+                                ConnectionChecks checks, ShellViewModel shell, Background background) {
+        this.catalog = catalog;
+        this.host = host;
+        this.keychain = keychain;
+        this.prodGuard = prodGuard;
+        this.checks = checks;
+        this.shell = shell;
+        this.background = background;
+    }
+
+    /** Loads the profiles and probes the keychain, both off the FX thread. */
+    public void load(String preferredName) {
+        work("load profiles", catalog::all, all -> {
+            profiles.setAll(all);
+            select(all.stream().filter(p -> p.name().equals(preferredName)).findFirst().orElse(all.getFirst()));
+            catalog.store().problem().ifPresent(p -> show(MessageKind.ERROR, p.message()));
+        });
+        background.run("probe keychain", keychain::isAvailable, keychainAvailable::set, e -> keychainAvailable.set(false));
+    }
+
+    public void select(ConnectionProfile profile) {
+        selected.set(profile);
+        editingName = profile == null ? null : profile.name();
+        builtInSelected.set(profile != null && ProfileCatalog.isBuiltIn(profile.name()));
+        form.load(profile);
+        show(MessageKind.INFO, builtInSelected.get()
+                ? "The Local demo is built in: it uses a PostgreSQL on this machine, or starts an embedded one."
+                : "");
+    }
+
+    public void newProfile(ProfileKind kind) {
+        selected.set(null);
+        editingName = null;
+        builtInSelected.set(false);
+        form.clear(kind);
+        form.name.set(uniqueName(kind == ProfileKind.POSTGRES ? "new-postgres" : "new-snowflake"));
+        show(MessageKind.INFO, "New " + kind.label() + " profile: fill in the fields and save.");
+    }
+
+    public void save() {
+        ConnectionProfile profile = validated();
+        if (profile == null) {
+            return;
+        }
+        String previous = editingName;
+        work("save profile", () -> {
+            catalog.save(previous, profile);
+            return catalog.all();
+        }, all -> {
+            profiles.setAll(all);
+            selected.set(profile);
+            editingName = profile.name();
+            shell.profileChanged(previous, profile);
+            show(MessageKind.SUCCESS, "Saved '" + profile.name() + "'.");
+        });
+    }
+
+    public void revert() {
+        if (selected.get() != null) {
+            select(selected.get());
+        } else {
+            form.clear(form.kind.get());
+        }
+    }
+
+    public boolean removalNeedsConfirmation() {
+        return selected.get() != null && prodGuard.needsConfirmation(selected.get());
+    }
+
+    public String removalQuestion() {
+        return selected.get() == null ? "" : prodGuard.question(selected.get(), "Removing the profile");
+    }
+
+    /** Removes the selected profile; {@code typedName} is what the prod guard dialog got (null otherwise). */
+    public void remove(String typedName) {
+        ConnectionProfile profile = selected.get();
+        if (profile == null || ProfileCatalog.isBuiltIn(profile.name())) {
+            show(MessageKind.ERROR, "Select a saved profile to remove; the Local demo is built in.");
+            return;
+        }
+        ProdGuard.Decision decision = prodGuard.check(profile, "Removing the profile", typedName);
+        if (!decision.allowed()) {
+            show(MessageKind.ERROR, decision.message());
+            return;
+        }
+        work("remove profile", () -> {
+            catalog.remove(profile.name());
+            keychain.delete(profile.name());
+            return catalog.all();
+        }, all -> {
+            profiles.setAll(all);
+            shell.profileRemoved(profile.name());
+            select(all.getFirst());
+            show(MessageKind.SUCCESS, "Removed '" + profile.name() + "'.");
+        });
+    }
+
+    /** Tests what the form holds now, saved or not. */
+    public void test() {
+        ConnectionProfile profile = validated();
+        if (profile == null) {
+            return;
+        }
+        busy.set(true);
+        show(MessageKind.INFO, "Testing " + profile.connection().summary() + " …");
+        checks.check(profile, this::showCheck);
+    }
+
+    private void showCheck(ConnectionCheck check) {
+        busy.set(false);
+        if (check.ok()) {
+            show(MessageKind.SUCCESS, "Connected: " + check.summary());
+        } else {
+            show(MessageKind.ERROR, check.message());
+        }
+    }
+
+    /** Makes the selected, saved profile the active one. */
+    public void connect() {
+        ConnectionProfile profile = selected.get();
+        if (profile == null) {
+            show(MessageKind.ERROR, "Save the profile before connecting with it.");
+            return;
+        }
+        show(MessageKind.INFO, "Connecting with '" + profile.name() + "' …");
+        shell.connect(profile, check -> show(check.ok() ? MessageKind.SUCCESS : MessageKind.ERROR, check.ok()
+                ? "'" + profile.name() + "' is the active profile: " + check.summary()
+                : "Could not connect with '" + profile.name() + "': " + check.message()));
+    }
+
+    public void fillFromUri() {
+        try {
+            show(MessageKind.INFO, form.fillFromUri());
+        } catch (IllegalArgumentException e) {
+            show(MessageKind.ERROR, e.getMessage());
+        }
+    }
+
+    public void importFromEnvironment() {
+        try {
+            ConnectionProfile profile = PgEnvironmentImport.profile(host, null, Environment.of(EnvironmentKind.DEV));
+            String name = uniqueName(profile.name());
+            saveImported(List.of(profile.withName(name)), "from the PG* environment variables");
+        } catch (IllegalArgumentException e) {
+            show(MessageKind.ERROR, e.getMessage());
+        }
+    }
+
+    public Path snowflakeConnectionsFile() {
+        return SnowflakeCliConnections.location(host);
+    }
+
+    public void importSnowflakeConnections(Path file) {
+        work("read connections.toml", () -> SnowflakeCliConnections.read(file).stream()
+                        .map(e -> new ConnectionProfile(e.name(), Environment.of(EnvironmentKind.DEV), e.settings())).toList(),
+                imported -> saveImported(imported, "from " + file));
+    }
+
+    public void importJson(Path file) {
+        work("read profiles", () -> ProfileExchange.read(file), imported -> saveImported(imported, "from " + file));
+    }
+
+    public void exportJson(Path file) {
+        work("export profiles", () -> {
+            List<ConnectionProfile> saved = catalog.store().list();
+            ProfileExchange.export(saved, file);
+            return saved.size();
+        }, count -> show(MessageKind.SUCCESS, "Exported " + count + " profile(s) to " + file + " (no secrets)."));
+    }
+
+    private void saveImported(List<ConnectionProfile> imported, String source) {
+        work("import profiles", () -> {
+            List<String> skipped = new ArrayList<>();
+            for (ConnectionProfile p : imported) {
+                if (catalog.find(p.name()).isPresent()) {
+                    skipped.add(p.name());
+                } else {
+                    catalog.save(null, p);
+                }
+            }
+            return skipped;
+        }, skipped -> {
+            profiles.setAll(catalog.all());
+            int added = imported.size() - skipped.size();
+            show(skipped.isEmpty() ? MessageKind.SUCCESS : MessageKind.INFO, "Imported " + added + " profile(s) " + source
+                    + (skipped.isEmpty() ? "." : "; skipped existing " + String.join(", ", skipped) + "."));
+            imported.stream().filter(p -> !skipped.contains(p.name())).findFirst().ifPresent(this::select);
+        });
+    }
+
+    public void storeSecretInKeychain(String secret) {
+        String name = editingName;
+        if (name == null || ProfileCatalog.isBuiltIn(name)) {
+            show(MessageKind.ERROR, "Save the profile first; the secret is stored under its name.");
+            return;
+        }
+        work("store secret", () -> {
+            keychain.store(name, new Secret(secret));
+            return name;
+        }, stored -> show(MessageKind.SUCCESS, "Stored the secret of '" + stored + "' in the OS keychain."));
+    }
+
+    private ConnectionProfile validated() {
+        try {
+            return form.toProfile();
+        } catch (IllegalArgumentException e) {
+            show(MessageKind.ERROR, "Fix " + e.getMessage());
+            return null;
+        }
+    }
+
+    private String uniqueName(String base) {
+        String name = base;
+        for (int n = 2; containsName(name); n++) {
+            name = base + "-" + n;
+        }
+        return name;
+    }
+
+    private boolean containsName(String name) {
+        return profiles.stream().anyMatch(p -> p.name().equals(name));
+    }
+
+    private <T> void work(String what, Callable<T> job, Consumer<T> onSuccess) {
+        busy.set(true);
+        background.run(what, job, result -> {
+            busy.set(false);
+            onSuccess.accept(result);
+        }, failure -> {
+            busy.set(false);
+            String text = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            show(MessageKind.ERROR, (failure instanceof IllegalArgumentException ? "Fix " : "Could not " + what + ": ") + text);
+        });
+    }
+
+    private void show(MessageKind kind, String text) {
+        messageKind.set(kind);
+        message.set(text);
+    }
+
+    public ProfileForm form() {
+        return form;
+    }
+
+    public ObservableList<ConnectionProfile> profiles() {
+        return profiles;
+    }
+
+    public ObjectProperty<ConnectionProfile> selectedProperty() {
+        return selected;
+    }
+
+    public BooleanProperty builtInSelectedProperty() {
+        return builtInSelected;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanProperty keychainAvailableProperty() {
+        return keychainAvailable;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObjectProperty<MessageKind> messageKindProperty() {
+        return messageKind;
+    }
+}

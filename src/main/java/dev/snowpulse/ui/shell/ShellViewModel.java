@@ -1,0 +1,101 @@
+package dev.snowpulse.ui.shell;
+
+import dev.snowpulse.db.ConnectionCheck;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.ui.common.ConnectionChecks;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** The shell's state: which profile is active, whether it is connected, the theme, and notices for the user. */
+public final class ShellViewModel {
+
+    private final ConnectionChecks checks;
+    private final ReadOnlyObjectWrapper<ConnectionProfile> activeProfile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.NOT_CONNECTED);
+    private final ReadOnlyStringWrapper stateDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private long attempt;
+
+    public ShellViewModel(ConnectionChecks checks) {
+        this.checks = checks;
+    }
+
+    /** Makes a profile the active one and connects it; a later call wins over an earlier one still running. */
+    public void connect(ConnectionProfile profile) {
+        connect(profile, check -> { });
+    }
+
+    /** As {@link #connect(ConnectionProfile)}, telling {@code done} how it went unless a later connect overtook it. */
+    public void connect(ConnectionProfile profile, java.util.function.Consumer<ConnectionCheck> done) {
+        long thisAttempt = ++attempt;
+        activeProfile.set(profile);
+        state.set(ConnectionState.CONNECTING);
+        stateDetail.set(profile.connection().summary());
+        checks.check(profile, check -> {
+            if (thisAttempt == attempt) {
+                apply(check);
+                done.accept(check);
+            }
+        });
+    }
+
+    private void apply(ConnectionCheck check) {
+        state.set(check.ok() ? ConnectionState.CONNECTED : ConnectionState.FAILED);
+        stateDetail.set(check.ok() ? check.summary() : check.message());
+    }
+
+    /** The active profile was edited or renamed in the Connections tab. */
+    public void profileChanged(String previousName, ConnectionProfile updated) {
+        ConnectionProfile current = activeProfile.get();
+        if (current != null && current.name().equals(previousName)) {
+            connect(updated);
+        }
+    }
+
+    public void profileRemoved(String name) {
+        ConnectionProfile current = activeProfile.get();
+        if (current != null && current.name().equals(name)) {
+            attempt++;
+            activeProfile.set(null);
+            state.set(ConnectionState.NOT_CONNECTED);
+            stateDetail.set("");
+        }
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().other());
+    }
+
+    public void setThemeFrom(Theme saved) {
+        theme.set(saved == null ? Theme.LIGHT : saved);
+    }
+
+    public void setNotice(String text) {
+        notice.set(text == null ? "" : text);
+    }
+
+    public ReadOnlyObjectProperty<ConnectionProfile> activeProfileProperty() {
+        return activeProfile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateDetailProperty() {
+        return stateDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+}

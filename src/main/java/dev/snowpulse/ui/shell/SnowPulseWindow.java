@@ -1,0 +1,131 @@
+package dev.snowpulse.ui.shell;
+
+import dev.snowpulse.AppServices;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.ProfileCatalog;
+import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.common.ConnectionChecks;
+import dev.snowpulse.ui.common.TabContent;
+import dev.snowpulse.ui.connections.ConnectionsView;
+import dev.snowpulse.ui.connections.ConnectionsViewModel;
+import dev.snowpulse.ui.connections.Dialogs;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Builds the main window from the shared services and remembers its size, position, theme and profile. */
+public final class SnowPulseWindow {
+
+    private final AppServices services;
+    private final UiSettingsStore settingsStore;
+    private final ShellViewModel shell;
+    private final ConnectionsViewModel connections;
+    private final ShellView view;
+    private Stage stage;
+
+    public SnowPulseWindow(AppServices services, Background background) {
+        this.services = services;
+        this.settingsStore = new UiSettingsStore(services.directories().settingsFile());
+        ConnectionChecks checks = new ConnectionChecks(services.connections(), services.secrets().session(), background);
+        this.shell = new ShellViewModel(checks);
+        this.connections = new ConnectionsViewModel(services.profiles(), services.host(), services.secrets().keychain(),
+                services.prodGuard(), checks, shell, background);
+        List<TabContent> tabs = List.of(
+                new ConnectionsView(connections),
+                new PlaceholderTab("Schema", "This tab will initialise the e-commerce schema (customers, products, orders, "
+                        + "inventory, payments), its seed data, the transactional place_order function and the KPI "
+                        + "functions, and show which migrations are applied."),
+                new PlaceholderTab("Workload", "This tab will drive place_order with many concurrent workers and show "
+                        + "throughput, latency percentiles and failures live, like pgbench."),
+                new PlaceholderTab("KPIs", "This tab will poll the Postgres KPI functions into tiles and charts: orders, "
+                        + "revenue, sales by category, inventory, top customers and recent orders."),
+                new PlaceholderTab("Pipeline", "This tab will deploy and control the Snowflake retail pipeline: start, "
+                        + "stop, generate now, the task graph with its history, and the streams."),
+                new PlaceholderTab("Audit", "This tab will browse the pipeline's generation runs, their configuration "
+                        + "snapshots and the differences between two runs."));
+        this.view = new ShellView(shell, tabs);
+        checks.setPrompter((profile, reason) -> Dialogs.askSecret(stage, "Password for " + profile.name(), reason));
+    }
+
+    public void show(Stage stage) {
+        this.stage = stage;
+        UiSettings settings = settingsStore.load();
+        Scene scene = new Scene(view.root(), settings.width(), settings.height());
+        shell.themeProperty().addListener((obs, old, now) -> applyTheme(scene, now));
+        shell.setThemeFrom(settings.theme());
+        applyTheme(scene, shell.themeProperty().get());
+        stage.setScene(scene);
+        stage.setTitle("SnowPulse");
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        var icon = SnowPulseWindow.class.getResourceAsStream("/dev/snowpulse/ui/snowpulse-256.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
+        }
+        place(stage, settings);
+        shell.activeProfileProperty().addListener((obs, old, now) ->
+                stage.setTitle(now == null ? "SnowPulse" : "SnowPulse — " + now.name() + " (" + now.environment().label() + ")"));
+        services.profiles().store().problem().ifPresent(p -> shell.setNotice(p.message()));
+
+        String last = settings.activeProfile() != null ? settings.activeProfile() : ProfileCatalog.LOCAL_DEMO;
+        connections.load(last);
+        stage.show();
+        view.start();
+        ConnectionProfile initial = services.profiles().find(last).orElse(services.profiles().localDemo());
+        shell.connect(initial);
+    }
+
+    /** Stops the tab on screen and remembers the window; called when the window closes. */
+    public void close() {
+        view.stop();
+        if (stage == null) {
+            return;
+        }
+        ConnectionProfile active = shell.activeProfileProperty().get();
+        UiSettings settings = new UiSettings(stage.getX(), stage.getY(),
+                stage.isMaximized() ? settingsStore.load().width() : stage.getWidth(),
+                stage.isMaximized() ? settingsStore.load().height() : stage.getHeight(),
+                stage.isMaximized(), shell.themeProperty().get(), active == null ? null : active.name());
+        try {
+            settingsStore.save(settings);
+        } catch (IOException ignored) {
+            // only the window position is lost
+        }
+    }
+
+    private static void place(Stage stage, UiSettings settings) {
+        if (settings.x() != null && settings.y() != null) {
+            Rectangle2D bounds = new Rectangle2D(settings.x(), settings.y(), settings.width(), settings.height());
+            boolean visible = Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(bounds));
+            if (visible) {
+                stage.setX(settings.x());
+                stage.setY(settings.y());
+            }
+        }
+        stage.setMaximized(settings.maximized());
+    }
+
+    private static void applyTheme(Scene scene, Theme theme) {
+        scene.getStylesheets().setAll(Theme.LIGHT.stylesheet());
+        if (theme == Theme.DARK) {
+            scene.getStylesheets().add(Theme.DARK.stylesheet());
+        }
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public ConnectionsViewModel connections() {
+        return connections;
+    }
+
+    public ShellView view() {
+        return view;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.snowpulse.ui;
+
+import dev.snowpulse.AppServices;
+import dev.snowpulse.profile.EnvironmentKind;
+import dev.snowpulse.testing.InMemoryKeychain;
+import dev.snowpulse.testing.TestHosts;
+import dev.snowpulse.testing.TestPostgres;
+import dev.snowpulse.ui.common.FxBackground;
+import dev.snowpulse.ui.shell.SnowPulseWindow;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real window, driven like a user would: create a profile, test it, connect, see it in the status bar. */
+@ExtendWith(ApplicationExtension.class)
+class ConnectionsTabUiTest {
+
+    @RegisterExtension
+    static TestPostgres pg = new TestPostgres();
+
+    @TempDir
+    Path home;
+
+    private AppServices services;
+    private FxBackground background;
+    private SnowPulseWindow window;
+
+    @Start
+    void start(Stage stage) {
+        services = AppServices.create(TestHosts.linux(home), new InMemoryKeychain(false));
+        background = new FxBackground();
+        window = new SnowPulseWindow(services, background);
+        window.show(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.close()).get();
+        background.close();
+        services.close();
+    }
+
+    private static void waitFor(FxRobot robot, String query, String expectedStart) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(query).queryAs(Label.class).getText().startsWith(expectedStart));
+    }
+
+    private static void replace(FxRobot robot, String id, String text) {
+        robot.doubleClickOn(id).eraseText(robot.lookup(id).queryAs(TextField.class).getText().length() + 1).write(text);
+    }
+
+    @Test
+    void opensWithSixTabsAndTheLocalDemoConnected(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        assertThat(tabs.getTabs()).extracting(Tab::getText)
+                .containsExactly("Connections", "Schema", "Workload", "KPIs", "Pipeline", "Audit");
+
+        waitFor(robot, "#statusState", "Connected");
+        assertThat(robot.lookup("#statusProfile").queryAs(Label.class).getText()).isEqualTo("Local demo");
+        assertThat(robot.lookup("#statusDetail").queryAs(Label.class).getText()).startsWith("PostgreSQL ");
+
+        robot.clickOn("KPIs");
+        javafx.scene.Node kpis = robot.lookup("#placeholder-kpis").query();
+        assertThat(kpis.isVisible()).isTrue();
+        assertThat(robot.from(kpis).lookup(".placeholder-title").queryAs(Label.class).getText()).isEqualTo("KPIs is not there yet");
+    }
+
+    @Test
+    void createsAProfileTestsItAndConnectsWithItsColour(FxRobot robot) throws Exception {
+        waitFor(robot, "#statusState", "Connected");
+        robot.clickOn("#newMenu").clickOn("#newPostgres");
+        replace(robot, "#profileName", "orders-staging");
+        robot.clickOn("#environment").clickOn("staging");
+        replace(robot, "#host", TestPostgres.HOST);
+        replace(robot, "#port", Integer.toString(TestPostgres.PORT));
+        robot.clickOn("#database").write(pg.database());
+        robot.clickOn("#user").write(TestPostgres.USER);
+        robot.clickOn("#secretSource").clickOn("none (trust, certificate or SSO)");
+
+        robot.clickOn("#saveButton");
+        waitFor(robot, "#message", "Saved 'orders-staging'");
+        assertThat(Files.readString(services.directories().profilesFile())).contains("orders-staging");
+
+        robot.clickOn("#testButton");
+        waitFor(robot, "#message", "Connected: PostgreSQL");
+
+        robot.clickOn("#connectButton");
+        waitFor(robot, "#statusProfile", "orders-staging");
+        waitFor(robot, "#statusState", "Connected");
+        assertThat(robot.lookup("#statusEnvironment").queryAs(Label.class).getText()).isEqualTo("STAGING");
+        Region chip = robot.lookup("#statusEnvChip").queryAs(Region.class);
+        assertThat(chip.getStyle()).contains(EnvironmentKind.STAGING.defaultColour());
+        assertThat(robot.lookup("#shell").queryAs(Region.class).getStyleClass()).doesNotContain("prod-frame");
+    }
+
+    @Test
+    void theWindowRemembersItsSizeThemeAndProfile(FxRobot robot) throws Exception {
+        waitFor(robot, "#statusState", "Connected");
+        robot.clickOn("#themeToggle");
+        assertThat(robot.lookup("#themeToggle").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Light theme");
+        Stage stage = (Stage) robot.lookup("#shell").query().getScene().getWindow();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1100);
+            stage.setHeight(700);
+        }).get();
+
+        WaitForAsyncUtils.asyncFx(() -> window.close()).get();
+
+        dev.snowpulse.ui.shell.UiSettings saved = new dev.snowpulse.ui.shell.UiSettingsStore(services.directories().settingsFile()).load();
+        assertThat(saved.theme()).isEqualTo(dev.snowpulse.ui.shell.Theme.DARK);
+        assertThat(saved.activeProfile()).isEqualTo("Local demo");
+        assertThat(saved.width()).isEqualTo(1100);
+        assertThat(saved.height()).isEqualTo(700);
+        assertThat(java.nio.file.Files.readString(services.directories().settingsFile())).doesNotContainIgnoringCase("password");
+    }
+
+    @Test
+    void aProdProfileFramesTheWindowInItsColour(FxRobot robot) throws Exception {
+        waitFor(robot, "#statusState", "Connected");
+        robot.clickOn("#newMenu").clickOn("#newPostgres");
+        replace(robot, "#profileName", "orders-prod");
+        robot.clickOn("#environment").clickOn("prod");
+        replace(robot, "#host", TestPostgres.HOST);
+        robot.clickOn("#user").write(TestPostgres.USER);
+        robot.clickOn("#database").write(pg.database());
+        robot.clickOn("#saveButton");
+        waitFor(robot, "#message", "Saved");
+        robot.clickOn("#connectButton");
+        waitFor(robot, "#statusProfile", "orders-prod");
+
+        Region shell = robot.lookup("#shell").queryAs(Region.class);
+        assertThat(shell.getStyleClass()).contains("prod-frame");
+        assertThat(shell.getStyle()).contains(EnvironmentKind.PROD.defaultColour());
+    }
+}

@@ -1,0 +1,187 @@
+package dev.snowpulse.ui.connections;
+
+import dev.snowpulse.AppServices;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.EnvironmentKind;
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.profile.ProfileKind;
+import dev.snowpulse.profile.SecretSource;
+import dev.snowpulse.profile.SslMode;
+import dev.snowpulse.testing.DirectBackground;
+import dev.snowpulse.testing.InMemoryKeychain;
+import dev.snowpulse.testing.TestHosts;
+import dev.snowpulse.testing.TestPostgres;
+import dev.snowpulse.ui.common.ConnectionChecks;
+import dev.snowpulse.ui.shell.ConnectionState;
+import dev.snowpulse.ui.shell.ShellViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Connections tab's behaviour without a stage: real profile files, a real PostgreSQL, work run inline. */
+class ConnectionsViewModelTest {
+
+    @RegisterExtension
+    static TestPostgres pg = new TestPostgres();
+
+    @TempDir
+    Path home;
+
+    private AppServices services;
+    private ShellViewModel shell;
+    private ConnectionsViewModel model;
+    private ConnectionChecks checks;
+
+    @BeforeEach
+    void wire() {
+        services = AppServices.create(TestHosts.linux(home), new InMemoryKeychain(true));
+        DirectBackground background = new DirectBackground();
+        checks = new ConnectionChecks(services.connections(), services.secrets().session(), background);
+        shell = new ShellViewModel(checks);
+        model = new ConnectionsViewModel(services.profiles(), services.host(), services.secrets().keychain(),
+                services.prodGuard(), checks, shell, background);
+        model.load(null);
+    }
+
+    @AfterEach
+    void close() {
+        services.close();
+    }
+
+    private void fillLocal(String name) {
+        model.newProfile(ProfileKind.POSTGRES);
+        ProfileForm form = model.form();
+        form.name.set(name);
+        form.host.set(TestPostgres.HOST);
+        form.port.set(Integer.toString(TestPostgres.PORT));
+        form.database.set(pg.database());
+        form.user.set(TestPostgres.USER);
+        form.secretSource.set(SecretSource.NONE);
+    }
+
+    @Test
+    void startsWithTheLocalDemoSelectedAndReadOnly() {
+        assertThat(model.profiles()).extracting(ConnectionProfile::name).containsExactly("Local demo");
+        assertThat(model.selectedProperty().get().name()).isEqualTo("Local demo");
+        assertThat(model.builtInSelectedProperty().get()).isTrue();
+    }
+
+    @Test
+    void aBadFieldIsNamedAndTheTypedTextStays() {
+        fillLocal("shop");
+        model.form().port.set("54x2");
+
+        model.save();
+
+        assertThat(model.messageKindProperty().get()).isEqualTo(ConnectionsViewModel.MessageKind.ERROR);
+        assertThat(model.messageProperty().get()).isEqualTo("Fix port: '54x2' is not a number (PostgreSQL listens on 5432 by default)");
+        assertThat(model.form().port.get()).isEqualTo("54x2");
+        assertThat(model.form().name.get()).isEqualTo("shop");
+        assertThat(services.profiles().store().list()).isEmpty();
+    }
+
+    @Test
+    void savingWritesTheProfileAndSelectsIt() {
+        fillLocal("shop");
+        model.form().environment.set(EnvironmentKind.STAGING);
+
+        model.save();
+
+        assertThat(model.messageProperty().get()).isEqualTo("Saved 'shop'.");
+        assertThat(services.profiles().store().find("shop")).hasValueSatisfying(p -> {
+            assertThat(p.environment().colour()).isEqualTo(EnvironmentKind.STAGING.defaultColour());
+            assertThat(p.connection()).isInstanceOf(PostgresSettings.class);
+        });
+        assertThat(model.selectedProperty().get().name()).isEqualTo("shop");
+    }
+
+    @Test
+    void testingReportsTheServerAndConnectingMakesItActive() {
+        fillLocal("shop");
+        model.test();
+        assertThat(model.messageProperty().get()).startsWith("Connected: PostgreSQL ");
+
+        model.save();
+        model.connect();
+        assertThat(shell.activeProfileProperty().get().name()).isEqualTo("shop");
+        assertThat(shell.stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(shell.stateDetailProperty().get()).startsWith("PostgreSQL ");
+        assertThat(model.messageProperty().get()).startsWith("'shop' is the active profile: PostgreSQL ");
+    }
+
+    @Test
+    void aPromptedPasswordIsKeptInMemoryOnly() {
+        fillLocal("prompted");
+        model.form().secretSource.set(SecretSource.PROMPT);
+        StringBuilder asked = new StringBuilder();
+        checks.setPrompter((profile, reason) -> {
+            asked.append(reason);
+            return Optional.of("typed-at-prompt");
+        });
+
+        model.test();
+
+        assertThat(asked.toString()).contains("asks for its password");
+        assertThat(services.secrets().session().get("prompted")).isPresent();
+        assertThat(model.messageProperty().get()).startsWith("Connected: ");
+    }
+
+    @Test
+    void pastingASnowsightUriFillsTheFieldsAndDropsThePassword() {
+        model.newProfile(ProfileKind.POSTGRES);
+        model.form().uri.set("postgres://snowflake_admin:pw@abc.sfc.aws.postgres.snowflake.app:5432/postgres");
+
+        model.fillFromUri();
+
+        assertThat(model.form().host.get()).isEqualTo("abc.sfc.aws.postgres.snowflake.app");
+        assertThat(model.form().user.get()).isEqualTo("snowflake_admin");
+        assertThat(model.form().sslMode.get()).isEqualTo(SslMode.REQUIRE);
+        assertThat(model.form().uri.get()).isEmpty();
+        assertThat(model.messageProperty().get()).contains("password was not kept");
+
+        model.form().uri.set("http://nope");
+        model.fillFromUri();
+        assertThat(model.messageProperty().get()).contains("must start with postgres://");
+    }
+
+    @Test
+    void typingASnowflakePostgresHostRaisesSslmodeToRequire() {
+        model.newProfile(ProfileKind.POSTGRES);
+        model.form().host.set("x.postgres.snowflake.app");
+        model.form().hostEdited();
+        assertThat(model.form().sslMode.get()).isEqualTo(SslMode.REQUIRE);
+    }
+
+    @Test
+    void removingAProdProfileNeedsItsName() {
+        fillLocal("orders-prod");
+        model.form().environment.set(EnvironmentKind.PROD);
+        model.save();
+
+        assertThat(model.removalNeedsConfirmation()).isTrue();
+        model.remove("orders");
+        assertThat(model.messageProperty().get()).contains("does not match");
+        assertThat(services.profiles().store().find("orders-prod")).isPresent();
+
+        model.remove("orders-prod");
+        assertThat(services.profiles().store().find("orders-prod")).isEmpty();
+    }
+
+    @Test
+    void newProfilesGetUniqueNames() {
+        model.newProfile(ProfileKind.SNOWFLAKE);
+        assertThat(model.form().name.get()).isEqualTo("new-snowflake");
+        model.form().account.set("acme-x");
+        model.form().user.set("u");
+        model.save();
+        model.newProfile(ProfileKind.SNOWFLAKE);
+        assertThat(model.form().name.get()).isEqualTo("new-snowflake-2");
+    }
+}
