@@ -72,19 +72,25 @@ public final class ConnectionsView implements TabContent {
         list.setId("profileList");
         list.setCellFactory(v -> new ProfileCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && now != model.selectedProperty().get()) {
-                model.select(now);
+            if (now == null || now == model.selectedProperty().get()) {
+                return;
             }
+            if (model.hasUnsavedChanges() && !Dialogs.confirm(window(), "Discard the unsaved changes to " + model.unsavedName() + "?")) {
+                // put the selection back once this change has finished
+                javafx.application.Platform.runLater(() -> list.getSelectionModel().select(model.selectedProperty().get()));
+                return;
+            }
+            model.select(now);
         });
         model.selectedProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
         VBox.setVgrow(list, Priority.ALWAYS);
 
         MenuItem newPostgres = new MenuItem("Postgres profile");
         newPostgres.setId("newPostgres");
-        newPostgres.setOnAction(e -> model.newProfile(ProfileKind.POSTGRES));
+        newPostgres.setOnAction(e -> startNew(ProfileKind.POSTGRES));
         MenuItem newSnowflake = new MenuItem("Snowflake profile");
         newSnowflake.setId("newSnowflake");
-        newSnowflake.setOnAction(e -> model.newProfile(ProfileKind.SNOWFLAKE));
+        newSnowflake.setOnAction(e -> startNew(ProfileKind.SNOWFLAKE));
         MenuButton create = new MenuButton("New", null, newPostgres, newSnowflake);
         create.setId("newMenu");
 
@@ -114,6 +120,12 @@ public final class ConnectionsView implements TabContent {
         box.setPadding(new Insets(12));
         box.setMinWidth(250);
         return box;
+    }
+
+    private void startNew(ProfileKind kind) {
+        if (!model.hasUnsavedChanges() || Dialogs.confirm(window(), "Discard the unsaved changes to " + model.unsavedName() + "?")) {
+            model.newProfile(kind);
+        }
     }
 
     private Node editor() {

@@ -86,6 +86,22 @@ public final class ConnectionsViewModel {
                 : "");
     }
 
+    /** Whether the form differs from what is saved (a new, unsaved profile always does). */
+    public boolean hasUnsavedChanges() {
+        if (builtInSelected.get()) {
+            return false;
+        }
+        try {
+            return !form.toProfile().equals(selected.get());
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    public String unsavedName() {
+        return form.name.get().isBlank() ? "the new profile" : "'" + form.name.get() + "'";
+    }
+
     public void newProfile(ProfileKind kind) {
         selected.set(null);
         editingName = null;

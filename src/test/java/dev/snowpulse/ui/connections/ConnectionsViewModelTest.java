@@ -175,6 +175,22 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void editsAreTrackedUntilSaved() {
+        assertThat(model.hasUnsavedChanges()).as("the built-in Local demo").isFalse();
+        fillLocal("shop");
+        assertThat(model.hasUnsavedChanges()).isTrue();
+        model.save();
+        assertThat(model.hasUnsavedChanges()).isFalse();
+        model.form().database.set("other");
+        assertThat(model.hasUnsavedChanges()).isTrue();
+        assertThat(model.unsavedName()).isEqualTo("'shop'");
+        model.revert();
+        assertThat(model.hasUnsavedChanges()).isFalse();
+        model.form().port.set("not a port");
+        assertThat(model.hasUnsavedChanges()).as("invalid input counts as a change").isTrue();
+    }
+
+    @Test
     void newProfilesGetUniqueNames() {
         model.newProfile(ProfileKind.SNOWFLAKE);
         assertThat(model.form().name.get()).isEqualTo("new-snowflake");
