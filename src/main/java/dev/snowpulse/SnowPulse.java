@@ -16,6 +16,7 @@ public final class SnowPulse {
     }
 
     public static void main(String[] args) {
+        quietLogging();
         if (args.length == 0) {
             dev.snowpulse.ui.DesktopLauncher.launch(args);
             return;
@@ -23,5 +24,19 @@ public final class SnowPulse {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(Cli.run(args, HostEnvironment.current(), out, err));
+    }
+
+    /** Libraries log at INFO through java.util.logging; a user sees warnings only unless they configure more. */
+    private static void quietLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        try (var config = SnowPulse.class.getResourceAsStream("logging.properties")) {
+            if (config != null) {
+                java.util.logging.LogManager.getLogManager().readConfiguration(config);
+            }
+        } catch (java.io.IOException ignored) {
+            // the JDK's defaults stay
+        }
     }
 }
