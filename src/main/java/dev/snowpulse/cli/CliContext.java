@@ -20,8 +20,12 @@ public final class CliContext implements AutoCloseable {
     }
 
     public AppServices services() {
-        used = true;
-        return services.get();
+        AppServices shared = services.get();
+        if (!used) {
+            used = true;
+            shared.profiles().store().problem().ifPresent(p -> err.println("warning: " + p.message()));
+        }
+        return shared;
     }
 
     public PrintWriter out() {

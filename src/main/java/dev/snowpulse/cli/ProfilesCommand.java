@@ -43,7 +43,6 @@ public final class ProfilesCommand {
     int list(@Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE})") String format)
             throws IOException {
         List<ConnectionProfile> profiles = catalog().all();
-        problemNotice();
         switch (format) {
             case "table" -> ProfileTable.print(profiles, context.out());
             case "json" -> context.out().println(dev.snowpulse.profile.JsonFiles.mapper().writeValueAsString(
@@ -180,9 +179,5 @@ public final class ProfilesCommand {
         }
         String global = ((SnowPulseCommand) spec.root().userObject()).profile;
         return global != null ? global : ProfileCatalog.LOCAL_DEMO;
-    }
-
-    private void problemNotice() {
-        catalog().store().problem().ifPresent(p -> context.err().println("warning: " + p.message()));
     }
 }

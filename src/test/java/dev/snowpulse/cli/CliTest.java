@@ -103,6 +103,23 @@ class CliTest {
     }
 
     @Test
+    void anUnreadableProfilesFileIsReportedOnStderrAndKept() throws IOException {
+        Path file = home.resolve("config/profiles.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{ not json");
+
+        Run list = run("profiles", "list");
+
+        assertThat(list.exit()).isZero();
+        assertThat(list.err()).startsWith("warning: profiles.json could not be read").contains("unreadable-");
+        assertThat(list.out()).contains("Local demo");
+        try (var aside = Files.list(file.getParent())) {
+            assertThat(aside.filter(p -> p.getFileName().toString().startsWith("profiles.json.unreadable-")))
+                    .singleElement().satisfies(p -> assertThat(p).hasContent("{ not json"));
+        }
+    }
+
+    @Test
     void removingAProdProfileNeedsItsNameTyped() {
         run("profiles", "add", "orders-prod", "--host", "db.example", "--env", "prod");
         Run refused = run("profiles", "remove", "orders-prod");
