@@ -66,6 +66,17 @@ class ConnectionsTabUiTest {
         robot.doubleClickOn(id).eraseText(robot.lookup(id).queryAs(TextField.class).getText().length() + 1).write(text);
     }
 
+    /** New Postgres profile pointing at the test database, filled in as a user types it. */
+    private static void typeNewPostgresProfile(FxRobot robot, String name, String environment) {
+        robot.clickOn("#newMenu").clickOn("#newPostgres");
+        replace(robot, "#profileName", name);
+        robot.clickOn("#environment").clickOn(environment);
+        replace(robot, "#host", TestPostgres.HOST);
+        replace(robot, "#port", Integer.toString(TestPostgres.PORT));
+        robot.clickOn("#database").write(pg.database());
+        robot.clickOn("#user").write(TestPostgres.USER);
+    }
+
     @Test
     void opensWithSixTabsAndTheLocalDemoConnected(FxRobot robot) throws Exception {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
@@ -85,13 +96,7 @@ class ConnectionsTabUiTest {
     @Test
     void createsAProfileTestsItAndConnectsWithItsColour(FxRobot robot) throws Exception {
         waitFor(robot, "#statusState", "Connected");
-        robot.clickOn("#newMenu").clickOn("#newPostgres");
-        replace(robot, "#profileName", "orders-staging");
-        robot.clickOn("#environment").clickOn("staging");
-        replace(robot, "#host", TestPostgres.HOST);
-        replace(robot, "#port", Integer.toString(TestPostgres.PORT));
-        robot.clickOn("#database").write(pg.database());
-        robot.clickOn("#user").write(TestPostgres.USER);
+        typeNewPostgresProfile(robot, "orders-staging", "staging");
         robot.clickOn("#secretSource").clickOn("none (trust, certificate or SSO)");
 
         robot.clickOn("#saveButton");
@@ -134,12 +139,7 @@ class ConnectionsTabUiTest {
     @Test
     void aProdProfileFramesTheWindowInItsColour(FxRobot robot) throws Exception {
         waitFor(robot, "#statusState", "Connected");
-        robot.clickOn("#newMenu").clickOn("#newPostgres");
-        replace(robot, "#profileName", "orders-prod");
-        robot.clickOn("#environment").clickOn("prod");
-        replace(robot, "#host", TestPostgres.HOST);
-        robot.clickOn("#user").write(TestPostgres.USER);
-        robot.clickOn("#database").write(pg.database());
+        typeNewPostgresProfile(robot, "orders-prod", "prod");
         robot.clickOn("#saveButton");
         waitFor(robot, "#message", "Saved");
         robot.clickOn("#connectButton");

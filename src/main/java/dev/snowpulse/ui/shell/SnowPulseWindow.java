@@ -28,8 +28,16 @@ public final class SnowPulseWindow {
     private final ShellView view;
     private Stage stage;
 
+    private final UiSettings settings;
+
+    /** Reads settings.json itself: for callers already off the FX thread, or tests. */
     public SnowPulseWindow(AppServices services, Background background) {
+        this(services, background, new UiSettingsStore(services.directories().settingsFile()).load());
+    }
+
+    public SnowPulseWindow(AppServices services, Background background, UiSettings settings) {
         this.services = services;
+        this.settings = settings;
         this.settingsStore = new UiSettingsStore(services.directories().settingsFile());
         ConnectionChecks checks = new ConnectionChecks(services.connections(), services.secrets().session(), background);
         this.shell = new ShellViewModel(checks);
@@ -54,7 +62,6 @@ public final class SnowPulseWindow {
 
     public void show(Stage stage) {
         this.stage = stage;
-        UiSettings settings = settingsStore.load();
         Scene scene = new Scene(view.root(), settings.width(), settings.height());
         shell.themeProperty().addListener((obs, old, now) -> applyTheme(scene, now));
         shell.setThemeFrom(settings.theme());
@@ -87,12 +94,13 @@ public final class SnowPulseWindow {
             return;
         }
         ConnectionProfile active = shell.activeProfileProperty().get();
-        UiSettings settings = new UiSettings(stage.getX(), stage.getY(),
-                stage.isMaximized() ? settingsStore.load().width() : stage.getWidth(),
-                stage.isMaximized() ? settingsStore.load().height() : stage.getHeight(),
+        // a maximised window keeps the size it had before, to return to when un-maximised
+        UiSettings now = new UiSettings(stage.getX(), stage.getY(),
+                stage.isMaximized() ? settings.width() : stage.getWidth(),
+                stage.isMaximized() ? settings.height() : stage.getHeight(),
                 stage.isMaximized(), shell.themeProperty().get(), active == null ? null : active.name());
         try {
-            settingsStore.save(settings);
+            settingsStore.save(now);
         } catch (IOException ignored) {
             // only the window position is lost
         }
