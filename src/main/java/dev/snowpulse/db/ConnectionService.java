@@ -32,13 +32,11 @@ public final class ConnectionService {
     }
 
     public Outcome test(ConnectionProfile profile, Duration timeout) {
-        ConnectionProfile effective = profile;
-        if (ProfileCatalog.isBuiltIn(profile.name())) {
-            try {
-                effective = localDemo.resolve(profile);
-            } catch (IOException e) {
-                return new Outcome(ConnectionCheck.failure(profile.connection().summary(), e.getMessage()), null);
-            }
+        ConnectionProfile effective;
+        try {
+            effective = effective(profile);
+        } catch (IOException e) {
+            return new Outcome(ConnectionCheck.failure(profile.connection().summary(), e.getMessage()), null);
         }
         ResolvedSecret secret = secrets.resolve(effective);
         if (secret.isMissing()) {
@@ -49,6 +47,28 @@ public final class ConnectionService {
             case SnowflakeSettings sf -> tester.test(sf, secret.secret(), timeout);
         };
         return new Outcome(check, secret);
+    }
+
+    /**
+     * The Postgres server a profile reaches, with its secret, for the services that work on it (schema, workload,
+     * KPIs). Fails with a message naming what to do: wrong kind, a secret that must be typed first, no server.
+     */
+    public PostgresEndpoint postgres(ConnectionProfile profile) throws IOException {
+        if (!(profile.connection() instanceof PostgresSettings)) {
+            throw new IOException("profile '" + profile.name() + "' is a " + profile.kind().label()
+                    + " profile; this needs a Postgres profile");
+        }
+        ConnectionProfile effective = effective(profile);
+        ResolvedSecret secret = secrets.resolve(effective);
+        if (secret.isMissing()) {
+            throw new IOException(secret.detail());
+        }
+        return new PostgresEndpoint((PostgresSettings) effective.connection(), secret.secret());
+    }
+
+    /** The Local demo becomes the server it runs on now; any other profile is itself. */
+    private ConnectionProfile effective(ConnectionProfile profile) throws IOException {
+        return ProfileCatalog.isBuiltIn(profile.name()) ? localDemo.resolve(profile) : profile;
     }
 
     public LocalDemo localDemo() {

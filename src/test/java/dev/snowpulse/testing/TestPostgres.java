@@ -27,6 +27,7 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
     public static final String USER = env("SNOWPULSE_TEST_PGUSER", "postgres");
 
     private String database;
+    private final java.util.List<String> extra = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
@@ -38,6 +39,26 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) throws SQLException {
         admin("drop database if exists " + database + " with (force)");
+        for (String name : extra) {
+            admin("drop database if exists " + name + " with (force)");
+        }
+    }
+
+    /** Another empty database for this class, dropped with it; for tests that each need a fresh one. */
+    public PostgresSettings freshDatabase() throws SQLException {
+        String name = database + "_" + (extra.size() + 1);
+        admin("create database " + name);
+        extra.add(name);
+        return new PostgresSettings(HOST, PORT, name, USER, SslMode.PREFER, null, "snowpulse-test",
+                SecretRef.of(SecretSource.NONE));
+    }
+
+    public dev.snowpulse.db.PostgresEndpoint endpoint() {
+        return new dev.snowpulse.db.PostgresEndpoint(settings(), java.util.Optional.empty());
+    }
+
+    public static dev.snowpulse.db.PostgresEndpoint endpoint(PostgresSettings settings) {
+        return new dev.snowpulse.db.PostgresEndpoint(settings, java.util.Optional.empty());
     }
 
     public String database() {

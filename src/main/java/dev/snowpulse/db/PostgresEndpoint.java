@@ -1,0 +1,50 @@
+package dev.snowpulse.db;
+
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.profile.Secret;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A Postgres server with the secret to reach it, ready to open connections. toString never shows the secret. */
+public record PostgresEndpoint(PostgresSettings settings, Optional<Secret> password) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    public JdbcTarget target(Duration timeout) {
+        return PostgresTargets.of(settings, password, timeout);
+    }
+
+    public Connection connect() throws SQLException {
+        JdbcTarget target = target(DEFAULT_TIMEOUT);
+        return DriverManager.getConnection(target.url(), target.properties());
+    }
+
+    /** For libraries that want a DataSource (Flyway, HikariCP). */
+    public PGSimpleDataSource dataSource() {
+        JdbcTarget target = target(DEFAULT_TIMEOUT);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(target.url());
+        target.properties().forEach((key, value) -> {
+            try {
+                dataSource.setProperty(key.toString(), value.toString());
+            } catch (SQLException e) {
+                throw new IllegalArgumentException("unknown connection property " + key, e);
+            }
+        });
+        return dataSource;
+    }
+
+    public String describe() {
+        return settings.summary();
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresEndpoint[" + settings.summary() + "]";
+    }
+}
