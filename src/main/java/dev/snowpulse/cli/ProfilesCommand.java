@@ -6,10 +6,8 @@ import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.Environment;
 import dev.snowpulse.profile.EnvironmentKind;
 import dev.snowpulse.profile.PgEnvironmentImport;
-import dev.snowpulse.profile.ProdGuard;
 import dev.snowpulse.profile.ProfileCatalog;
 import dev.snowpulse.profile.ProfileExchange;
-import dev.snowpulse.profile.Secret;
 import dev.snowpulse.profile.SnowflakeCliConnections;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +51,7 @@ public final class ProfilesCommand {
 
     @Command(name = "show", description = "Show one profile's settings and where its secret comes from (never the secret).")
     int show(@Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile (default: --profile, else Local demo)") String name) {
-        ConnectionProfile profile = catalog().require(chosen(name));
+        ConnectionProfile profile = CliProfiles.chosen(context, spec, name);
         ProfileTable.printDetails(profile, context.services().secrets().resolve(profile), context.out());
         return Cli.OK;
     }
@@ -64,10 +61,7 @@ public final class ProfilesCommand {
                @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm removing a prod profile") String confirm)
             throws IOException {
         ConnectionProfile profile = catalog().require(name);
-        ProdGuard.Decision decision = context.services().prodGuard().check(profile, "Removing the profile", confirm);
-        if (!decision.allowed()) {
-            throw new CliFailure(decision.message());
-        }
+        CliProfiles.guard(context, profile, "Removing the profile", confirm);
         catalog().remove(name);
         context.services().secrets().keychain().delete(name);
         context.out().println("removed profile '" + name + "'");
@@ -77,21 +71,11 @@ public final class ProfilesCommand {
     @Command(name = "test", description = "Connect with a profile: server version, round-trip latency, TLS. Exit 1 when it fails.")
     int test(@Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile (default: --profile, else Local demo)") String name,
              @Option(names = "--timeout", defaultValue = "10s", description = "Give up after this long (default: ${DEFAULT-VALUE})") String timeout) {
-        ConnectionProfile profile = catalog().require(chosen(name));
+        ConnectionProfile profile = CliProfiles.chosen(context, spec, name);
         Duration limit = Durations.parse(timeout, "--timeout");
         ConnectionService.Outcome outcome = context.services().connections().test(profile, limit);
         if (outcome.needsPrompt()) {
-            Console console = System.console();
-            if (console == null) {
-                throw new CliFailure(outcome.secret().detail() + "; no terminal to ask on, so set the environment variable "
-                        + "or use a profile whose secret source is keychain, env or pgpass");
-            }
-            char[] typed = console.readPassword("Password for %s: ", profile.name());
-            if (typed == null) {
-                throw new CliFailure("no password typed");
-            }
-            context.services().secrets().session().put(profile.name(), new Secret(new String(typed)));
-            java.util.Arrays.fill(typed, '\0');
+            CliProfiles.typeSecret(context, profile, outcome.secret().detail());
             outcome = context.services().connections().test(profile, limit);
         }
         ConnectionCheck check = outcome.check();
@@ -171,13 +155,5 @@ public final class ProfilesCommand {
 
     private ProfileCatalog catalog() {
         return context.services().profiles();
-    }
-
-    private String chosen(String name) {
-        if (name != null) {
-            return name;
-        }
-        String global = ((SnowPulseCommand) spec.root().userObject()).profile;
-        return global != null ? global : ProfileCatalog.LOCAL_DEMO;
     }
 }

@@ -15,6 +15,26 @@ public final class ConnectionService {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
+    /** The profile's secret is not where it says; {@code secret().promptable()} tells whether typing it would do. */
+    public static final class SecretRequired extends IOException {
+        private final transient ConnectionProfile profile;
+        private final transient ResolvedSecret secret;
+
+        SecretRequired(ConnectionProfile profile, ResolvedSecret secret) {
+            super(secret.detail());
+            this.profile = profile;
+            this.secret = secret;
+        }
+
+        public ConnectionProfile profile() {
+            return profile;
+        }
+
+        public ResolvedSecret secret() {
+            return secret;
+        }
+    }
+
     /** A test result, or the secret that has to be typed first. */
     public record Outcome(ConnectionCheck check, ResolvedSecret secret) {
         public boolean needsPrompt() {
@@ -61,7 +81,7 @@ public final class ConnectionService {
         ConnectionProfile effective = effective(profile);
         ResolvedSecret secret = secrets.resolve(effective);
         if (secret.isMissing()) {
-            throw new IOException(secret.detail());
+            throw new SecretRequired(profile, secret);
         }
         return new PostgresEndpoint((PostgresSettings) effective.connection(), secret.secret());
     }
