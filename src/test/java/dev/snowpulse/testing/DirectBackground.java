@@ -19,4 +19,9 @@ public final class DirectBackground implements Background {
         }
         onSuccess.accept(result);
     }
+
+    @Override
+    public void onUi(Runnable update) {
+        update.run();
+    }
 }

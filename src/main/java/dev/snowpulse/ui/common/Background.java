@@ -10,4 +10,7 @@ import java.util.function.Consumer;
 public interface Background {
 
     <T> void run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+    /** Runs a small update on the UI thread, from work in progress (a log line, not a per-order event). */
+    void onUi(Runnable update);
 }

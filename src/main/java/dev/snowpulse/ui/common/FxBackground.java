@@ -26,6 +26,11 @@ public final class FxBackground implements Background, AutoCloseable {
     }
 
     @Override
+    public void onUi(Runnable update) {
+        javafx.application.Platform.runLater(update);
+    }
+
+    @Override
     public void close() {
         executor.shutdownNow();
     }

@@ -9,6 +9,8 @@ import dev.snowpulse.ui.common.TabContent;
 import dev.snowpulse.ui.connections.ConnectionsView;
 import dev.snowpulse.ui.connections.ConnectionsViewModel;
 import dev.snowpulse.ui.connections.Dialogs;
+import dev.snowpulse.ui.schema.SchemaView;
+import dev.snowpulse.ui.schema.SchemaViewModel;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -45,9 +47,7 @@ public final class SnowPulseWindow {
                 services.prodGuard(), checks, shell, background);
         List<TabContent> tabs = List.of(
                 new ConnectionsView(connections),
-                new PlaceholderTab("Schema", "This tab will initialise the e-commerce schema (customers, products, orders, "
-                        + "inventory, payments), its seed data, the transactional place_order function and the KPI "
-                        + "functions, and show which migrations are applied."),
+                new SchemaView(new SchemaViewModel(shell, services.connections(), services.prodGuard(), background), shell),
                 new PlaceholderTab("Workload", "This tab will drive place_order with many concurrent workers and show "
                         + "throughput, latency percentiles and failures live, like pgbench."),
                 new PlaceholderTab("KPIs", "This tab will poll the Postgres KPI functions into tiles and charts: orders, "

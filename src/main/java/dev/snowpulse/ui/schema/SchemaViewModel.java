@@ -1,0 +1,235 @@
+package dev.snowpulse.ui.schema;
+
+import dev.snowpulse.db.ConnectionService;
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.profile.ProdGuard;
+import dev.snowpulse.schema.FileState;
+import dev.snowpulse.schema.MigrationFailure;
+import dev.snowpulse.schema.SchemaFile;
+import dev.snowpulse.schema.SchemaService;
+import dev.snowpulse.schema.SchemaStatus;
+import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.shell.ShellViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * The Schema tab: each SQL file's state on the active profile's database, Initialize / Upgrade with a live log,
+ * a file's SQL, and Reset demo data. Write actions on a prod profile need the profile's name.
+ */
+public final class SchemaViewModel {
+
+    private final ShellViewModel shell;
+    private final ConnectionService connections;
+    private final ProdGuard prodGuard;
+    private final Background background;
+
+    private final ObservableList<SchemaFile> files = FXCollections.observableArrayList();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final StringProperty target = new SimpleStringProperty("");
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty action = new SimpleStringProperty("Initialize");
+    private final StringProperty failure = new SimpleStringProperty("");
+    private final StringProperty sql = new SimpleStringProperty("");
+    private final StringProperty sqlTitle = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty usable = new SimpleBooleanProperty();
+    private final BooleanProperty canMigrate = new SimpleBooleanProperty();
+
+    public SchemaViewModel(ShellViewModel shell, ConnectionService connections, ProdGuard prodGuard, Background background) {
+        this.shell = shell;
+        this.connections = connections;
+        this.prodGuard = prodGuard;
+        this.background = background;
+    }
+
+    /** Reads the state of every file on the active profile's database, clearing the last message. */
+    public void refresh() {
+        failure.set("");
+        reload();
+    }
+
+    private void reload() {
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        if (profile == null || !(profile.connection() instanceof PostgresSettings)) {
+            usable.set(false);
+            canMigrate.set(false);
+            files.clear();
+            target.set(profile == null ? "No active profile" : profile.name() + " is a " + profile.kind().label() + " profile");
+            summary.set("Connect a Postgres profile in the Connections tab to initialise its schema.");
+            return;
+        }
+        usable.set(true);
+        target.set(profile.name() + " · " + profile.connection().summary());
+        work("read schema state", () -> schema(profile).status(), this::show);
+    }
+
+    public boolean needsProdConfirmation() {
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        return profile != null && prodGuard.needsConfirmation(profile);
+    }
+
+    public String prodQuestion(String what) {
+        return prodGuard.question(shell.activeProfileProperty().get(), what);
+    }
+
+    /** Applies what is pending or changed; {@code typedName} is the prod guard's answer (null when not asked). */
+    public void migrate(String typedName) {
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        if (!allowed(profile, action.get() + " the schema", typedName)) {
+            return;
+        }
+        log.clear();
+        log.add(action.get() + " on " + profile.name() + " (" + profile.connection().summary() + ")");
+        work("apply schema", () -> {
+            try {
+                return schema(profile).initialize(event -> background.onUi(() -> log.add(event.line())));
+            } catch (MigrationFailure e) {
+                throw new FailedMigration(e);
+            }
+        }, this::show);
+    }
+
+    /** Empties orders and payments and restocks every product. */
+    public void resetDemoData(String typedName) {
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        if (!allowed(profile, "Resetting the demo data", typedName)) {
+            return;
+        }
+        work("reset demo data", () -> {
+            SchemaService schema = schema(profile);
+            schema.resetDemoData(SchemaService.DEFAULT_RESTOCK);
+            return schema.status();
+        }, status -> {
+            log.add("reset demo data: orders and payments emptied, every product restocked to " + SchemaService.DEFAULT_RESTOCK);
+            show(status);
+        });
+    }
+
+    public void showSql(SchemaFile file) {
+        if (file == null || file.script() == null) {
+            sqlTitle.set("");
+            sql.set("");
+            return;
+        }
+        work("read " + file.script(), () -> SchemaService.sqlOf(file.script()), text -> {
+            sqlTitle.set(file.script());
+            sql.set(text);
+        });
+    }
+
+    private boolean allowed(ConnectionProfile profile, String what, String typedName) {
+        failure.set("");
+        if (profile == null || !(profile.connection() instanceof PostgresSettings)) {
+            failure.set("Connect a Postgres profile first.");
+            return false;
+        }
+        ProdGuard.Decision decision = prodGuard.check(profile, what, typedName);
+        if (!decision.allowed()) {
+            failure.set(decision.message());
+        }
+        return decision.allowed();
+    }
+
+    private SchemaService schema(ConnectionProfile profile) throws java.io.IOException {
+        PostgresEndpoint endpoint = connections.postgres(profile);
+        return new SchemaService(endpoint);
+    }
+
+    private void show(SchemaStatus status) {
+        files.setAll(status.files());
+        action.set(status.action());
+        canMigrate.set(status.needsMigration());
+        StringBuilder text = new StringBuilder().append(status.files().size()).append(" files: ")
+                .append(status.count(FileState.APPLIED)).append(" applied");
+        for (FileState state : new FileState[]{FileState.PENDING, FileState.CHANGED, FileState.FAILED}) {
+            if (status.count(state) > 0) {
+                text.append(", ").append(status.count(state)).append(' ').append(state.label());
+            }
+        }
+        text.append(switch (status.origin()) {
+            case EMPTY -> " · no SnowPulse history yet";
+            case SEED_PROJECT -> " · built by the seed project: it will be adopted with its data";
+            case MANAGED -> status.needsMigration() ? "" : " · up to date";
+        });
+        summary.set(text.toString());
+    }
+
+    private <T> void work(String what, Callable<T> job, Consumer<T> onSuccess) {
+        busy.set(true);
+        background.run(what, job, result -> {
+            busy.set(false);
+            onSuccess.accept(result);
+        }, error -> {
+            busy.set(false);
+            if (error instanceof FailedMigration failed) {
+                failure.set("Stopped at " + failed.getCause().getMessage());
+                log.add("stopped: " + failed.getCause().getMessage());
+                reload();
+            } else {
+                failure.set("Could not " + what + ": " + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
+            }
+        });
+    }
+
+    /** Carries a MigrationFailure through the Callable boundary. */
+    private static final class FailedMigration extends RuntimeException {
+        FailedMigration(MigrationFailure cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    public ObservableList<SchemaFile> files() {
+        return files;
+    }
+
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public StringProperty actionProperty() {
+        return action;
+    }
+
+    public StringProperty failureProperty() {
+        return failure;
+    }
+
+    public StringProperty sqlProperty() {
+        return sql;
+    }
+
+    public StringProperty sqlTitleProperty() {
+        return sqlTitle;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyBooleanProperty usableProperty() {
+        return usable;
+    }
+
+    public ReadOnlyBooleanProperty canMigrateProperty() {
+        return canMigrate;
+    }
+}

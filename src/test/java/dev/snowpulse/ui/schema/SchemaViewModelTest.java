@@ -1,0 +1,116 @@
+package dev.snowpulse.ui.schema;
+
+import dev.snowpulse.AppServices;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.Environment;
+import dev.snowpulse.profile.EnvironmentKind;
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.profile.SnowflakeAuthenticator;
+import dev.snowpulse.profile.SnowflakeSettings;
+import dev.snowpulse.schema.FileState;
+import dev.snowpulse.testing.DirectBackground;
+import dev.snowpulse.testing.InMemoryKeychain;
+import dev.snowpulse.testing.TestHosts;
+import dev.snowpulse.testing.TestPostgres;
+import dev.snowpulse.ui.common.ConnectionChecks;
+import dev.snowpulse.ui.shell.ShellViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SchemaViewModelTest {
+
+    @RegisterExtension
+    static TestPostgres pg = new TestPostgres();
+
+    @TempDir
+    Path home;
+
+    private AppServices services;
+    private ShellViewModel shell;
+    private SchemaViewModel model;
+
+    @BeforeEach
+    void wire() {
+        services = AppServices.create(TestHosts.linux(home), new InMemoryKeychain(false));
+        DirectBackground background = new DirectBackground();
+        shell = new ShellViewModel(new ConnectionChecks(services.connections(), services.secrets().session(), background));
+        model = new SchemaViewModel(shell, services.connections(), services.prodGuard(), background);
+    }
+
+    @AfterEach
+    void close() {
+        services.close();
+    }
+
+    private static ConnectionProfile profile(String name, EnvironmentKind env, PostgresSettings db) {
+        return new ConnectionProfile(name, Environment.of(env), db);
+    }
+
+    @Test
+    void aSnowflakeProfileHasNoSchemaHere() {
+        shell.connect(new ConnectionProfile("sf", Environment.of(EnvironmentKind.DEV), new SnowflakeSettings("acme-x", "u",
+                null, null, null, null, "http://127.0.0.1:9", SnowflakeAuthenticator.PASSWORD, null, null,
+                dev.snowpulse.profile.SecretRef.of(dev.snowpulse.profile.SecretSource.NONE))));
+        model.refresh();
+        assertThat(model.usableProperty().get()).isFalse();
+        assertThat(model.targetProperty().get()).isEqualTo("sf is a Snowflake profile");
+        assertThat(model.summaryProperty().get()).contains("Connect a Postgres profile");
+    }
+
+    @Test
+    void aProdProfileIsInitialisedOnlyWithItsNameTyped() throws Exception {
+        shell.connect(profile("orders-prod", EnvironmentKind.PROD, pg.freshDatabase()));
+        model.refresh();
+        assertThat(model.summaryProperty().get()).isEqualTo("6 files: 0 applied, 6 pending · no SnowPulse history yet");
+        assertThat(model.needsProdConfirmation()).isTrue();
+
+        model.migrate("orders");
+        assertThat(model.failureProperty().get()).contains("refused on prod profile 'orders-prod'").contains("does not match");
+        assertThat(model.files()).allMatch(f -> f.state() == FileState.PENDING);
+
+        model.migrate("orders-prod");
+        assertThat(model.failureProperty().get()).isEmpty();
+        assertThat(model.files()).allMatch(f -> f.state() == FileState.APPLIED);
+        assertThat(model.log()).first().asString().startsWith("Initialize on orders-prod");
+        assertThat(model.log()).last().isEqualTo("applied 6 file(s); schema version 3");
+
+        model.resetDemoData(null);
+        assertThat(model.failureProperty().get()).contains("Resetting the demo data refused");
+        model.resetDemoData("orders-prod");
+        assertThat(model.log()).last().asString().startsWith("reset demo data");
+    }
+
+    @Test
+    void aFailingFileIsNamedWithItsLineAndSqlstate() throws Exception {
+        PostgresSettings db = pg.freshDatabase();
+        try (Connection c = TestPostgres.endpoint(db).connect(); Statement s = c.createStatement()) {
+            s.execute("create function kpi_rebuild_totals() returns int language sql as 'select 1'");
+        }
+        shell.connect(profile("shop", EnvironmentKind.DEV, db));
+        model.refresh();
+        model.migrate(null);
+
+        assertThat(model.failureProperty().get())
+                .startsWith("Stopped at V2__kpi_running_totals.sql, line 14, SQLSTATE 42P13: cannot change return type of existing function");
+        assertThat(model.log()).contains("FAILED   V2__kpi_running_totals.sql: rolled back");
+        assertThat(model.actionProperty().get()).isEqualTo("Upgrade");
+    }
+
+    @Test
+    void showsAFilesSql() throws Exception {
+        shell.connect(profile("shop", EnvironmentKind.DEV, pg.freshDatabase()));
+        model.refresh();
+        model.showSql(model.files().get(4));
+        assertThat(model.sqlTitleProperty().get()).isEqualTo("R__kpi_functions.sql");
+        assertThat(model.sqlProperty().get()).contains("create or replace function fn_summary_kpis");
+    }
+}
