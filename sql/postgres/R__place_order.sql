@@ -1,7 +1,8 @@
 -- place_order(customer, product, quantity) -> order id: one checkout, in one transaction.
 --
 -- Locks the product's inventory row, then writes the order, an AUTHORIZED payment for price x quantity
--- and the stock decrement, and folds the order into the product's running KPI totals (see V2).
+-- (carrying the order's customer, product and quantity for the window KPIs) and the stock decrement, and
+-- folds the order into the product's running KPI totals (see V2__fast_kpis.sql).
 -- Stock never goes negative: the row lock serialises orders for the same product, and a CHECK backs it up.
 --
 -- Errors, each with its own SQLSTATE so callers can count them apart:
@@ -53,8 +54,8 @@ begin
     returning order_id into v_order_id;
 
     v_amount := v_price * p_quantity;
-    insert into payments (order_id, amount, status, created_at)
-    values (v_order_id, v_amount, 'AUTHORIZED', now());
+    insert into payments (order_id, amount, status, created_at, customer_id, product_id, quantity)
+    values (v_order_id, v_amount, 'AUTHORIZED', now(), p_customer_id, p_product_id, p_quantity);
 
     update inventory
        set stock              = stock - p_quantity,

@@ -69,10 +69,5 @@ create index if not exists idx_orders_customer_id on orders (customer_id);
 create index if not exists idx_orders_product_id  on orders (product_id);
 create index if not exists idx_payments_order_id  on payments (order_id);
 create index if not exists idx_products_category  on products (category);
--- Every window KPI starts from the authorised payments of the last N minutes: this index makes that
--- read proportional to the window, not to the table.
-create index if not exists idx_payments_authorized_created_at
-    on payments (created_at) include (order_id, amount)
-    where status = 'AUTHORIZED';
 -- The seed's index on the old DATE column is superseded by the one above.
 drop index if exists idx_orders_order_date;

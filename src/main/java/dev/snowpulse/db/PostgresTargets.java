@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 
-/** pgjdbc URL and properties for a Postgres profile. */
+/** pgjdbc URL and properties for a Postgres profile; the timeout bounds connecting and signing in. */
 public final class PostgresTargets {
 
     private PostgresTargets() {
@@ -26,7 +26,8 @@ public final class PostgresTargets {
         int seconds = (int) Math.max(1, timeout.toSeconds());
         props.setProperty("connectTimeout", Integer.toString(seconds));
         props.setProperty("loginTimeout", Integer.toString(seconds));
-        props.setProperty("socketTimeout", Integer.toString(seconds * 3));
+        // no socketTimeout: migrations and bulk work may rightly take minutes; callers that must answer in time
+        // bound their own work (the connection test does, statements get a statement timeout)
         return new JdbcTarget("jdbc:postgresql://" + host + ":" + pg.port() + "/" + encode(pg.database()), props,
                 pg.summary());
     }

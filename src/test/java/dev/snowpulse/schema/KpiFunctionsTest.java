@@ -54,9 +54,9 @@ class KpiFunctionsTest {
                     insert into orders (order_date, customer_id, product_id, quantity)
                     select now() - make_interval(mins => minutes_ago), customer_id, product_id, quantity from data
                     order by minutes_ago desc
-                    returning order_id, order_date, quantity, product_id)
-                insert into payments (order_id, amount, status, created_at)
-                select i.order_id, d.amount, d.status, i.order_date
+                    returning order_id, order_date, quantity, product_id, customer_id)
+                insert into payments (order_id, amount, status, created_at, customer_id, product_id, quantity)
+                select i.order_id, d.amount, d.status, i.order_date, i.customer_id, i.product_id, i.quantity
                   from inserted i join data d on now() - make_interval(mins => d.minutes_ago) = i.order_date;
                 select kpi_rebuild_totals();
                 """);

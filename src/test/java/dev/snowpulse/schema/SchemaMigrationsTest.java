@@ -20,7 +20,7 @@ class SchemaMigrationsTest {
     @RegisterExtension
     static TestPostgres pg = new TestPostgres();
 
-    static final List<String> FILES = List.of("V1__ecommerce_schema.sql", "V2__kpi_running_totals.sql", "V3__seed_data.sql",
+    static final List<String> FILES = List.of("V1__ecommerce_schema.sql", "V2__fast_kpis.sql", "V3__seed_data.sql",
             "R__demo_data.sql", "R__kpi_functions.sql", "R__place_order.sql");
 
     private static PostgresEndpoint fresh() throws SQLException {
@@ -124,6 +124,8 @@ class SchemaMigrationsTest {
                 .isEqualTo("timestamp with time zone");
         assertThat(single(db, "select orders_authorized || ' ' || units_sold || ' ' || revenue_authorized from inventory where product_id = 1"))
                 .isEqualTo("1 3 77.97");
+        assertThat(single(db, "select customer_id || ' ' || product_id || ' ' || quantity from payments where order_id = 1"))
+                .as("old payments carry their order's customer, product and quantity").isEqualTo("1 1 3");
         assertThat(single(db, "select count(*) from customers where email = 'alice@example.com'")).as("duplicates kept, none added").isEqualTo("2");
         assertThat(single(db, "select stock from inventory where product_id = 1")).isEqualTo("97");
         assertThat(single(db, "select place_order(1, 1, 1) is not null")).isEqualTo("t");
@@ -134,18 +136,18 @@ class SchemaMigrationsTest {
         PostgresEndpoint db = fresh();
         SchemaService schema = new SchemaService(db);
         schema.initialize(e -> { });
-        execute(db, "update flyway_schema_history set checksum = checksum + 1 where script in ('R__place_order.sql', 'V2__kpi_running_totals.sql')");
+        execute(db, "update flyway_schema_history set checksum = checksum + 1 where script in ('R__place_order.sql', 'V2__fast_kpis.sql')");
 
         SchemaStatus status = schema.status();
         assertThat(status.files()).filteredOn(f -> f.state() == FileState.CHANGED).extracting(SchemaFile::script)
-                .containsExactlyInAnyOrder("R__place_order.sql", "V2__kpi_running_totals.sql");
+                .containsExactlyInAnyOrder("R__place_order.sql", "V2__fast_kpis.sql");
         assertThat(status.action()).isEqualTo("Upgrade");
 
         assertThatThrownBy(() -> schema.initialize(e -> { }))
                 .isInstanceOf(MigrationFailure.class)
-                .hasMessageStartingWith("V2__kpi_running_totals.sql: changed since it was applied (checksum mismatch)");
+                .hasMessageStartingWith("V2__fast_kpis.sql: changed since it was applied (checksum mismatch)");
 
-        execute(db, "update flyway_schema_history set checksum = checksum - 1 where script = 'V2__kpi_running_totals.sql'");
+        execute(db, "update flyway_schema_history set checksum = checksum - 1 where script = 'V2__fast_kpis.sql'");
         List<MigrationEvent> log = new ArrayList<>();
         schema.initialize(log::add);
         assertThat(log).filteredOn(e -> e.kind() == MigrationEvent.Kind.APPLIED).extracting(MigrationEvent::script)
@@ -162,16 +164,16 @@ class SchemaMigrationsTest {
         List<MigrationEvent> log = new ArrayList<>();
         MigrationFailure failure = org.junit.jupiter.api.Assertions.assertThrows(MigrationFailure.class, () -> schema.initialize(log::add));
 
-        assertThat(failure.script()).isEqualTo("V2__kpi_running_totals.sql");
+        assertThat(failure.script()).isEqualTo("V2__fast_kpis.sql");
         assertThat(failure.line()).as("where the failing statement starts").isEqualTo(14);
         assertThat(failure.sqlState()).isEqualTo("42P13");
         assertThat(failure.serverMessage()).contains("cannot change return type of existing function");
-        assertThat(failure.getMessage()).startsWith("V2__kpi_running_totals.sql, line 14, SQLSTATE 42P13: ");
-        assertThat(log).extracting(MigrationEvent::line).contains("FAILED   V2__kpi_running_totals.sql: rolled back");
+        assertThat(failure.getMessage()).startsWith("V2__fast_kpis.sql, line 14, SQLSTATE 42P13: ");
+        assertThat(log).extracting(MigrationEvent::line).contains("FAILED   V2__fast_kpis.sql: rolled back");
         SchemaStatus status = schema.status();
         assertThat(status.files().getFirst().state()).as("history starts below V1 (the schema held a function)").isEqualTo(FileState.BASELINE);
         assertThat(stateOf(status, "V1__ecommerce_schema.sql")).isEqualTo(FileState.APPLIED);
-        assertThat(stateOf(status, "V2__kpi_running_totals.sql")).isEqualTo(FileState.PENDING);
+        assertThat(stateOf(status, "V2__fast_kpis.sql")).isEqualTo(FileState.PENDING);
     }
 
     private static FileState stateOf(SchemaStatus status, String script) {

@@ -118,7 +118,9 @@ public final class SchemaView implements TabContent {
         log.getStyleClass().add("mono");
         log.setPrefHeight(170);
         log.setPlaceholder(new Label("Initialize or Upgrade shows each file here as it is applied."));
-        model.log().addListener((javafx.collections.ListChangeListener<String>) change -> log.scrollTo(model.log().size() - 1));
+        // after the list has laid out its new cell, or the last line stays just out of view
+        model.log().addListener((javafx.collections.ListChangeListener<String>) change ->
+                javafx.application.Platform.runLater(() -> log.scrollTo(model.log().size() - 1)));
 
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(8, table, logTitle, log);

@@ -100,8 +100,8 @@ class SchemaViewModelTest {
         model.migrate(null);
 
         assertThat(model.failureProperty().get())
-                .startsWith("Stopped at V2__kpi_running_totals.sql, line 14, SQLSTATE 42P13: cannot change return type of existing function");
-        assertThat(model.log()).contains("FAILED   V2__kpi_running_totals.sql: rolled back");
+                .startsWith("Stopped at V2__fast_kpis.sql, line 14, SQLSTATE 42P13: cannot change return type of existing function");
+        assertThat(model.log()).contains("FAILED   V2__fast_kpis.sql: rolled back");
         assertThat(model.actionProperty().get()).isEqualTo("Upgrade");
     }
 
