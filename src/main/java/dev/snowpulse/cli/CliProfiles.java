@@ -56,6 +56,14 @@ final class CliProfiles {
         Arrays.fill(typed, '\0');
     }
 
+    /** A database error as one line, with the way out when SnowPulse's objects are missing. */
+    static CliFailure databaseFailure(String what, java.sql.SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String hint = state.equals("42P01") || state.equals("42883") ? " (run `snowpulse init` first)" : "";
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+        return new CliFailure(what + " failed (SQLSTATE " + state + "): " + message + hint);
+    }
+
     /**
      * The prod guard for a write action: --confirm NAME, or the name typed on the terminal. Refuses otherwise,
      * saying how to confirm.

@@ -37,8 +37,7 @@ final class QueriesCommand implements Callable<Integer> {
         try {
             writer.write(new DemoQueries(endpoint).all(limit), context.out());
         } catch (java.sql.SQLException e) {
-            String hint = "42883".equals(e.getSQLState()) || "42P01".equals(e.getSQLState()) ? " (run `snowpulse init` first)" : "";
-            throw new CliFailure("queries failed (SQLSTATE " + e.getSQLState() + "): " + e.getMessage().lines().findFirst().orElse("") + hint);
+            throw CliProfiles.databaseFailure("queries", e);
         }
         return Cli.OK;
     }

@@ -70,7 +70,7 @@ class SchemaViewModelTest {
     void aProdProfileIsInitialisedOnlyWithItsNameTyped() throws Exception {
         shell.connect(profile("orders-prod", EnvironmentKind.PROD, pg.freshDatabase()));
         model.refresh();
-        assertThat(model.summaryProperty().get()).isEqualTo("6 files: 0 applied, 6 pending · no SnowPulse history yet");
+        assertThat(model.summaryProperty().get()).isEqualTo("7 files: 0 applied, 7 pending · no SnowPulse history yet");
         assertThat(model.needsProdConfirmation()).isTrue();
 
         model.migrate("orders");
@@ -81,7 +81,7 @@ class SchemaViewModelTest {
         assertThat(model.failureProperty().get()).isEmpty();
         assertThat(model.files()).allMatch(f -> f.state() == FileState.APPLIED);
         assertThat(model.log()).first().asString().startsWith("Initialize on orders-prod");
-        assertThat(model.log()).last().isEqualTo("applied 6 file(s); schema version 3");
+        assertThat(model.log()).last().isEqualTo("applied 7 file(s); schema version 4");
 
         model.resetDemoData(null);
         assertThat(model.failureProperty().get()).contains("Resetting the demo data refused");
@@ -109,7 +109,7 @@ class SchemaViewModelTest {
     void showsAFilesSql() throws Exception {
         shell.connect(profile("shop", EnvironmentKind.DEV, pg.freshDatabase()));
         model.refresh();
-        model.showSql(model.files().get(4));
+        model.showSql(model.files().get(5));
         assertThat(model.sqlTitleProperty().get()).isEqualTo("R__kpi_functions.sql");
         assertThat(model.sqlProperty().get()).contains("create or replace function fn_summary_kpis");
     }

@@ -1,0 +1,198 @@
+package dev.snowpulse.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.JsonFiles;
+import dev.snowpulse.workload.LatencySummary;
+import dev.snowpulse.workload.Outcome;
+import dev.snowpulse.workload.OutcomeCounts;
+import dev.snowpulse.workload.WorkloadResult;
+import dev.snowpulse.workload.WorkloadRun;
+import dev.snowpulse.workload.WorkloadSnapshot;
+import dev.snowpulse.workload.WorkloadSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "workload", mixinStandardHelpOptions = true,
+        description = {"Drive place_order with concurrent workers, like the seed's run_workload, as fast as the database allows",
+                "or at --rate orders/s. Prints a progress line per --progress interval (pgbench style) and a summary;",
+                "Ctrl+C stops taking new orders and still prints the summary."})
+final class WorkloadCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--workers", defaultValue = "4", description = "Concurrent workers, 1..256 (default: ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--orders-per-worker", description = "Orders each worker places (default: 250 unless --duration is given)")
+    Integer ordersPerWorker;
+
+    @Option(names = "--duration", description = "Run for this long instead, e.g. 30s, 5m")
+    String duration;
+
+    @Option(names = "--max-customers", defaultValue = "10", description = "Customer ids 1..N (default: ${DEFAULT-VALUE})")
+    int maxCustomers;
+
+    @Option(names = "--max-products", defaultValue = "10", description = "Product ids 1..N (default: ${DEFAULT-VALUE})")
+    int maxProducts;
+
+    @Option(names = "--min-quantity", defaultValue = "1", description = "Smallest quantity (default: ${DEFAULT-VALUE})")
+    int minQuantity;
+
+    @Option(names = "--max-quantity", defaultValue = "1", description = "Largest quantity (default: ${DEFAULT-VALUE})")
+    int maxQuantity;
+
+    @Option(names = "--rate", description = "Target orders per second for the whole run (open loop); default: as fast as possible")
+    Double rate;
+
+    @Option(names = "--warm-up", description = "Leave the first part out of latency and throughput, e.g. 5s")
+    String warmUp;
+
+    @Option(names = "--progress", description = "Print a progress line every N seconds")
+    Integer progress;
+
+    @Option(names = "--json", description = "Print the summary as JSON")
+    boolean json;
+
+    @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm a run on a prod profile")
+    String confirm;
+
+    WorkloadCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        WorkloadSpec workload = new WorkloadSpec(workers,
+                duration == null && ordersPerWorker == null ? Integer.valueOf(250) : ordersPerWorker,
+                duration == null ? null : Durations.parse(duration, "--duration"),
+                maxCustomers, maxProducts, minQuantity, maxQuantity, rate,
+                warmUp == null ? Duration.ZERO : Durations.parse(warmUp, "--warm-up"));
+        if (progress != null && progress < 1) {
+            throw new IllegalArgumentException("--progress: must be 1 or more seconds");
+        }
+        ConnectionProfile profile = CliProfiles.chosen(context, spec, null);
+        PostgresEndpoint endpoint = CliProfiles.postgres(context, profile);
+        CliProfiles.guard(context, profile, "Running a workload", confirm);
+
+        WorkloadRun run;
+        try {
+            run = WorkloadRun.start(endpoint, workload);
+        } catch (java.sql.SQLException e) {
+            throw CliProfiles.databaseFailure("starting the workload", e);
+        }
+        PrintWriter out = context.out();
+        if (!json) {
+            out.printf(Locale.ROOT, "workload on '%s' (%s): %d workers, %s, customers 1..%d, products 1..%d%s; sessions: %s%n",
+                    profile.name(), endpoint.describe(), workload.workers(),
+                    workload.ordersPerWorker() != null ? workload.ordersPerWorker() + " orders each" : "for " + duration,
+                    workload.maxCustomers(), workload.maxProducts(),
+                    workload.openLoop() ? String.format(Locale.ROOT, ", %.0f orders/s", workload.targetRate()) : "",
+                    run.applicationName());
+            out.flush();
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            run.cancel();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "workload-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            if (progress != null) {
+                long every = TimeUnit.SECONDS.toNanos(progress);
+                long next = System.nanoTime() + every;
+                while (!run.isFinished()) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(100)));
+                        continue;
+                    }
+                    next += every;
+                    printProgress(run.sample(), out);
+                }
+            }
+            WorkloadResult result = run.await();
+            if (json) {
+                out.println(JsonFiles.mapper().writeValueAsString(json(result)));
+            } else {
+                printSummary(result, out);
+            }
+            return Cli.OK;
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl+C: the hook is running and waits for this summary
+            }
+        }
+    }
+
+    private static void printProgress(WorkloadSnapshot s, PrintWriter out) {
+        LatencySummary l = s.intervalLatency();
+        out.printf(Locale.ROOT, "progress: %.1f s, %.1f orders/s, lat avg %.3f ms p95 %.3f ms, failures %d%n",
+                s.elapsed().toMillis() / 1000.0, s.intervalOrdersPerSecond(), l.mean(), l.p95(), s.counts().failures());
+        out.flush();
+    }
+
+    private static void printSummary(WorkloadResult r, PrintWriter out) {
+        OutcomeCounts c = r.counts();
+        LatencySummary l = r.latency();
+        out.printf(Locale.ROOT, "%s after %.2f s%n", r.cancelled() ? "cancelled" : "done", r.elapsed().toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "successes: %d%n", c.ok());
+        out.printf(Locale.ROOT, "failures: %d", c.failures());
+        if (c.failures() > 0) {
+            StringBuilder causes = new StringBuilder();
+            for (Outcome o : Outcome.values()) {
+                if (o != Outcome.OK && c.of(o) > 0) {
+                    causes.append(causes.isEmpty() ? "" : ", ").append(o.label()).append(' ').append(c.of(o));
+                }
+            }
+            c.otherBySqlState().forEach((state, n) -> causes.append(" [").append(state).append(": ").append(n).append(']'));
+            out.print(" (" + causes + ")");
+        }
+        out.println();
+        if (r.warmUpOrders() > 0) {
+            out.printf(Locale.ROOT, "warm-up orders (not in the figures below): %d%n", r.warmUpOrders());
+        }
+        out.printf(Locale.ROOT, "orders/s: %.1f%n", r.ordersPerSecond());
+        out.printf(Locale.ROOT, "latency ms: avg %.3f  p50 %.3f  p95 %.3f  p99 %.3f  max %.3f%n", l.mean(), l.p50(), l.p95(), l.p99(), l.max());
+        out.println("run id: " + r.runId());
+    }
+
+    private static ObjectNode json(WorkloadResult r) {
+        ObjectNode node = JsonFiles.mapper().createObjectNode()
+                .put("run_id", r.runId().toString())
+                .put("status", r.cancelled() ? "cancelled" : "completed")
+                .put("started_at", r.startedAt().toString())
+                .put("elapsed_seconds", r.elapsed().toMillis() / 1000.0)
+                .put("orders_per_second", r.ordersPerSecond())
+                .put("warm_up_orders", r.warmUpOrders());
+        ObjectNode outcomes = node.putObject("outcomes");
+        for (Outcome o : Outcome.values()) {
+            outcomes.put(o.name().toLowerCase(Locale.ROOT), r.counts().of(o));
+        }
+        ObjectNode other = node.putObject("other_by_sqlstate");
+        r.counts().otherBySqlState().forEach(other::put);
+        LatencySummary l = r.latency();
+        node.putObject("latency_ms").put("avg", l.mean()).put("p50", l.p50()).put("p95", l.p95()).put("p99", l.p99()).put("max", l.max());
+        return node;
+    }
+}

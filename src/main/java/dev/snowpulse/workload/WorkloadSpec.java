@@ -1,0 +1,69 @@
+package dev.snowpulse.workload;
+
+import java.time.Duration;
+
+/**
+ * What a workload run does: how many workers call place_order, for how many orders each or for how long, on which
+ * customer and product ids (1..N, as the seed project's run_workload), with which quantities, at what pace.
+ * Every value is checked here and a bad one is refused with the field and its allowed range.
+ *
+ * @param targetRate orders per second for the whole run (open loop), or null to go as fast as the database allows
+ * @param warmUp     time at the start whose orders run but stay out of the latency and throughput figures
+ */
+public record WorkloadSpec(
+        int workers,
+        Integer ordersPerWorker,
+        Duration duration,
+        int maxCustomers,
+        int maxProducts,
+        int minQuantity,
+        int maxQuantity,
+        Double targetRate,
+        Duration warmUp) {
+
+    public static final int MAX_WORKERS = 256;
+
+    public WorkloadSpec {
+        range("workers", workers, 1, MAX_WORKERS);
+        if ((ordersPerWorker == null) == (duration == null)) {
+            throw new IllegalArgumentException("orders per worker or duration: give exactly one of them");
+        }
+        if (ordersPerWorker != null) {
+            range("orders per worker", ordersPerWorker, 1, 10_000_000);
+        }
+        if (duration != null && (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(1)) > 0)) {
+            throw new IllegalArgumentException("duration: " + duration.toSeconds() + " s is outside 1 s..24 h");
+        }
+        range("max customers", maxCustomers, 1, Integer.MAX_VALUE);
+        range("max products", maxProducts, 1, Integer.MAX_VALUE);
+        range("min quantity", minQuantity, 1, 1_000);
+        range("max quantity", maxQuantity, minQuantity, 1_000);
+        if (targetRate != null && !(targetRate >= 0.1 && targetRate <= 1_000_000)) {
+            throw new IllegalArgumentException("rate: " + targetRate + " orders/s is outside 0.1..1000000");
+        }
+        warmUp = warmUp == null ? Duration.ZERO : warmUp;
+        if (warmUp.isNegative() || duration != null && warmUp.compareTo(duration) >= 0) {
+            throw new IllegalArgumentException("warm-up: must be zero or more and shorter than the duration");
+        }
+    }
+
+    /** The seed project's defaults: 4 workers, 250 orders each, customers and products 1..10, one unit. */
+    public static WorkloadSpec seedDefaults() {
+        return new WorkloadSpec(4, 250, null, 10, 10, 1, 1, null, Duration.ZERO);
+    }
+
+    public boolean openLoop() {
+        return targetRate != null;
+    }
+
+    /** Orders the run will attempt, when it is bounded by a count. */
+    public long plannedOrders() {
+        return ordersPerWorker == null ? -1 : (long) workers * ordersPerWorker;
+    }
+
+    private static void range(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + ": " + value + " is outside " + min + ".." + (max == Integer.MAX_VALUE ? "2147483647" : max));
+        }
+    }
+}

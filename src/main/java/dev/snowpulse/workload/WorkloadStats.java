@@ -1,0 +1,69 @@
+package dev.snowpulse.workload;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts and latencies, recorded by many workers without locks (LongAdder, HdrHistogram's Recorder) and read by
+ * a sampler at its own pace. Latencies are in microseconds, up to one hour.
+ */
+final class WorkloadStats {
+
+    private final Map<Outcome, LongAdder> counts = new EnumMap<>(Outcome.class);
+    private final Map<String, LongAdder> otherBySqlState = new ConcurrentHashMap<>();
+    private final LongAdder warmUpOrders = new LongAdder();
+    private final Recorder recorder = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
+    private final Histogram total = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+    private Histogram interval;
+
+    WorkloadStats() {
+        for (Outcome outcome : Outcome.values()) {
+            counts.put(outcome, new LongAdder());
+        }
+    }
+
+    void ok(long latencyNanos, boolean warmingUp) {
+        counts.get(Outcome.OK).increment();
+        if (warmingUp) {
+            warmUpOrders.increment();
+        } else {
+            recorder.recordValue(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMicros(latencyNanos), TimeUnit.HOURS.toMicros(1))));
+        }
+    }
+
+    void failed(Outcome outcome, String sqlState) {
+        counts.get(outcome).increment();
+        if (outcome == Outcome.OTHER_SQL_ERROR) {
+            otherBySqlState.computeIfAbsent(sqlState == null ? "?????" : sqlState, s -> new LongAdder()).increment();
+        }
+    }
+
+    OutcomeCounts counts() {
+        Map<String, Long> other = new java.util.HashMap<>();
+        otherBySqlState.forEach((state, n) -> other.put(state, n.sum()));
+        return new OutcomeCounts(counts.get(Outcome.OK).sum(), counts.get(Outcome.OUT_OF_STOCK).sum(),
+                counts.get(Outcome.INVALID_INPUT).sum(), counts.get(Outcome.CONNECTION_LOST).sum(),
+                counts.get(Outcome.OTHER_SQL_ERROR).sum(), other);
+    }
+
+    long warmUpOrders() {
+        return warmUpOrders.sum();
+    }
+
+    /** Moves what was recorded since the last call into the run's total; returns the interval's latencies. */
+    synchronized Histogram drainInterval() {
+        interval = recorder.getIntervalHistogram(interval);
+        total.add(interval);
+        return interval.copy();
+    }
+
+    synchronized Histogram total() {
+        return total.copy();
+    }
+}

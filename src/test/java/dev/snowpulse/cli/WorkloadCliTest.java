@@ -1,0 +1,93 @@
+package dev.snowpulse.cli;
+
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.testing.TestHosts;
+import dev.snowpulse.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkloadCliTest {
+
+    @RegisterExtension
+    static TestPostgres pg = new TestPostgres();
+
+    @TempDir
+    Path home;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(args, TestHosts.linux(home), new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private void profile(String name, String env, PostgresSettings db) {
+        assertThat(run("profiles", "add", name, "--env", env, "--host", db.host(), "--port", Integer.toString(db.port()),
+                "--database", db.database(), "--user", db.user(), "--password-source", "none").exit()).isZero();
+        assertThat(run("--profile", name, "init", "--confirm", name).exit()).isZero();
+    }
+
+    @Test
+    void theSeedsFlagsRunAndPrintTheSummary() throws Exception {
+        profile("shop", "dev", pg.freshDatabase());
+
+        Run run = run("--profile", "shop", "workload", "--workers", "4", "--orders-per-worker", "25",
+                "--max-customers", "10", "--max-products", "10");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("workload on 'shop'").contains("4 workers, 25 orders each")
+                .contains("successes: 100").contains("failures: 0").containsPattern("orders/s: \\d+")
+                .containsPattern("latency ms: avg [0-9.]+  p50 [0-9.]+  p95 [0-9.]+  p99 [0-9.]+  max [0-9.]+")
+                .contains("sessions: snowpulse-workload-");
+    }
+
+    @Test
+    void progressLinesAndJson() throws Exception {
+        profile("shop", "dev", pg.freshDatabase());
+
+        Run progress = run("--profile", "shop", "workload", "--workers", "2", "--duration", "2s", "--rate", "100", "--progress", "1");
+        assertThat(progress.out()).containsPattern("progress: 1\\.\\d s, \\d+\\.\\d orders/s, lat avg [0-9.]+ ms p95 [0-9.]+ ms, failures 0");
+
+        Run json = run("--profile", "shop", "workload", "--workers", "2", "--orders-per-worker", "10", "--max-products", "1",
+                "--max-quantity", "60", "--min-quantity", "60", "--json");
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).contains("\"status\" : \"completed\"").contains("\"ok\" : 1").contains("\"out_of_stock\" : 19")
+                .contains("\"latency_ms\"");
+    }
+
+    @Test
+    void aDatabaseWithoutTheSchemaSaysToInitialiseIt() throws Exception {
+        PostgresSettings empty = pg.freshDatabase();
+        run("profiles", "add", "empty", "--host", empty.host(), "--port", Integer.toString(empty.port()), "--database", empty.database(),
+                "--user", empty.user(), "--password-source", "none");
+        Run run = run("--profile", "empty", "workload");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("starting the workload failed (SQLSTATE 42P01)").contains("run `snowpulse init` first");
+    }
+
+    @Test
+    void badValuesAndProdAreRefused() throws Exception {
+        profile("orders-prod", "prod", pg.freshDatabase());
+
+        Run zero = run("--profile", "orders-prod", "workload", "--workers", "0");
+        assertThat(zero.exit()).isEqualTo(2);
+        assertThat(zero.err()).contains("workers: 0 is outside 1..256");
+        assertThat(run("--profile", "orders-prod", "workload", "--duration", "soon").err()).contains("--duration: 'soon' is not a duration");
+
+        Run guarded = run("--profile", "orders-prod", "workload", "--orders-per-worker", "1");
+        assertThat(guarded.exit()).isEqualTo(1);
+        assertThat(guarded.err()).contains("Running a workload refused on prod profile 'orders-prod'");
+        assertThat(run("--profile", "orders-prod", "workload", "--workers", "1", "--orders-per-worker", "3", "--confirm", "orders-prod")
+                .out()).contains("successes: 3");
+    }
+}
