@@ -1,6 +1,7 @@
 package dev.snowpulse.cli;
 
-import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.testing.CliRunner;
+import dev.snowpulse.testing.CliRunner.Run;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -8,8 +9,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,15 +26,15 @@ class CliTest {
 
     private final Map<String, String> variables = new HashMap<>();
 
-    record Run(int exit, String out, String err) {
+    private CliRunner cli() {
+        CliRunner runner = new CliRunner(home);
+        variables.forEach(runner::variable);
+        return runner;
     }
 
+
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        HostEnvironment host = TestHosts.linux(home, variables);
-        int exit = Cli.run(args, host, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
+        return cli().run(args);
     }
 
     @Test

@@ -1,18 +1,15 @@
 package dev.snowpulse.cli;
 
-import dev.snowpulse.profile.HostEnvironment;
 import dev.snowpulse.profile.PostgresSettings;
-import dev.snowpulse.testing.TestHosts;
+import dev.snowpulse.testing.CliRunner;
+import dev.snowpulse.testing.CliRunner.Run;
+import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,20 +21,13 @@ class SchemaCliTest {
     @TempDir
     Path home;
 
-    record Run(int exit, String out, String err) {
-    }
 
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        HostEnvironment host = TestHosts.linux(home);
-        int exit = Cli.run(args, host, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
+        return new CliRunner(home).run(args);
     }
 
     private void addProfile(String name, String env, PostgresSettings db) {
-        Run add = run("profiles", "add", name, "--env", env, "--host", db.host(), "--port", Integer.toString(db.port()),
-                "--database", db.database(), "--user", db.user(), "--password-source", "none");
+        Run add = new CliRunner(home).addProfile(name, env, db);
         assertThat(add.exit()).as(add.err()).isZero();
     }
 
@@ -66,9 +56,7 @@ class SchemaCliTest {
         PostgresSettings db = pg.freshDatabase();
         addProfile("shop", "dev", db);
         run("--profile", "shop", "init");
-        try (Connection c = TestPostgres.endpoint(db).connect(); Statement s = c.createStatement()) {
-            s.execute("select place_order(1, 3, 1); select place_order(1, 1, 2); select place_order(2, 4, 1)");
-        }
+        Sql.execute(TestPostgres.endpoint(db), "select place_order(1, 3, 1); select place_order(1, 1, 2); select place_order(2, 4, 1)");
 
         Run table = run("--profile", "shop", "queries");
         assertThat(table.exit()).as(table.err()).isZero();
@@ -97,9 +85,7 @@ class SchemaCliTest {
         assertThat(run("--profile", "orders-prod", "init", "--status").out()).as("nothing applied").contains("next: Initialize");
 
         assertThat(run("--profile", "orders-prod", "init", "--confirm", "orders-prod").exit()).isZero();
-        try (Connection c = TestPostgres.endpoint(db).connect(); Statement s = c.createStatement()) {
-            s.execute("select place_order(1, 1, 5)");
-        }
+        Sql.execute(TestPostgres.endpoint(db), "select place_order(1, 1, 5)");
         Run reset = run("--profile", "orders-prod", "init", "--reset-data", "--stock", "40", "--confirm", "orders-prod");
         assertThat(reset.out()).contains("every product restocked to 40");
         Run queries = run("--profile", "orders-prod", "queries", "--format", "csv");

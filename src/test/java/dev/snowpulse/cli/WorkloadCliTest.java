@@ -1,14 +1,13 @@
 package dev.snowpulse.cli;
 
 import dev.snowpulse.profile.PostgresSettings;
-import dev.snowpulse.testing.TestHosts;
+import dev.snowpulse.testing.CliRunner;
+import dev.snowpulse.testing.CliRunner.Run;
 import dev.snowpulse.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,19 +20,13 @@ class WorkloadCliTest {
     @TempDir
     Path home;
 
-    record Run(int exit, String out, String err) {
-    }
 
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Cli.run(args, TestHosts.linux(home), new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
+        return new CliRunner(home).run(args);
     }
 
     private void profile(String name, String env, PostgresSettings db) {
-        assertThat(run("profiles", "add", name, "--env", env, "--host", db.host(), "--port", Integer.toString(db.port()),
-                "--database", db.database(), "--user", db.user(), "--password-source", "none").exit()).isZero();
+        assertThat(new CliRunner(home).addProfile(name, env, db).exit()).isZero();
         assertThat(run("--profile", name, "init", "--confirm", name).exit()).isZero();
     }
 
@@ -68,8 +61,7 @@ class WorkloadCliTest {
     @Test
     void aDatabaseWithoutTheSchemaSaysToInitialiseIt() throws Exception {
         PostgresSettings empty = pg.freshDatabase();
-        run("profiles", "add", "empty", "--host", empty.host(), "--port", Integer.toString(empty.port()), "--database", empty.database(),
-                "--user", empty.user(), "--password-source", "none");
+        new CliRunner(home).addProfile("empty", "dev", empty);
         Run run = run("--profile", "empty", "workload");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("starting the workload failed (SQLSTATE 42P01)").contains("run `snowpulse init` first");

@@ -14,7 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.snowpulse.schema.SchemaMigrationsTest.execute;
+import static dev.snowpulse.testing.Sql.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

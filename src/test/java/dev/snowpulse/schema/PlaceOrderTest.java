@@ -24,8 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import static dev.snowpulse.schema.SchemaMigrationsTest.execute;
-import static dev.snowpulse.schema.SchemaMigrationsTest.single;
+import static dev.snowpulse.testing.Sql.execute;
+import static dev.snowpulse.testing.Sql.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

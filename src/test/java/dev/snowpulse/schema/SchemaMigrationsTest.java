@@ -2,6 +2,9 @@ package dev.snowpulse.schema;
 
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.testing.TestPostgres;
+
+import static dev.snowpulse.testing.Sql.execute;
+import static dev.snowpulse.testing.Sql.single;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,18 +30,6 @@ class SchemaMigrationsTest {
         return TestPostgres.endpoint(pg.freshDatabase());
     }
 
-    static String single(PostgresEndpoint endpoint, String sql) throws SQLException {
-        try (Connection c = endpoint.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    static void execute(PostgresEndpoint endpoint, String sql) throws SQLException {
-        try (Connection c = endpoint.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
     @Test
     void aFreshDatabaseGetsEveryFileWithALiveLog() throws Exception {

@@ -3,16 +3,14 @@ package dev.snowpulse.workload;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.schema.SchemaService;
 import dev.snowpulse.testing.Await;
+import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,16 +35,11 @@ class WorkloadRunTest {
     }
 
     private static long single(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Long.parseLong(Sql.single(db, sql));
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        Sql.execute(db, sql);
     }
 
     private static WorkloadSpec orders(int workers, int each, int customers, int products) {
