@@ -24,6 +24,14 @@ public record PostgresEndpoint(PostgresSettings settings, Optional<Secret> passw
         return DriverManager.getConnection(target.url(), target.properties());
     }
 
+    /** A connection whose session shows as {@code applicationName} in pg_stat_activity. */
+    public Connection connect(String applicationName) throws SQLException {
+        JdbcTarget target = target(DEFAULT_TIMEOUT);
+        java.util.Properties properties = target.properties();
+        properties.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(target.url(), properties);
+    }
+
     /** For libraries that want a DataSource (Flyway, HikariCP). */
     public PGSimpleDataSource dataSource() {
         JdbcTarget target = target(DEFAULT_TIMEOUT);

@@ -59,6 +59,18 @@ class WorkloadCliTest {
     }
 
     @Test
+    void ingestPrintsEachBatchAndATotal() throws Exception {
+        profile("shop", "dev", pg.freshDatabase());
+
+        Run ingest = run("--profile", "shop", "ingest", "--interval", "100ms", "--batch-size", "3", "--batches", "3");
+
+        assertThat(ingest.exit()).as(ingest.err()).isZero();
+        assertThat(ingest.out()).contains("3 orders every 100ms, 3 batches").containsPattern("batch 1 at \\d\\d:\\d\\d:\\d\\d: 3 ok, 0 failed in \\d+ ms")
+                .containsPattern("batch 3 at .*: 3 ok").contains("stopped: 9 ok, 0 failed");
+        assertThat(run("--profile", "shop", "ingest", "--interval", "1s", "--interval-seconds", "2").exit()).isEqualTo(2);
+    }
+
+    @Test
     void aDatabaseWithoutTheSchemaSaysToInitialiseIt() throws Exception {
         PostgresSettings empty = pg.freshDatabase();
         new CliRunner(home).addProfile("empty", "dev", empty);

@@ -1,0 +1,132 @@
+package dev.snowpulse.cli;
+
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.workload.ContinuousIngest;
+import dev.snowpulse.workload.IngestBatch;
+import dev.snowpulse.workload.IngestSpec;
+import dev.snowpulse.workload.Outcome;
+import dev.snowpulse.workload.OutcomeCounts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Place a batch of orders every interval until Ctrl+C, like the seed's continuous_ingest, to keep the",
+                "KPIs moving. Outlives a database restart: a batch that cannot connect is skipped and the next one retries."})
+final class IngestCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--interval-seconds", description = "Seconds between batches (default: 20)")
+    Integer intervalSeconds;
+
+    @Option(names = "--interval", description = "Time between batches as a duration, e.g. 500ms, 20s (instead of --interval-seconds)")
+    String interval;
+
+    @Option(names = "--batch-size", defaultValue = "10", description = "Orders per batch (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--max-customers", defaultValue = "10", description = "Customer ids 1..N (default: ${DEFAULT-VALUE})")
+    int maxCustomers;
+
+    @Option(names = "--max-products", defaultValue = "10", description = "Product ids 1..N (default: ${DEFAULT-VALUE})")
+    int maxProducts;
+
+    @Option(names = "--min-quantity", defaultValue = "1", description = "Smallest quantity (default: ${DEFAULT-VALUE})")
+    int minQuantity;
+
+    @Option(names = "--max-quantity", defaultValue = "1", description = "Largest quantity (default: ${DEFAULT-VALUE})")
+    int maxQuantity;
+
+    @Option(names = "--batches", description = "Stop after this many batches (default: run until Ctrl+C)")
+    Integer batches;
+
+    @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm ingesting into a prod profile")
+    String confirm;
+
+    IngestCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (interval != null && intervalSeconds != null) {
+            throw new IllegalArgumentException("--interval and --interval-seconds: give one of them");
+        }
+        Duration every = interval != null ? Durations.parse(interval, "--interval")
+                : Duration.ofSeconds(intervalSeconds == null ? 20 : intervalSeconds);
+        IngestSpec ingestSpec = new IngestSpec(every, batchSize, maxCustomers, maxProducts, minQuantity, maxQuantity, batches);
+        ConnectionProfile profile = CliProfiles.chosen(context, spec, null);
+        PostgresEndpoint endpoint = CliProfiles.postgres(context, profile);
+        CliProfiles.guard(context, profile, "Ingesting orders", confirm);
+        PrintWriter out = context.out();
+        ContinuousIngest ingest = ContinuousIngest.prepare(endpoint, ingestSpec, batch -> {
+            synchronized (out) {
+                out.println(line(batch));
+                out.flush();
+            }
+        });
+        out.printf(Locale.ROOT, "ingesting into '%s' (%s): %d orders every %s%s; session: %s%n", profile.name(), endpoint.describe(),
+                batchSize, Durations.format(every), batches == null ? " until Ctrl+C" : ", " + batches + " batches", ingest.applicationName());
+        out.flush();
+        ingest.begin();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            ingest.cancel();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ingest-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            OutcomeCounts total = ingest.await();
+            out.printf(Locale.ROOT, "stopped: %d ok, %d failed%s%n", total.ok(), total.failures(), causes(total));
+            return Cli.OK;
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl+C: the hook waits for the summary above
+            }
+        }
+    }
+
+    private static String line(IngestBatch batch) {
+        if (batch.skipped()) {
+            return String.format(Locale.ROOT, "batch %d at %s: skipped, %s", batch.number(), TIME.format(batch.startedAt()),
+                    batch.skippedBecause());
+        }
+        OutcomeCounts c = batch.counts();
+        return String.format(Locale.ROOT, "batch %d at %s: %d ok, %d failed%s in %d ms", batch.number(), TIME.format(batch.startedAt()),
+                c.ok(), c.failures(), causes(c), batch.took().toMillis());
+    }
+
+    private static String causes(OutcomeCounts c) {
+        StringBuilder text = new StringBuilder();
+        for (Outcome o : Outcome.values()) {
+            if (o != Outcome.OK && c.of(o) > 0) {
+                text.append(text.isEmpty() ? " (" : ", ").append(o.label()).append(' ').append(c.of(o));
+            }
+        }
+        return text.isEmpty() ? "" : text.append(')').toString();
+    }
+}

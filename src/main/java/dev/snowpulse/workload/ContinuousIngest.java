@@ -1,0 +1,165 @@
+package dev.snowpulse.workload;
+
+import dev.snowpulse.db.PostgresEndpoint;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A batch of place_order calls every interval, on one connection, until cancelled. Batches start on a fixed
+ * schedule (a slow batch does not push the next ones back). When the connection is lost, the order in flight
+ * counts once as connection lost, the rest of that batch is not attempted, and the next batch reconnects; a batch
+ * that cannot reach the database is skipped and reported, so an ingest outlives a database restart.
+ */
+public final class ContinuousIngest {
+
+    private static final String PLACE_ORDER = "select place_order(?, ?, ?)";
+
+    private final PostgresEndpoint endpoint;
+    private final IngestSpec spec;
+    private final Consumer<IngestBatch> onBatch;
+    private final String applicationName = "snowpulse-ingest-" + UUID.randomUUID().toString().substring(0, 8);
+    private final WorkloadStats stats = new WorkloadStats();
+    private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final Thread thread;
+    private Connection connection;
+    private PreparedStatement statement;
+
+    private ContinuousIngest(PostgresEndpoint endpoint, IngestSpec spec, Consumer<IngestBatch> onBatch) {
+        this.endpoint = endpoint;
+        this.spec = spec;
+        this.onBatch = onBatch;
+        this.thread = Thread.ofPlatform().name(applicationName).daemon().unstarted(this::run);
+    }
+
+    /** Starts batching; {@code onBatch} hears of each batch on the ingest's own thread. */
+    public static ContinuousIngest start(PostgresEndpoint endpoint, IngestSpec spec, Consumer<IngestBatch> onBatch) {
+        return prepare(endpoint, spec, onBatch).begin();
+    }
+
+    /** An ingest that has its session name but has not started, for callers that announce it first. */
+    public static ContinuousIngest prepare(PostgresEndpoint endpoint, IngestSpec spec, Consumer<IngestBatch> onBatch) {
+        return new ContinuousIngest(endpoint, spec, onBatch);
+    }
+
+    public ContinuousIngest begin() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        long start = System.nanoTime();
+        long interval = spec.interval().toNanos();
+        try {
+            for (long n = 1; spec.batches() == null || n <= spec.batches(); n++) {
+                long due = start + (n - 1) * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0 && awaitCancel(wait) || cancelled.getCount() == 0) {
+                    return;
+                }
+                onBatch.accept(batch(n));
+            }
+        } finally {
+            closeConnection();
+        }
+    }
+
+    private IngestBatch batch(long number) {
+        Instant at = Instant.now();
+        long began = System.nanoTime();
+        OutcomeCounts before = stats.counts();
+        if (connection == null) {
+            try {
+                connection = endpoint.connect(applicationName);
+                statement = connection.prepareStatement(PLACE_ORDER);
+            } catch (SQLException e) {
+                closeConnection();
+                return new IngestBatch(number, at, stats.counts(), Duration.ofNanos(System.nanoTime() - began),
+                        "database unreachable (" + firstLine(e) + "); the next batch tries again");
+            }
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < spec.batchSize(); i++) {
+            long t0 = System.nanoTime();
+            try {
+                statement.setInt(1, random.nextInt(1, spec.maxCustomers() + 1));
+                statement.setInt(2, random.nextInt(1, spec.maxProducts() + 1));
+                statement.setInt(3, random.nextInt(spec.minQuantity(), spec.maxQuantity() + 1));
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                }
+                stats.ok(System.nanoTime() - t0, false);
+            } catch (SQLException e) {
+                Outcome outcome = Outcome.of(e);
+                stats.failed(outcome, e.getSQLState());
+                if (outcome == Outcome.CONNECTION_LOST) {
+                    closeConnection();
+                    break;
+                }
+            }
+        }
+        return new IngestBatch(number, at, minus(stats.counts(), before), Duration.ofNanos(System.nanoTime() - began), null);
+    }
+
+    private static OutcomeCounts minus(OutcomeCounts now, OutcomeCounts before) {
+        java.util.Map<String, Long> other = new java.util.HashMap<>(now.otherBySqlState());
+        before.otherBySqlState().forEach((state, n) -> other.merge(state, -n, Long::sum));
+        other.values().removeIf(n -> n == 0);
+        return new OutcomeCounts(now.ok() - before.ok(), now.outOfStock() - before.outOfStock(),
+                now.invalidInput() - before.invalidInput(), now.connectionLost() - before.connectionLost(),
+                now.otherSqlErrors() - before.otherSqlErrors(), other);
+    }
+
+    private boolean awaitCancel(long nanos) {
+        try {
+            return cancelled.await(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is being dropped anyway
+            }
+        }
+        connection = null;
+        statement = null;
+    }
+
+    private static String firstLine(SQLException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    }
+
+    /** Stops before the next batch; a batch in progress finishes. */
+    public void cancel() {
+        cancelled.countDown();
+    }
+
+    /** Waits until the ingest has stopped (cancelled, or its batches done) and returns its totals. */
+    public OutcomeCounts await() throws InterruptedException {
+        thread.join();
+        return stats.counts();
+    }
+
+    public OutcomeCounts counts() {
+        return stats.counts();
+    }
+
+    public String applicationName() {
+        return applicationName;
+    }
+}

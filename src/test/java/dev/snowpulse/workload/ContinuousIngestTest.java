@@ -1,0 +1,79 @@
+package dev.snowpulse.workload;
+
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.schema.SchemaService;
+import dev.snowpulse.testing.Await;
+import dev.snowpulse.testing.Sql;
+import dev.snowpulse.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContinuousIngestTest {
+
+    @RegisterExtension
+    static TestPostgres pg = new TestPostgres();
+
+    private static PostgresEndpoint db;
+
+    @BeforeAll
+    static void schema() throws Exception {
+        db = pg.endpoint();
+        new SchemaService(db).initialize(e -> { });
+    }
+
+    @BeforeEach
+    void restock() throws SQLException {
+        new SchemaService(db).resetDemoData(1_000_000);
+    }
+
+    private static long orders() throws SQLException {
+        return Long.parseLong(Sql.single(db, "select count(*) from orders"));
+    }
+
+    @Test
+    void placesABatchEveryIntervalAndStopsAfterItsBatches() throws Exception {
+        List<IngestBatch> batches = new CopyOnWriteArrayList<>();
+        ContinuousIngest ingest = ContinuousIngest.start(db, new IngestSpec(Duration.ofMillis(100), 5, 10, 10, 1, 1, 4), batches::add);
+
+        OutcomeCounts total = ingest.await();
+
+        assertThat(batches).extracting(IngestBatch::number).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(batches).allMatch(b -> b.counts().ok() == 5 && !b.skipped());
+        assertThat(total.ok()).isEqualTo(20);
+        assertThat(orders()).isEqualTo(20);
+        assertThat(Duration.between(batches.getFirst().startedAt(), batches.getLast().startedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(290));
+    }
+
+    @Test
+    void outlivesALostConnectionCountingTheOrderInFlightOnce() throws Exception {
+        List<IngestBatch> batches = new CopyOnWriteArrayList<>();
+        ContinuousIngest ingest = ContinuousIngest.start(db, new IngestSpec(Duration.ofMillis(50), 5, 10, 10, 1, 1, null), batches::add);
+        Await.until(Duration.ofSeconds(20), "two batches", () -> batches.size() >= 2);
+
+        Sql.execute(db, "select pg_terminate_backend(pid) from pg_stat_activity where application_name = '" + ingest.applicationName() + "'");
+        int afterKill = batches.size();
+        Await.until(Duration.ofSeconds(20), "three more batches", () -> batches.size() >= afterKill + 3);
+        ingest.cancel();
+        OutcomeCounts total = ingest.await();
+
+        assertThat(total.connectionLost()).isLessThanOrEqualTo(1);
+        assertThat(batches.getLast().counts().ok()).isEqualTo(5);
+        assertThat(orders()).isEqualTo(total.ok());
+    }
+
+    @Test
+    void refusesABadSpecNamingTheField() {
+        assertThatThrownBy(() -> new IngestSpec(Duration.ofMillis(1), 10, 10, 10, 1, 1, null)).hasMessage("interval: must be from 10 ms to 24 h");
+        assertThatThrownBy(() -> new IngestSpec(Duration.ofSeconds(20), 0, 10, 10, 1, 1, null)).hasMessage("batch size: 0 is outside 1..100000");
+    }
+}
