@@ -18,8 +18,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Place a batch of orders every interval until Ctrl+C, like the seed's continuous_ingest, to keep the",
@@ -42,17 +40,8 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "10", description = "Orders per batch (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--max-customers", defaultValue = "10", description = "Customer ids 1..N (default: ${DEFAULT-VALUE})")
-    int maxCustomers;
-
-    @Option(names = "--max-products", defaultValue = "10", description = "Product ids 1..N (default: ${DEFAULT-VALUE})")
-    int maxProducts;
-
-    @Option(names = "--min-quantity", defaultValue = "1", description = "Smallest quantity (default: ${DEFAULT-VALUE})")
-    int minQuantity;
-
-    @Option(names = "--max-quantity", defaultValue = "1", description = "Largest quantity (default: ${DEFAULT-VALUE})")
-    int maxQuantity;
+    @picocli.CommandLine.Mixin
+    OrderChoiceOptions orders = new OrderChoiceOptions();
 
     @Option(names = "--batches", description = "Stop after this many batches (default: run until Ctrl+C)")
     Integer batches;
@@ -71,7 +60,8 @@ final class IngestCommand implements Callable<Integer> {
         }
         Duration every = interval != null ? Durations.parse(interval, "--interval")
                 : Duration.ofSeconds(intervalSeconds == null ? 20 : intervalSeconds);
-        IngestSpec ingestSpec = new IngestSpec(every, batchSize, maxCustomers, maxProducts, minQuantity, maxQuantity, batches);
+        IngestSpec ingestSpec = new IngestSpec(every, batchSize, orders.maxCustomers, orders.maxProducts, orders.minQuantity,
+                orders.maxQuantity, batches);
         ConnectionProfile profile = CliProfiles.chosen(context, spec, null);
         PostgresEndpoint endpoint = CliProfiles.postgres(context, profile);
         CliProfiles.guard(context, profile, "Ingesting orders", confirm);
@@ -86,27 +76,10 @@ final class IngestCommand implements Callable<Integer> {
                 batchSize, Durations.format(every), batches == null ? " until Ctrl+C" : ", " + batches + " batches", ingest.applicationName());
         out.flush();
         ingest.begin();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            ingest.cancel();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ingest-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        try {
+        try (CtrlC ignored = CtrlC.cancels(ingest::cancel)) {
             OutcomeCounts total = ingest.await();
             out.printf(Locale.ROOT, "stopped: %d ok, %d failed%s%n", total.ok(), total.failures(), causes(total));
             return Cli.OK;
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl+C: the hook waits for the summary above
-            }
         }
     }
 

@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 @Command(name = "workload", mixinStandardHelpOptions = true,
@@ -43,17 +42,8 @@ final class WorkloadCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "Run for this long instead, e.g. 30s, 5m")
     String duration;
 
-    @Option(names = "--max-customers", defaultValue = "10", description = "Customer ids 1..N (default: ${DEFAULT-VALUE})")
-    int maxCustomers;
-
-    @Option(names = "--max-products", defaultValue = "10", description = "Product ids 1..N (default: ${DEFAULT-VALUE})")
-    int maxProducts;
-
-    @Option(names = "--min-quantity", defaultValue = "1", description = "Smallest quantity (default: ${DEFAULT-VALUE})")
-    int minQuantity;
-
-    @Option(names = "--max-quantity", defaultValue = "1", description = "Largest quantity (default: ${DEFAULT-VALUE})")
-    int maxQuantity;
+    @picocli.CommandLine.Mixin
+    OrderChoiceOptions orders = new OrderChoiceOptions();
 
     @Option(names = "--rate", description = "Target orders per second for the whole run (open loop); default: as fast as possible")
     Double rate;
@@ -79,7 +69,7 @@ final class WorkloadCommand implements Callable<Integer> {
         WorkloadSpec workload = new WorkloadSpec(workers,
                 duration == null && ordersPerWorker == null ? Integer.valueOf(250) : ordersPerWorker,
                 duration == null ? null : Durations.parse(duration, "--duration"),
-                maxCustomers, maxProducts, minQuantity, maxQuantity, rate,
+                orders.maxCustomers, orders.maxProducts, orders.minQuantity, orders.maxQuantity, rate,
                 warmUp == null ? Duration.ZERO : Durations.parse(warmUp, "--warm-up"));
         if (progress != null && progress < 1) {
             throw new IllegalArgumentException("--progress: must be 1 or more seconds");
@@ -104,17 +94,7 @@ final class WorkloadCommand implements Callable<Integer> {
                     run.applicationName());
             out.flush();
         }
-        CountDownLatch done = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            run.cancel();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "workload-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        try {
+        try (CtrlC ignored = CtrlC.cancels(run::cancel)) {
             if (progress != null) {
                 long every = TimeUnit.SECONDS.toNanos(progress);
                 long next = System.nanoTime() + every;
@@ -135,13 +115,6 @@ final class WorkloadCommand implements Callable<Integer> {
                 printSummary(result, out);
             }
             return Cli.OK;
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl+C: the hook is running and waits for this summary
-            }
         }
     }
 
