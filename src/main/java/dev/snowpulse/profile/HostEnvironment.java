@@ -36,8 +36,4 @@ public record HostEnvironment(Map<String, String> variables, Path home, String o
         String os = osName.toLowerCase(Locale.ROOT);
         return os.startsWith("mac") || os.startsWith("darwin");
     }
-
-    public HostEnvironment withVariables(Map<String, String> replacement) {
-        return new HostEnvironment(replacement, home, osName);
-    }
 }

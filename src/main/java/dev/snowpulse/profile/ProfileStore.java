@@ -83,10 +83,6 @@ public final class ProfileStore {
         problem = new StoreProblem(file, movedTo, reason);
     }
 
-    public Path file() {
-        return file;
-    }
-
     public synchronized Optional<StoreProblem> problem() {
         return Optional.ofNullable(problem);
     }

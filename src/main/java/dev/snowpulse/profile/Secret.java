@@ -12,10 +12,6 @@ public record Secret(String value) {
         }
     }
 
-    public boolean isEmpty() {
-        return value.isEmpty();
-    }
-
     @Override
     public String toString() {
         return "Secret[****]";

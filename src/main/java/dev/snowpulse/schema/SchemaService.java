@@ -52,8 +52,4 @@ public final class SchemaService {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
-
-    public PostgresEndpoint endpoint() {
-        return endpoint;
-    }
 }

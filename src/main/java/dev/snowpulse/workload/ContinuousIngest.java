@@ -155,10 +155,6 @@ public final class ContinuousIngest {
         return stats.counts();
     }
 
-    public OutcomeCounts counts() {
-        return stats.counts();
-    }
-
     public String applicationName() {
         return applicationName;
     }

@@ -249,15 +249,7 @@ public final class WorkloadRun {
         return result;
     }
 
-    public UUID id() {
-        return id;
-    }
-
     public String applicationName() {
         return applicationName;
-    }
-
-    public WorkloadSpec spec() {
-        return spec;
     }
 }

@@ -42,8 +42,7 @@ class KpiFunctionsTest {
 
     @BeforeAll
     static void dataset() throws Exception {
-        db = pg.endpoint();
-        new SchemaService(db).initialize(e -> { });
+        db = pg.initialisedEndpoint();
         execute(db, """
                 select reset_demo_data(100);
                 with data (minutes_ago, customer_id, product_id, quantity, amount, status) as (values

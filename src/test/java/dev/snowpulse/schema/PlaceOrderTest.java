@@ -38,8 +38,7 @@ class PlaceOrderTest {
 
     @BeforeAll
     static void schema() throws Exception {
-        db = pg.endpoint();
-        new SchemaService(db).initialize(e -> { });
+        db = pg.initialisedEndpoint();
     }
 
     @BeforeEach

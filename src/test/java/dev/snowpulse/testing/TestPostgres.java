@@ -53,6 +53,13 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
                 SecretRef.of(SecretSource.NONE));
     }
 
+    /** This class's database with SnowPulse's schema applied (once; later calls find it up to date). */
+    public dev.snowpulse.db.PostgresEndpoint initialisedEndpoint() throws Exception {
+        dev.snowpulse.db.PostgresEndpoint endpoint = endpoint();
+        new dev.snowpulse.schema.SchemaService(endpoint).initialize(event -> { });
+        return endpoint;
+    }
+
     public dev.snowpulse.db.PostgresEndpoint endpoint() {
         return new dev.snowpulse.db.PostgresEndpoint(settings(), java.util.Optional.empty());
     }

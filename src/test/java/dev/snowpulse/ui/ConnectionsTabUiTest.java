@@ -1,12 +1,9 @@
 package dev.snowpulse.ui;
 
-import dev.snowpulse.AppServices;
 import dev.snowpulse.profile.EnvironmentKind;
-import dev.snowpulse.testing.InMemoryKeychain;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
-import dev.snowpulse.ui.common.FxBackground;
-import dev.snowpulse.ui.shell.SnowPulseWindow;
+import dev.snowpulse.testing.TestWindow;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -39,23 +36,16 @@ class ConnectionsTabUiTest {
     @TempDir
     Path home;
 
-    private AppServices services;
-    private FxBackground background;
-    private SnowPulseWindow window;
+    private TestWindow window;
 
     @Start
     void start(Stage stage) {
-        services = AppServices.create(TestHosts.linux(home), new InMemoryKeychain(false));
-        background = new FxBackground();
-        window = new SnowPulseWindow(services, background);
-        window.show(stage);
+        window = TestWindow.show(TestHosts.linux(home), stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.close()).get();
-        background.close();
-        services.close();
+        window.close();
     }
 
     private static void waitFor(FxRobot robot, String query, String expectedStart) throws Exception {
@@ -101,7 +91,7 @@ class ConnectionsTabUiTest {
 
         robot.clickOn("#saveButton");
         waitFor(robot, "#message", "Saved 'orders-staging'");
-        assertThat(Files.readString(services.directories().profilesFile())).contains("orders-staging");
+        assertThat(Files.readString(window.services().directories().profilesFile())).contains("orders-staging");
 
         robot.clickOn("#testButton");
         waitFor(robot, "#message", "Connected: PostgreSQL");
@@ -126,14 +116,14 @@ class ConnectionsTabUiTest {
             stage.setHeight(700);
         }).get();
 
-        WaitForAsyncUtils.asyncFx(() -> window.close()).get();
+        window.close();
 
-        dev.snowpulse.ui.shell.UiSettings saved = new dev.snowpulse.ui.shell.UiSettingsStore(services.directories().settingsFile()).load();
+        dev.snowpulse.ui.shell.UiSettings saved = new dev.snowpulse.ui.shell.UiSettingsStore(window.services().directories().settingsFile()).load();
         assertThat(saved.theme()).isEqualTo(dev.snowpulse.ui.shell.Theme.DARK);
         assertThat(saved.activeProfile()).isEqualTo("Local demo");
         assertThat(saved.width()).isEqualTo(1100);
         assertThat(saved.height()).isEqualTo(700);
-        assertThat(java.nio.file.Files.readString(services.directories().settingsFile())).doesNotContainIgnoringCase("password");
+        assertThat(java.nio.file.Files.readString(window.services().directories().settingsFile())).doesNotContainIgnoringCase("password");
     }
 
     @Test

@@ -1,14 +1,11 @@
 package dev.snowpulse.ui;
 
-import dev.snowpulse.AppServices;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.schema.FileState;
 import dev.snowpulse.schema.SchemaFile;
-import dev.snowpulse.testing.InMemoryKeychain;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
-import dev.snowpulse.ui.common.FxBackground;
-import dev.snowpulse.ui.shell.SnowPulseWindow;
+import dev.snowpulse.testing.TestWindow;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -42,25 +39,18 @@ class SchemaTabUiTest {
     @TempDir
     Path home;
 
-    private AppServices services;
-    private FxBackground background;
-    private SnowPulseWindow window;
+    private TestWindow window;
     private PostgresSettings database;
 
     @Start
     void start(Stage stage) throws SQLException {
         database = pg.freshDatabase();
-        services = AppServices.create(TestHosts.linux(home, Map.of("PGDATABASE", database.database())), new InMemoryKeychain(false));
-        background = new FxBackground();
-        window = new SnowPulseWindow(services, background);
-        window.show(stage);
+        window = TestWindow.show(TestHosts.linux(home, Map.of("PGDATABASE", database.database())), stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.close()).get();
-        background.close();
-        services.close();
+        window.close();
     }
 
     @Test

@@ -27,8 +27,7 @@ class ContinuousIngestTest {
 
     @BeforeAll
     static void schema() throws Exception {
-        db = pg.endpoint();
-        new SchemaService(db).initialize(e -> { });
+        db = pg.initialisedEndpoint();
     }
 
     @BeforeEach

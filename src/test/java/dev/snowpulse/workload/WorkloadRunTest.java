@@ -25,8 +25,7 @@ class WorkloadRunTest {
 
     @BeforeAll
     static void schema() throws Exception {
-        db = pg.endpoint();
-        new SchemaService(db).initialize(e -> { });
+        db = pg.initialisedEndpoint();
     }
 
     @BeforeEach

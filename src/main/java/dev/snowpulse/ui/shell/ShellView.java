@@ -86,8 +86,4 @@ public final class ShellView {
     public Parent root() {
         return root;
     }
-
-    public TabPane tabs() {
-        return tabs;
-    }
 }

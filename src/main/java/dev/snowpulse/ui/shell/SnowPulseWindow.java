@@ -124,16 +124,4 @@ public final class SnowPulseWindow {
             scene.getStylesheets().add(Theme.DARK.stylesheet());
         }
     }
-
-    public ShellViewModel shell() {
-        return shell;
-    }
-
-    public ConnectionsViewModel connections() {
-        return connections;
-    }
-
-    public ShellView view() {
-        return view;
-    }
 }
