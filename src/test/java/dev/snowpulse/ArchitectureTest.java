@@ -44,6 +44,10 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.snowpulse.cli..")
                 .should().dependOnClassesThat().resideInAPackage("dev.snowpulse.ui..")
                 .check(classes);
+        noClasses().that().resideInAPackage("dev.snowpulse.ui..")
+                .should().dependOnClassesThat().resideInAPackage("dev.snowpulse.cli..")
+                .because("what both need (parsing, report formats) lives in format/ or the services")
+                .check(classes);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.snowpulse.cli;
 
+import dev.snowpulse.format.Durations;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.workload.ContinuousIngest;

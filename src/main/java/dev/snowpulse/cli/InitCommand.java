@@ -1,5 +1,6 @@
 package dev.snowpulse.cli;
 
+import dev.snowpulse.format.TextTable;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.schema.FileState;

@@ -1,5 +1,6 @@
 package dev.snowpulse.cli;
 
+import dev.snowpulse.format.Durations;
 import dev.snowpulse.db.ConnectionCheck;
 import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.profile.ConnectionProfile;

@@ -1,5 +1,6 @@
 package dev.snowpulse.cli;
 
+import dev.snowpulse.format.ReportFormat;
 import dev.snowpulse.schema.DemoQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,7 @@ final class QueriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReportWriter writer = ReportWriter.of(format);
+        ReportFormat writer = ReportFormat.of(format);
         if (limit < 1) {
             throw new IllegalArgumentException("--limit: must be 1 or more");
         }

@@ -1,5 +1,6 @@
 package dev.snowpulse.cli;
 
+import dev.snowpulse.format.Durations;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.profile.ConnectionProfile;
@@ -22,7 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-@Command(name = "workload", mixinStandardHelpOptions = true,
+@Command(name = "workload", mixinStandardHelpOptions = true, subcommands = WorkloadHistoryCommand.class,
         description = {"Drive place_order with concurrent workers, like the seed's run_workload, as fast as the database allows",
                 "or at --rate orders/s. Prints a progress line per --progress interval (pgbench style) and a summary;",
                 "Ctrl+C stops taking new orders and still prints the summary."})

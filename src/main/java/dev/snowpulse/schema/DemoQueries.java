@@ -1,5 +1,6 @@
 package dev.snowpulse.schema;
 
+import dev.snowpulse.format.ReportTable;
 import dev.snowpulse.db.PostgresEndpoint;
 
 import java.sql.Connection;

@@ -1,23 +1,101 @@
 package dev.snowpulse.workload;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.format.Durations;
 import dev.snowpulse.profile.JsonFiles;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
-/** Each run's row in workload_runs on the database it loaded (V4__workload_runs.sql). */
-final class WorkloadHistory {
+/** Each run's row in workload_runs on the database it loaded (V4__workload_runs.sql), and reading them back. */
+public final class WorkloadHistory {
 
     private final PostgresEndpoint endpoint;
 
-    WorkloadHistory(PostgresEndpoint endpoint) {
+    public WorkloadHistory(PostgresEndpoint endpoint) {
         this.endpoint = endpoint;
+    }
+
+    /** The newest runs first. */
+    public List<WorkloadRunRecord> recent(int limit) throws SQLException {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit: must be 1 or more");
+        }
+        try (Connection c = endpoint.connect();
+             PreparedStatement s = c.prepareStatement("select run_id, application_name, started_at, ended_at, status, spec::text, ok, "
+                     + "out_of_stock, invalid_input, connection_lost, other_sql_errors, other_by_sqlstate::text, warm_up_orders, "
+                     + "orders_per_second, latency_p50_ms, latency_p95_ms, latency_p99_ms "
+                     + "from workload_runs order by started_at desc limit ?")) {
+            s.setInt(1, limit);
+            List<WorkloadRunRecord> runs = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(record(rs));
+                }
+            }
+            return runs;
+        }
+    }
+
+    private static WorkloadRunRecord record(ResultSet rs) throws SQLException {
+        Timestamp ended = rs.getTimestamp(4);
+        OutcomeCounts counts = new OutcomeCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                bySqlState(rs.getString(12)));
+        return new WorkloadRunRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                ended == null ? null : ended.toInstant(), rs.getString(5), plan(rs.getString(6)), counts, rs.getLong(13),
+                decimal(rs, 14), decimal(rs, 15), decimal(rs, 16), decimal(rs, 17));
+    }
+
+    private static Double decimal(ResultSet rs, int column) throws SQLException {
+        java.math.BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : value.doubleValue();
+    }
+
+    private static Map<String, Long> bySqlState(String json) throws SQLException {
+        try {
+            Map<String, Long> states = new HashMap<>();
+            JsonFiles.mapper().readTree(json).properties().forEach(e -> states.put(e.getKey(), e.getValue().asLong()));
+            return states;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("workload_runs.other_by_sqlstate is not JSON", e);
+        }
+    }
+
+    /** The spec in one line, from the JSON this class wrote (older rows may lack fields). */
+    static String plan(String json) throws SQLException {
+        try {
+            JsonNode spec = JsonFiles.mapper().readTree(json);
+            StringBuilder text = new StringBuilder().append(spec.path("workers").asInt()).append(" workers");
+            if (spec.has("orders_per_worker")) {
+                text.append(" × ").append(spec.get("orders_per_worker").asLong()).append(" orders");
+            } else {
+                text.append(" for ").append(Durations.format(Duration.ofMillis(Math.round(spec.path("duration_seconds").asDouble() * 1000))));
+            }
+            if (spec.has("target_rate")) {
+                text.append(String.format(Locale.ROOT, " at %.0f/s", spec.get("target_rate").asDouble()));
+            }
+            text.append(", customers 1..").append(spec.path("max_customers").asInt())
+                    .append(", products 1..").append(spec.path("max_products").asInt());
+            int min = spec.path("min_quantity").asInt(1);
+            int max = spec.path("max_quantity").asInt(1);
+            text.append(", qty ").append(min == max ? Integer.toString(min) : min + ".." + max);
+            return text.toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("workload_runs.spec is not JSON", e);
+        }
     }
 
     void started(UUID id, String applicationName, WorkloadSpec spec, Instant at) throws SQLException {

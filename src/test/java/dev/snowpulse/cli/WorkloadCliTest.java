@@ -45,6 +45,27 @@ class WorkloadCliTest {
     }
 
     @Test
+    void historyListsTheRunsInEveryFormat() throws Exception {
+        profile("shop", "dev", pg.freshDatabase());
+        assertThat(run("--profile", "shop", "workload", "--workers", "2", "--orders-per-worker", "5").exit()).isZero();
+
+        Run table = run("--profile", "shop", "workload", "history");
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out()).contains("=== Workload runs ===").contains("2 workers × 5 orders").contains("completed");
+
+        Run csv = run("--profile", "shop", "workload", "history", "--format", "csv", "--limit", "1");
+        assertThat(csv.out().lines()).hasSize(3);
+        assertThat(csv.out().lines().toList().get(1)).startsWith("run_id,started_at,ended_at,status,plan,ok,");
+
+        Run json = run("--profile", "shop", "workload", "history", "--format", "json");
+        assertThat(json.out()).contains("\"ok\" : \"10\"");
+
+        Run bad = run("--profile", "shop", "workload", "history", "--limit", "0");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--limit: must be 1 or more");
+    }
+
+    @Test
     void progressLinesAndJson() throws Exception {
         profile("shop", "dev", pg.freshDatabase());
 

@@ -63,6 +63,30 @@ class WorkloadRunTest {
     }
 
     @Test
+    void theHistoryReadsRunsBackNewestFirst() throws Exception {
+        WorkloadResult first = WorkloadRun.start(db, orders(2, 10, 10, 10)).await();
+        WorkloadResult second = WorkloadRun.start(db, new WorkloadSpec(3, null, Duration.ofSeconds(1), 5, 7, 1, 3, 200.0, Duration.ZERO)).await();
+
+        var runs = new WorkloadHistory(db).recent(50);
+
+        var newest = runs.get(0);
+        assertThat(newest.runId()).isEqualTo(second.runId());
+        assertThat(newest.plan()).isEqualTo("3 workers for 1s at 200/s, customers 1..5, products 1..7, qty 1..3");
+        assertThat(newest.status()).isEqualTo("completed");
+        assertThat(newest.counts()).isEqualTo(second.counts());
+        assertThat(newest.ordersPerSecond()).isCloseTo(second.ordersPerSecond(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(newest.p99()).isCloseTo(second.latency().p99(), org.assertj.core.data.Offset.offset(0.001));
+        assertThat(newest.elapsedSeconds()).isPositive();
+        var older = runs.stream().filter(r -> r.runId().equals(first.runId())).findFirst().orElseThrow();
+        assertThat(older.plan()).isEqualTo("2 workers × 10 orders, customers 1..10, products 1..10, qty 1");
+        assertThat(older.counts().ok()).isEqualTo(20);
+
+        var table = WorkloadRunRecord.table(runs);
+        assertThat(table.columns()).startsWith("run_id", "started_at");
+        assertThat(table.rows().get(0).get(table.columns().indexOf("ok"))).isEqualTo(Long.toString(second.counts().ok()));
+    }
+
+    @Test
     void refusalsAreCountedByCause() throws Exception {
         execute("update inventory set stock = case when product_id = 1 then 30 else stock end");
         // products 1..1 with 30 units for 80 orders; customers 1..20 where only 1..10 exist

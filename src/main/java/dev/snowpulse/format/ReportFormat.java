@@ -1,11 +1,11 @@
-package dev.snowpulse.cli;
+package dev.snowpulse.format;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.snowpulse.profile.JsonFiles;
-import dev.snowpulse.schema.ReportTable;
+
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Report tables as aligned text, CSV (one block per table, with its title as a comment line) or JSON. */
-enum ReportWriter {
+public enum ReportFormat {
     TABLE, CSV, JSON;
 
-    static ReportWriter of(String format) {
+    public static ReportFormat of(String format) {
         return switch (format) {
             case "table" -> TABLE;
             case "csv" -> CSV;
@@ -25,7 +25,7 @@ enum ReportWriter {
         };
     }
 
-    void write(List<ReportTable> tables, PrintWriter out) throws IOException {
+    public void write(List<ReportTable> tables, PrintWriter out) throws IOException {
         switch (this) {
             case TABLE -> {
                 for (int i = 0; i < tables.size(); i++) {

@@ -1,4 +1,4 @@
-package dev.snowpulse.cli;
+package dev.snowpulse.format;
 
 import java.io.PrintWriter;
 import java.util.List;

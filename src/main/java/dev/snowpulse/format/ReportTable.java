@@ -1,4 +1,4 @@
-package dev.snowpulse.schema;
+package dev.snowpulse.format;
 
 import java.util.List;
 

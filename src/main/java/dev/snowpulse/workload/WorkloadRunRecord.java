@@ -1,0 +1,59 @@
+package dev.snowpulse.workload;
+
+import dev.snowpulse.format.ReportTable;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One row of workload_runs, as the history shows it. Figures a run has not finished yet (or never finished, when
+ * its client died) are null.
+ *
+ * @param plan the spec in a line, e.g. "4 workers × 250 orders, customers 1..10, products 1..10"
+ */
+public record WorkloadRunRecord(UUID runId, String applicationName, Instant startedAt, Instant endedAt, String status,
+                                String plan, OutcomeCounts counts, long warmUpOrders, Double ordersPerSecond,
+                                Double p50, Double p95, Double p99) {
+
+    public static final List<String> COLUMNS = List.of("run_id", "started_at", "ended_at", "status", "plan", "ok",
+            "out_of_stock", "invalid_input", "connection_lost", "other_sql_errors", "warm_up_orders",
+            "orders_per_second", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "application_name");
+
+    /** Seconds from start to end, or null while it has no end. */
+    public Double elapsedSeconds() {
+        return endedAt == null ? null : (endedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
+    }
+
+    /** The history as a report: for CSV and JSON export, and `snowpulse workload history`. */
+    public static ReportTable table(List<WorkloadRunRecord> runs) {
+        List<List<String>> rows = new ArrayList<>();
+        for (WorkloadRunRecord r : runs) {
+            List<String> row = new ArrayList<>();
+            row.add(r.runId.toString());
+            row.add(r.startedAt.toString());
+            row.add(r.endedAt == null ? "" : r.endedAt.toString());
+            row.add(r.status);
+            row.add(r.plan);
+            row.add(Long.toString(r.counts.ok()));
+            row.add(Long.toString(r.counts.outOfStock()));
+            row.add(Long.toString(r.counts.invalidInput()));
+            row.add(Long.toString(r.counts.connectionLost()));
+            row.add(Long.toString(r.counts.otherSqlErrors()));
+            row.add(Long.toString(r.warmUpOrders));
+            row.add(number(r.ordersPerSecond, "%.1f"));
+            row.add(number(r.p50, "%.3f"));
+            row.add(number(r.p95, "%.3f"));
+            row.add(number(r.p99, "%.3f"));
+            row.add(r.applicationName);
+            rows.add(row);
+        }
+        return new ReportTable("Workload runs", COLUMNS, rows);
+    }
+
+    private static String number(Double value, String format) {
+        return value == null ? "" : String.format(Locale.ROOT, format, value);
+    }
+}
