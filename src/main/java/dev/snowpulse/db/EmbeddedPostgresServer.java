@@ -21,6 +21,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start(Path baseDirectory) throws IOException {
+        return start(baseDirectory, 0);
+    }
+
+    /** On a given port (0: any free one), so a restarted server is found where its clients left it. */
+    public static EmbeddedPostgresServer start(Path baseDirectory, int port) throws IOException {
         if (runningAsRoot()) {
             throw new IOException("the embedded PostgreSQL cannot start: PostgreSQL refuses to run as root, and SnowPulse "
                     + "is running as root. Start SnowPulse as an ordinary user, or point the Local demo at a running "
@@ -31,7 +36,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Files.createDirectories(data);
         Files.createDirectories(runtime);
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(runtime.toFile())

@@ -81,6 +81,10 @@ class WorkloadRunTest {
         assertThat(older.plan()).isEqualTo("2 workers × 10 orders, customers 1..10, products 1..10, qty 1");
         assertThat(older.counts().ok()).isEqualTo(20);
 
+        execute("insert into workload_runs (run_id, application_name, started_at, status, spec) values "
+                + "(gen_random_uuid(), 'snowpulse-workload-gone', now(), 'running', '{\"workers\": 1, \"duration_seconds\": 5}')");
+        assertThat(new WorkloadHistory(db).recent(1).getFirst().status()).as("no session left: its client died").isEqualTo("abandoned");
+
         var table = WorkloadRunRecord.table(runs);
         assertThat(table.columns()).startsWith("run_id", "started_at");
         assertThat(table.rows().get(0).get(table.columns().indexOf("ok"))).isEqualTo(Long.toString(second.counts().ok()));

@@ -1,0 +1,77 @@
+package dev.snowpulse.workload;
+
+import dev.snowpulse.db.EmbeddedPostgresServer;
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.profile.SecretRef;
+import dev.snowpulse.profile.SecretSource;
+import dev.snowpulse.profile.SslMode;
+import dev.snowpulse.schema.SchemaService;
+import dev.snowpulse.testing.Await;
+import dev.snowpulse.testing.Sql;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * A workload and a continuous ingest through a real restart of their PostgreSQL server: the embedded server is
+ * stopped and started again on the same port and data. It cannot run as root (PostgreSQL refuses); CI runs it as an
+ * ordinary user.
+ */
+class ServerRestartTest {
+
+    @TempDir
+    Path base;
+
+    @Test
+    void bothOutliveARestartWithEveryOrderCountedOnce() throws Exception {
+        assumeFalse(EmbeddedPostgresServer.runningAsRoot(), "PostgreSQL refuses to run as root; CI runs this as an ordinary user");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(base);
+        int port = server.port();
+        PostgresEndpoint db = new PostgresEndpoint(new PostgresSettings("127.0.0.1", port, "postgres", "postgres", SslMode.DISABLE,
+                null, "snowpulse-test", SecretRef.of(SecretSource.NONE)), Optional.empty());
+        try {
+            new SchemaService(db).initialize(event -> { });
+            new SchemaService(db).resetDemoData(1_000_000);
+
+            List<IngestBatch> batches = new CopyOnWriteArrayList<>();
+            ContinuousIngest ingest = ContinuousIngest.start(db, new IngestSpec(Duration.ofMillis(100), 5, 10, 10, 1, 1, null), batches::add);
+            WorkloadRun run = WorkloadRun.start(db, new WorkloadSpec(2, null, Duration.ofMinutes(5), 10, 10, 1, 1, 200.0, Duration.ZERO));
+            Await.until(Duration.ofSeconds(30), "orders before the restart", () -> run.counts().ok() >= 100 && batches.size() >= 3);
+
+            server.close();
+            Await.until(Duration.ofSeconds(30), "a batch skipped while the server is down", () -> batches.stream().anyMatch(IngestBatch::skipped));
+            long okWhileDown = run.counts().ok();
+            server = EmbeddedPostgresServer.start(base, port);
+
+            int seen = batches.size();
+            Await.until(Duration.ofSeconds(60), "ingest and workload going again", () ->
+                    batches.stream().skip(seen).anyMatch(b -> !b.skipped() && b.counts().ok() == 5) && run.counts().ok() >= okWhileDown + 100);
+            ingest.cancel();
+            run.cancel();
+            OutcomeCounts ingested = ingest.await();
+            WorkloadResult result = run.await();
+
+            assertThat(result.counts().connectionLost()).as("the workers' orders in flight at the restart").isPositive();
+            assertThat(result.counts().otherSqlErrors()).isZero();
+            assertThat(ingested.otherSqlErrors()).isZero();
+            long inDatabase = Long.parseLong(Sql.single(db, "select count(*) from orders"));
+            // an order whose connection died may have committed just before: lost to the client, never retried
+            long ok = result.counts().ok() + ingested.ok();
+            assertThat(inDatabase).as("every success is one order, nothing retried into a duplicate")
+                    .isBetween(ok, ok + result.counts().connectionLost() + ingested.connectionLost());
+            assertThat(Sql.single(db, "select status || ':' || ok from workload_runs where run_id = '" + result.runId() + "'"))
+                    .isEqualTo("cancelled:" + result.counts().ok());
+        } finally {
+            server.close();
+        }
+    }
+}
