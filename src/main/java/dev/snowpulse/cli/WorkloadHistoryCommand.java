@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "The newest workload runs recorded in workload_runs on the profile's database, as the Workload tab lists them.")
+        description = {"The newest workload runs recorded in workload_runs on the profile's database, as the Workload tab lists them.",
+                "csv and json carry every column, for export."})
 final class WorkloadHistoryCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -38,7 +39,8 @@ final class WorkloadHistoryCommand implements Callable<Integer> {
         }
         var endpoint = CliProfiles.postgres(context, CliProfiles.chosen(context, spec, null));
         try {
-            writer.write(List.of(WorkloadRunRecord.table(new WorkloadHistory(endpoint).recent(limit))), context.out());
+            List<WorkloadRunRecord> runs = new WorkloadHistory(endpoint).recent(limit);
+            writer.write(List.of(writer == ReportFormat.TABLE ? WorkloadRunRecord.summary(runs) : WorkloadRunRecord.table(runs)), context.out());
         } catch (java.sql.SQLException e) {
             throw CliProfiles.databaseFailure("reading the workload history", e);
         }

@@ -6,15 +6,23 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.snowpulse.profile.JsonFiles;
 
-
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Report tables as aligned text, CSV (one block per table, with its title as a comment line) or JSON. */
+/**
+ * Report tables as aligned text, CSV or JSON. On a terminal several tables print one after another (CSV blocks
+ * headed by a "# title" comment line); an exported file holds one table, plain CSV or a JSON array of rows.
+ * In JSON, values that are plain decimal numbers are written as numbers.
+ */
 public enum ReportFormat {
     TABLE, CSV, JSON;
+
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d{0,17})(\\.\\d+)?");
 
     public static ReportFormat of(String format) {
         return switch (format) {
@@ -25,48 +33,84 @@ public enum ReportFormat {
         };
     }
 
+    public String extension() {
+        return switch (this) {
+            case TABLE -> "txt";
+            case CSV -> "csv";
+            case JSON -> "json";
+        };
+    }
+
     public void write(List<ReportTable> tables, PrintWriter out) throws IOException {
         switch (this) {
             case TABLE -> {
                 for (int i = 0; i < tables.size(); i++) {
-                    ReportTable table = tables.get(i);
                     if (i > 0) {
                         out.println();
                     }
-                    out.println("=== " + table.title() + " ===");
-                    List<String[]> rows = new ArrayList<>();
-                    rows.add(table.columns().toArray(String[]::new));
-                    table.rows().forEach(r -> rows.add(r.stream().map(v -> v == null ? "" : v).toArray(String[]::new)));
-                    TextTable.print(rows, out);
+                    out.println("=== " + tables.get(i).title() + " ===");
+                    text(tables.get(i), out);
                 }
             }
             case CSV -> {
-                CsvMapper csv = new CsvMapper();
                 for (int i = 0; i < tables.size(); i++) {
-                    ReportTable table = tables.get(i);
                     if (i > 0) {
                         out.println();
                     }
-                    out.println("# " + table.title());
-                    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-                    table.columns().forEach(schema::addColumn);
-                    out.print(csv.writer(schema.build()).writeValueAsString(table.rows()));
+                    out.println("# " + tables.get(i).title());
+                    out.print(csv(tables.get(i)));
                 }
             }
             case JSON -> {
                 ArrayNode all = JsonFiles.mapper().createArrayNode();
                 for (ReportTable table : tables) {
                     ObjectNode node = all.addObject().put("title", table.title());
-                    ArrayNode rows = node.putArray("rows");
-                    for (List<String> row : table.rows()) {
-                        ObjectNode r = rows.addObject();
-                        for (int c = 0; c < table.columns().size(); c++) {
-                            r.put(table.columns().get(c), row.get(c));
-                        }
-                    }
+                    node.set("rows", rows(table));
                 }
                 out.println(JsonFiles.mapper().writeValueAsString(all));
             }
         }
+    }
+
+    /** One table as a file's whole content. */
+    public void export(ReportTable table, Writer out) throws IOException {
+        switch (this) {
+            case TABLE -> {
+                PrintWriter printer = new PrintWriter(out);
+                text(table, printer);
+                printer.flush();
+            }
+            case CSV -> out.write(csv(table));
+            case JSON -> out.write(JsonFiles.mapper().writeValueAsString(rows(table)) + System.lineSeparator());
+        }
+    }
+
+    private static void text(ReportTable table, PrintWriter out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(table.columns().toArray(String[]::new));
+        table.rows().forEach(r -> rows.add(r.stream().map(v -> v == null ? "" : v).toArray(String[]::new)));
+        TextTable.print(rows, out);
+    }
+
+    private static String csv(ReportTable table) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        table.columns().forEach(schema::addColumn);
+        return new CsvMapper().writer(schema.build()).writeValueAsString(table.rows());
+    }
+
+    private static ArrayNode rows(ReportTable table) {
+        ArrayNode rows = JsonFiles.mapper().createArrayNode();
+        for (List<String> row : table.rows()) {
+            ObjectNode r = rows.addObject();
+            for (int c = 0; c < table.columns().size(); c++) {
+                String value = row.get(c);
+                if (value != null && NUMBER.matcher(value).matches()) {
+                    r.put(table.columns().get(c), new BigDecimal(value));
+                } else {
+                    r.put(table.columns().get(c), value);
+                }
+            }
+        }
+        return rows;
     }
 }

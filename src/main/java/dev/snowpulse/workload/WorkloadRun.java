@@ -224,6 +224,20 @@ public final class WorkloadRun {
                 LatencySummary.of(interval), progress(now, counts), isFinished());
     }
 
+    /** Time since the run started. */
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** How far the run is, 0..1: by orders when it is bounded by a count, else by time. */
+    public double progress() {
+        return progress(System.nanoTime(), stats.counts());
+    }
+
+    public WorkloadSpec spec() {
+        return spec;
+    }
+
     private double progress(long now, OutcomeCounts counts) {
         if (spec.plannedOrders() > 0) {
             return Math.min(1.0, counts.attempted() / (double) spec.plannedOrders());

@@ -53,6 +53,20 @@ public record WorkloadRunRecord(UUID runId, String applicationName, Instant star
         return new ReportTable("Workload runs", COLUMNS, rows);
     }
 
+    /** The history for a terminal: the columns the Workload tab shows, local times, short ids. */
+    public static ReportTable summary(List<WorkloadRunRecord> runs) {
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneId.systemDefault());
+        List<List<String>> rows = new ArrayList<>();
+        for (WorkloadRunRecord r : runs) {
+            rows.add(List.of(r.runId.toString().substring(0, 8), local.format(r.startedAt), r.status,
+                    number(r.elapsedSeconds(), "%.1f"), Long.toString(r.counts.ok()), Long.toString(r.counts.failures()),
+                    number(r.ordersPerSecond, "%.1f"), number(r.p95, "%.3f"), number(r.p99, "%.3f"), r.plan));
+        }
+        return new ReportTable("Workload runs", List.of("run", "started", "status", "seconds", "ok", "failed", "orders/s",
+                "p95 ms", "p99 ms", "plan"), rows);
+    }
+
     private static String number(Double value, String format) {
         return value == null ? "" : String.format(Locale.ROOT, format, value);
     }

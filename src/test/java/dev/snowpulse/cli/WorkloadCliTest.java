@@ -58,7 +58,7 @@ class WorkloadCliTest {
         assertThat(csv.out().lines().toList().get(1)).startsWith("run_id,started_at,ended_at,status,plan,ok,");
 
         Run json = run("--profile", "shop", "workload", "history", "--format", "json");
-        assertThat(json.out()).contains("\"ok\" : \"10\"");
+        assertThat(json.out()).contains("\"ok\" : 10,").contains("\"status\" : \"completed\"");
 
         Run bad = run("--profile", "shop", "workload", "history", "--limit", "0");
         assertThat(bad.exit()).isEqualTo(2);

@@ -17,4 +17,8 @@ public interface TabContent {
 
     default void deactivate() {
     }
+
+    /** The window is closing: stop whatever the tab started (a workload, an ingest). */
+    default void shutdown() {
+    }
 }

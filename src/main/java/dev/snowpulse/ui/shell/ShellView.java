@@ -54,12 +54,13 @@ public final class ShellView {
         show(tabs.getSelectionModel().getSelectedIndex());
     }
 
-    /** Deactivates the tab on screen, so it stops polling; call when the window closes. */
+    /** Deactivates the tab on screen, so it stops polling, and shuts every tab down; call when the window closes. */
     public void stop() {
         if (shown != null) {
             shown.deactivate();
             shown = null;
         }
+        contents.forEach(TabContent::shutdown);
     }
 
     private void show(int index) {

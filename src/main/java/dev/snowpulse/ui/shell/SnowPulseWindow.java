@@ -5,12 +5,18 @@ import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.ProfileCatalog;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.ConnectionChecks;
+import dev.snowpulse.ui.common.FxTicker;
 import dev.snowpulse.ui.common.TabContent;
 import dev.snowpulse.ui.connections.ConnectionsView;
 import dev.snowpulse.ui.connections.ConnectionsViewModel;
 import dev.snowpulse.ui.connections.Dialogs;
 import dev.snowpulse.ui.schema.SchemaView;
 import dev.snowpulse.ui.schema.SchemaViewModel;
+import dev.snowpulse.ui.workload.IngestViewModel;
+import dev.snowpulse.ui.workload.RunHistoryViewModel;
+import dev.snowpulse.ui.workload.WorkloadForm;
+import dev.snowpulse.ui.workload.WorkloadView;
+import dev.snowpulse.ui.workload.WorkloadViewModel;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -32,6 +38,9 @@ public final class SnowPulseWindow {
 
     private final UiSettings settings;
 
+    /** How often the UI samples running work: 4 Hz, whatever the rate of orders behind it. */
+    private static final java.time.Duration SAMPLE_PERIOD = java.time.Duration.ofMillis(250);
+
     /** Reads settings.json itself: for callers already off the FX thread, or tests. */
     public SnowPulseWindow(AppServices services, Background background) {
         this(services, background, new UiSettingsStore(services.directories().settingsFile()).load());
@@ -48,8 +57,7 @@ public final class SnowPulseWindow {
         List<TabContent> tabs = List.of(
                 new ConnectionsView(connections),
                 new SchemaView(new SchemaViewModel(shell, services.connections(), services.prodGuard(), background), shell),
-                new PlaceholderTab("Workload", "This tab will drive place_order with many concurrent workers and show "
-                        + "throughput, latency percentiles and failures live, like pgbench."),
+                workloadTab(background),
                 new PlaceholderTab("KPIs", "This tab will poll the Postgres KPI functions into tiles and charts: orders, "
                         + "revenue, sales by category, inventory, top customers and recent orders."),
                 new PlaceholderTab("Pipeline", "This tab will deploy and control the Snowflake retail pipeline: start, "
@@ -58,6 +66,16 @@ public final class SnowPulseWindow {
                         + "snapshots and the differences between two runs."));
         this.view = new ShellView(shell, tabs);
         checks.setPrompter((profile, reason) -> Dialogs.askSecret(stage, "Password for " + profile.name(), reason));
+    }
+
+    private TabContent workloadTab(Background background) {
+        WorkloadForm form = new WorkloadForm();
+        RunHistoryViewModel history = new RunHistoryViewModel(shell, services.connections(), background);
+        WorkloadViewModel run = new WorkloadViewModel(shell, services.connections(), services.prodGuard(), background,
+                new FxTicker(SAMPLE_PERIOD), form, history);
+        IngestViewModel ingest = new IngestViewModel(shell, services.connections(), services.prodGuard(), background,
+                new FxTicker(SAMPLE_PERIOD), form);
+        return new WorkloadView(run, ingest, history, shell);
     }
 
     public void show(Stage stage) {

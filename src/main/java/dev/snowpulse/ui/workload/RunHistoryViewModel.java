@@ -1,0 +1,83 @@
+package dev.snowpulse.ui.workload;
+
+import dev.snowpulse.db.ConnectionService;
+import dev.snowpulse.format.ReportFormat;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.workload.WorkloadHistory;
+import dev.snowpulse.workload.WorkloadRunRecord;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Past runs from workload_runs on the active profile's database, and their export as CSV or JSON. */
+public final class RunHistoryViewModel {
+
+    static final int LIMIT = 200;
+
+    private final ShellViewModel shell;
+    private final ConnectionService connections;
+    private final Background background;
+    private final ObservableList<WorkloadRunRecord> runs = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty("");
+    private long generation;
+
+    public RunHistoryViewModel(ShellViewModel shell, ConnectionService connections, Background background) {
+        this.shell = shell;
+        this.connections = connections;
+        this.background = background;
+    }
+
+    /** Reads the newest runs; a later refresh wins over an earlier one still reading. */
+    public void refresh() {
+        long thisRead = ++generation;
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        if (profile == null || !(profile.connection() instanceof PostgresSettings)) {
+            runs.clear();
+            message.set("");
+            return;
+        }
+        background.run("read workload history", () -> new WorkloadHistory(connections.postgres(profile)).recent(LIMIT), read -> {
+            if (thisRead == generation) {
+                runs.setAll(read);
+                message.set(read.isEmpty() ? "No runs recorded on " + profile.name() + " yet." : "");
+            }
+        }, failure -> {
+            if (thisRead == generation) {
+                runs.clear();
+                message.set("Could not read the run history on " + profile.name() + ": " + Messages.of(failure)
+                        + (Messages.of(failure).contains("workload_runs") ? " (initialise the schema in the Schema tab)" : ""));
+            }
+        });
+    }
+
+    /** Writes the runs listed now to a file, CSV or JSON by {@code format}. */
+    public void export(Path file, ReportFormat format) {
+        List<WorkloadRunRecord> listed = List.copyOf(runs);
+        background.run("export workload history", () -> {
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                format.export(WorkloadRunRecord.table(listed), out);
+            }
+            return listed.size();
+        }, n -> message.set("Exported " + n + " runs to " + file),
+                failure -> message.set("Could not export to " + file + ": " + Messages.of(failure)));
+    }
+
+    public ObservableList<WorkloadRunRecord> runs() {
+        return runs;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.snowpulse.ui.workload;
+
+import dev.snowpulse.format.Durations;
+import dev.snowpulse.workload.IngestSpec;
+import dev.snowpulse.workload.WorkloadSpec;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The Workload tab's inputs, as typed: nothing is lost when a value is wrong. {@link #workloadSpec()} and
+ * {@link #ingestSpec()} read them into validated specs or say which field to fix, and {@link #invalidFieldProperty()}
+ * names that field so the view can mark it.
+ */
+public final class WorkloadForm {
+
+    /** What ends a run: a number of orders per worker, or a duration. */
+    public enum StopAfter {
+        ORDERS("orders per worker"), DURATION("a duration");
+
+        private final String label;
+
+        StopAfter(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public enum Field { WORKERS, ORDERS_PER_WORKER, DURATION, MAX_CUSTOMERS, MAX_PRODUCTS, MIN_QUANTITY, MAX_QUANTITY, RATE, WARM_UP,
+        INGEST_INTERVAL, INGEST_BATCH_SIZE }
+
+    private final StringProperty workers = new SimpleStringProperty();
+    private final ObjectProperty<StopAfter> stopAfter = new SimpleObjectProperty<>();
+    private final StringProperty ordersPerWorker = new SimpleStringProperty();
+    private final StringProperty duration = new SimpleStringProperty();
+    private final StringProperty maxCustomers = new SimpleStringProperty();
+    private final StringProperty maxProducts = new SimpleStringProperty();
+    private final StringProperty minQuantity = new SimpleStringProperty();
+    private final StringProperty maxQuantity = new SimpleStringProperty();
+    private final StringProperty rate = new SimpleStringProperty();
+    private final StringProperty warmUp = new SimpleStringProperty();
+    private final StringProperty ingestInterval = new SimpleStringProperty();
+    private final StringProperty ingestBatchSize = new SimpleStringProperty();
+    private final ObjectProperty<Field> invalidField = new SimpleObjectProperty<>();
+
+    public WorkloadForm() {
+        seedDefaults();
+    }
+
+    /** The seed project's run_workload and continuous_ingest defaults. */
+    public void seedDefaults() {
+        WorkloadSpec seed = WorkloadSpec.seedDefaults();
+        IngestSpec ingest = IngestSpec.seedDefaults();
+        workers.set(Integer.toString(seed.workers()));
+        stopAfter.set(StopAfter.ORDERS);
+        ordersPerWorker.set(Integer.toString(seed.ordersPerWorker()));
+        duration.set("30s");
+        maxCustomers.set(Integer.toString(seed.maxCustomers()));
+        maxProducts.set(Integer.toString(seed.maxProducts()));
+        minQuantity.set(Integer.toString(seed.minQuantity()));
+        maxQuantity.set(Integer.toString(seed.maxQuantity()));
+        rate.set("");
+        warmUp.set("0s");
+        ingestInterval.set(Durations.format(ingest.interval()));
+        ingestBatchSize.set(Integer.toString(ingest.batchSize()));
+        invalidField.set(null);
+    }
+
+    /** The run as typed; throws {@link IllegalArgumentException} naming the field to fix. */
+    public WorkloadSpec workloadSpec() {
+        invalidField.set(null);
+        int w = whole(Field.WORKERS, "Workers", workers.get());
+        Integer each = stopAfter.get() == StopAfter.ORDERS ? whole(Field.ORDERS_PER_WORKER, "Orders per worker", ordersPerWorker.get()) : null;
+        Duration d = stopAfter.get() == StopAfter.DURATION ? duration(Field.DURATION, "Duration", duration.get()) : null;
+        int customers = whole(Field.MAX_CUSTOMERS, "Max customers", maxCustomers.get());
+        int products = whole(Field.MAX_PRODUCTS, "Max products", maxProducts.get());
+        int min = whole(Field.MIN_QUANTITY, "Quantity from", minQuantity.get());
+        int max = whole(Field.MAX_QUANTITY, "Quantity to", maxQuantity.get());
+        Double r = blank(rate.get()) ? null : decimal(Field.RATE, "Target rate", rate.get());
+        Duration warm = blank(warmUp.get()) || warmUp.get().strip().equals("0") || warmUp.get().strip().equals("0s")
+                ? Duration.ZERO : duration(Field.WARM_UP, "Warm-up", warmUp.get());
+        try {
+            return new WorkloadSpec(w, each, d, customers, products, min, max, r, warm);
+        } catch (IllegalArgumentException e) {
+            invalidField.set(fieldOf(e.getMessage()));
+            throw new IllegalArgumentException(capitalised(e.getMessage()), e);
+        }
+    }
+
+    /** Continuous ingest with this form's customers, products and quantities. */
+    public IngestSpec ingestSpec() {
+        invalidField.set(null);
+        Duration interval = duration(Field.INGEST_INTERVAL, "Ingest interval", ingestInterval.get());
+        int batch = whole(Field.INGEST_BATCH_SIZE, "Batch size", ingestBatchSize.get());
+        int customers = whole(Field.MAX_CUSTOMERS, "Max customers", maxCustomers.get());
+        int products = whole(Field.MAX_PRODUCTS, "Max products", maxProducts.get());
+        int min = whole(Field.MIN_QUANTITY, "Quantity from", minQuantity.get());
+        int max = whole(Field.MAX_QUANTITY, "Quantity to", maxQuantity.get());
+        try {
+            return new IngestSpec(interval, batch, customers, products, min, max, null);
+        } catch (IllegalArgumentException e) {
+            Field field = e.getMessage().startsWith("interval") ? Field.INGEST_INTERVAL
+                    : e.getMessage().startsWith("batch size") ? Field.INGEST_BATCH_SIZE : fieldOf(e.getMessage());
+            invalidField.set(field);
+            throw new IllegalArgumentException(capitalised(e.getMessage()).replace("Interval:", "Ingest interval:"), e);
+        }
+    }
+
+    private int whole(Field field, String label, String text) {
+        try {
+            return Integer.parseInt(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            invalidField.set(field);
+            throw new IllegalArgumentException(label + ": '" + (text == null ? "" : text.strip()) + "' is not a whole number");
+        }
+    }
+
+    private double decimal(Field field, String label, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            invalidField.set(field);
+            throw new IllegalArgumentException(label + ": '" + text.strip() + "' is not a number of orders per second (leave it empty for as fast as possible)");
+        }
+    }
+
+    private Duration duration(Field field, String label, String text) {
+        try {
+            return Durations.parse(text, label);
+        } catch (IllegalArgumentException e) {
+            invalidField.set(field);
+            throw e;
+        }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static Field fieldOf(String message) {
+        String field = message.substring(0, Math.max(0, message.indexOf(':'))).toLowerCase(Locale.ROOT);
+        return switch (field) {
+            case "workers" -> Field.WORKERS;
+            case "orders per worker" -> Field.ORDERS_PER_WORKER;
+            case "duration" -> Field.DURATION;
+            case "max customers" -> Field.MAX_CUSTOMERS;
+            case "max products" -> Field.MAX_PRODUCTS;
+            case "min quantity" -> Field.MIN_QUANTITY;
+            case "max quantity" -> Field.MAX_QUANTITY;
+            case "rate" -> Field.RATE;
+            case "warm-up" -> Field.WARM_UP;
+            default -> null;
+        };
+    }
+
+    private static String capitalised(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+
+    public StringProperty workersProperty() {
+        return workers;
+    }
+
+    public ObjectProperty<StopAfter> stopAfterProperty() {
+        return stopAfter;
+    }
+
+    public StringProperty ordersPerWorkerProperty() {
+        return ordersPerWorker;
+    }
+
+    public StringProperty durationProperty() {
+        return duration;
+    }
+
+    public StringProperty maxCustomersProperty() {
+        return maxCustomers;
+    }
+
+    public StringProperty maxProductsProperty() {
+        return maxProducts;
+    }
+
+    public StringProperty minQuantityProperty() {
+        return minQuantity;
+    }
+
+    public StringProperty maxQuantityProperty() {
+        return maxQuantity;
+    }
+
+    public StringProperty rateProperty() {
+        return rate;
+    }
+
+    public StringProperty warmUpProperty() {
+        return warmUp;
+    }
+
+    public StringProperty ingestIntervalProperty() {
+        return ingestInterval;
+    }
+
+    public StringProperty ingestBatchSizeProperty() {
+        return ingestBatchSize;
+    }
+
+    public ObjectProperty<Field> invalidFieldProperty() {
+        return invalidField;
+    }
+}

@@ -1,0 +1,498 @@
+package dev.snowpulse.ui.workload;
+
+import dev.snowpulse.format.ReportFormat;
+import dev.snowpulse.ui.common.TabContent;
+import dev.snowpulse.ui.connections.Dialogs;
+import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.workload.IngestBatch;
+import dev.snowpulse.workload.Outcome;
+import dev.snowpulse.workload.WorkloadRunRecord;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The Workload tab: the run's form and the continuous ingest on the left; on the right the live figures, charts of
+ * orders/s and latency percentiles, the result summary and the history of runs with export.
+ */
+public final class WorkloadView implements TabContent {
+
+    private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final WorkloadViewModel model;
+    private final IngestViewModel ingest;
+    private final RunHistoryViewModel history;
+    private final ShellViewModel shell;
+    private final WorkloadForm form;
+    private final HBox root;
+    private final Map<WorkloadForm.Field, TextField> fields = new EnumMap<>(WorkloadForm.Field.class);
+    private final ChangeListener<Object> profileListener;
+
+    public WorkloadView(WorkloadViewModel model, IngestViewModel ingest, RunHistoryViewModel history, ShellViewModel shell) {
+        this.model = model;
+        this.ingest = ingest;
+        this.history = history;
+        this.shell = shell;
+        this.form = model.form();
+        this.profileListener = (obs, old, now) -> history.refresh();
+
+        VBox left = new VBox(12, runForm(), ingestPanel());
+        left.setPadding(new Insets(12, 12, 12, 16));
+        left.setPrefWidth(340);
+        left.setMinWidth(340);
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setFitToHeight(true);
+        leftScroll.getStyleClass().add("editor-scroll");
+        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        leftScroll.setMinWidth(356);
+
+        VBox right = new VBox(10, figures(), progressRow(), charts(), summary(), historyPanel());
+        right.setPadding(new Insets(12, 16, 12, 4));
+        right.setMinWidth(0);
+        HBox.setHgrow(right, Priority.ALWAYS);
+
+        root = new HBox(leftScroll, right);
+        root.getStyleClass().add("workload");
+        form.invalidFieldProperty().addListener((obs, old, now) -> markInvalid(now));
+    }
+
+    @Override
+    public String title() {
+        return "Workload";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void activate() {
+        shell.activeProfileProperty().addListener(profileListener);
+        history.refresh();
+    }
+
+    @Override
+    public void deactivate() {
+        shell.activeProfileProperty().removeListener(profileListener);
+    }
+
+    @Override
+    public void shutdown() {
+        model.shutdown();
+        ingest.shutdown();
+    }
+
+    private Node runForm() {
+        Label title = new Label("Workload");
+        title.getStyleClass().add("editor-title");
+        Label what = new Label("place_order with concurrent workers, like the seed's run_workload");
+        what.getStyleClass().add("hint");
+        what.setWrapText(true);
+        what.setMinHeight(Region.USE_PREF_SIZE);
+
+        GridPane grid = grid();
+        int row = 0;
+        grid.addRow(row++, label("Workers"), field(WorkloadForm.Field.WORKERS, form.workersProperty(), "1..256"));
+        ChoiceBox<WorkloadForm.StopAfter> stopAfter = new ChoiceBox<>();
+        stopAfter.setId("stopAfter");
+        stopAfter.getItems().setAll(WorkloadForm.StopAfter.values());
+        stopAfter.valueProperty().bindBidirectional(form.stopAfterProperty());
+        stopAfter.setMaxWidth(Double.MAX_VALUE);
+        grid.addRow(row++, label("Stop after"), stopAfter);
+        TextField orders = field(WorkloadForm.Field.ORDERS_PER_WORKER, form.ordersPerWorkerProperty(), "e.g. 250");
+        TextField duration = field(WorkloadForm.Field.DURATION, form.durationProperty(), "e.g. 30s, 5m");
+        Label limitLabel = label("");
+        limitLabel.textProperty().bind(form.stopAfterProperty().map(s -> s == WorkloadForm.StopAfter.ORDERS ? "Orders per worker" : "Duration"));
+        showWhen(form.stopAfterProperty().isEqualTo(WorkloadForm.StopAfter.ORDERS), orders);
+        showWhen(form.stopAfterProperty().isEqualTo(WorkloadForm.StopAfter.DURATION), duration);
+        grid.addRow(row++, limitLabel, new javafx.scene.layout.StackPane(orders, duration));
+        grid.addRow(row++, label("Customers 1 to"), field(WorkloadForm.Field.MAX_CUSTOMERS, form.maxCustomersProperty(), "10"));
+        grid.addRow(row++, label("Products 1 to"), field(WorkloadForm.Field.MAX_PRODUCTS, form.maxProductsProperty(), "10"));
+        TextField minQuantity = field(WorkloadForm.Field.MIN_QUANTITY, form.minQuantityProperty(), "1");
+        TextField maxQuantity = field(WorkloadForm.Field.MAX_QUANTITY, form.maxQuantityProperty(), "1");
+        Label to = label("to");
+        to.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(minQuantity, Priority.ALWAYS);
+        HBox.setHgrow(maxQuantity, Priority.ALWAYS);
+        minQuantity.setPrefColumnCount(3);
+        maxQuantity.setPrefColumnCount(3);
+        HBox quantity = new HBox(8, minQuantity, to, maxQuantity);
+        quantity.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(row++, label("Quantity"), quantity);
+        grid.addRow(row++, label("Orders/s target"), field(WorkloadForm.Field.RATE, form.rateProperty(), "as fast as possible"));
+        grid.addRow(row, label("Warm-up"), field(WorkloadForm.Field.WARM_UP, form.warmUpProperty(), "e.g. 5s, not in the figures"));
+
+        Button start = new Button("Start");
+        start.setId("startWorkload");
+        start.getStyleClass().add("accent");
+        start.setDefaultButton(true);
+        start.disableProperty().bind(model.busyProperty());
+        start.setOnAction(e -> {
+            if (model.needsProdConfirmation()) {
+                Dialogs.confirmProd(window(), model.prodQuestion(), shell.activeProfileProperty().get().name()).ifPresent(model::start);
+            } else {
+                model.start(null);
+            }
+        });
+        Button stop = new Button("Stop");
+        stop.setId("stopWorkload");
+        stop.disableProperty().bind(model.runningProperty().not().or(model.stoppingProperty()));
+        stop.setOnAction(e -> model.stop());
+        Button defaults = new Button("Seed defaults");
+        defaults.setOnAction(e -> form.seedDefaults());
+        defaults.disableProperty().bind(model.busyProperty());
+        HBox buttons = new HBox(8, start, stop, spacer(), defaults);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        VBox box = new VBox(10, title, what, grid, buttons, message("workloadMessage", model.messageProperty()));
+        box.getStyleClass().add("form-section");
+        return box;
+    }
+
+    private Node ingestPanel() {
+        Label title = new Label("Continuous ingest");
+        title.getStyleClass().add("section-title");
+        Label what = new Label("A batch every interval until stopped, as the seed's continuous_ingest; customers, products and quantity from above.");
+        what.getStyleClass().add("hint");
+        what.setWrapText(true);
+        what.setMinHeight(Region.USE_PREF_SIZE);
+        GridPane grid = grid();
+        grid.addRow(0, label("Every"), field(WorkloadForm.Field.INGEST_INTERVAL, form.ingestIntervalProperty(), "e.g. 20s"));
+        grid.addRow(1, label("Batch size"), field(WorkloadForm.Field.INGEST_BATCH_SIZE, form.ingestBatchSizeProperty(), "orders per batch"));
+
+        Button start = new Button("Start ingest");
+        start.setId("startIngest");
+        start.disableProperty().bind(ingest.busyProperty());
+        start.setOnAction(e -> {
+            if (ingest.needsProdConfirmation()) {
+                Dialogs.confirmProd(window(), ingest.prodQuestion(), shell.activeProfileProperty().get().name()).ifPresent(ingest::start);
+            } else {
+                ingest.start(null);
+            }
+        });
+        Button stop = new Button("Stop ingest");
+        stop.setId("stopIngest");
+        stop.disableProperty().bind(ingest.runningProperty().not());
+        stop.setOnAction(e -> ingest.stop());
+        HBox buttons = new HBox(8, start, stop);
+
+        Label status = new Label();
+        status.setId("ingestStatus");
+        status.getStyleClass().add("hint");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.textProperty().bind(ingest.statusProperty());
+
+        TableView<IngestBatch> batches = new TableView<>(ingest.batches());
+        batches.setId("ingestBatches");
+        batches.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        batches.setPlaceholder(new Label("Batches show here as they run."));
+        batches.getColumns().add(batchColumn("#", 40, b -> Long.toString(b.number())));
+        batches.getColumns().add(batchColumn("At", 70, b -> BATCH_TIME.format(b.startedAt())));
+        batches.getColumns().add(batchColumn("OK", 45, b -> b.skipped() ? "" : Figures.count(b.counts().ok())));
+        batches.getColumns().add(batchColumn("Failed", 55, b -> b.skipped() ? "skipped" : Figures.count(b.counts().failures())));
+        batches.getColumns().add(batchColumn("Took", 60, b -> b.took().toMillis() + " ms"));
+        batches.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(IngestBatch batch, boolean empty) {
+                super.updateItem(batch, empty);
+                setTooltip(empty || batch == null ? null : new javafx.scene.control.Tooltip(IngestViewModel.line(batch)));
+            }
+        });
+        batches.setPrefHeight(120);
+        batches.setMinHeight(90);
+        VBox.setVgrow(batches, Priority.ALWAYS);
+
+        VBox box = new VBox(8, title, what, grid, buttons, message("ingestMessage", ingest.messageProperty()), status, batches);
+        box.getStyleClass().add("form-section");
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private Node figures() {
+        HBox row = new HBox(8);
+        row.getChildren().add(figure("Orders/s", "figureRate", model.ordersPerSecondProperty(), "figure-main"));
+        row.getChildren().add(figure("Latency ms p50 / p95 / p99", "figureLatency", model.latencyProperty(), "figure-main"));
+        for (Outcome outcome : Outcome.values()) {
+            ObservableValue<String> text = model.counterProperty(outcome).asString(Locale.ROOT, "%,d");
+            String style = outcome == Outcome.OK ? "figure-ok" : "figure-failure";
+            Node figure = figure(outcome == Outcome.OK ? "OK" : capitalised(outcome.label()), "count-" + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'), text, style);
+            if (outcome != Outcome.OK) {
+                model.counterProperty(outcome).addListener((obs, old, now) ->
+                        figure.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("nonzero"), now.longValue() > 0));
+            }
+            row.getChildren().add(figure);
+        }
+        return row;
+    }
+
+    private static Node figure(String caption, String id, ObservableValue<String> value, String style) {
+        Label number = new Label();
+        number.setId(id);
+        number.getStyleClass().add("figure-value");
+        number.textProperty().bind(value);
+        Label name = new Label(caption);
+        name.getStyleClass().add("figure-caption");
+        VBox box = new VBox(2, number, name);
+        box.getStyleClass().addAll("figure", style);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private Node progressRow() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("workloadProgress");
+        bar.progressProperty().bind(model.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        Label elapsed = new Label();
+        elapsed.setId("workloadElapsed");
+        elapsed.getStyleClass().add("mono");
+        elapsed.textProperty().bind(Bindings.concat(model.elapsedProperty(), " elapsed"));
+        Label remaining = new Label();
+        remaining.setId("workloadRemaining");
+        remaining.getStyleClass().add("hint");
+        remaining.textProperty().bind(model.remainingProperty());
+        Label status = new Label();
+        status.setId("workloadStatus");
+        status.getStyleClass().add("hint");
+        status.textProperty().bind(model.statusProperty());
+        HBox top = new HBox(12, elapsed, bar, remaining);
+        top.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, top, status);
+    }
+
+    private Node charts() {
+        LineChart<Number, Number> throughput = chart("Orders per second", "orders/s", "throughputChart");
+        throughput.getData().add(model.series().throughput());
+        throughput.setLegendVisible(false);
+        LineChart<Number, Number> latency = chart("Latency of successful orders", "ms", "latencyChart");
+        latency.getData().addAll(model.series().latency());
+        latency.setLegendSide(javafx.geometry.Side.RIGHT);
+        HBox row = new HBox(8, throughput, latency);
+        HBox.setHgrow(throughput, Priority.ALWAYS);
+        HBox.setHgrow(latency, Priority.ALWAYS);
+        row.setPrefHeight(250);
+        row.setMinHeight(200);
+        return row;
+    }
+
+    private LineChart<Number, Number> chart(String title, String unit, String id) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("seconds");
+        x.setAutoRanging(false);
+        x.lowerBoundProperty().bind(model.series().fromProperty());
+        x.upperBoundProperty().bind(model.series().toProperty());
+        x.tickUnitProperty().bind(model.series().toProperty().subtract(model.series().fromProperty()).map(span -> niceStep(span.doubleValue() / 8)));
+        NumberAxis y = new NumberAxis();
+        y.setLabel(unit);
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId(id);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.getStyleClass().add("live-chart");
+        chart.setMinWidth(200);
+        chart.setPrefWidth(400);
+        return chart;
+    }
+
+    /** 1, 2, 5, 10, 20, 50 … : the tick step for about eight ticks. */
+    private static double niceStep(double rough) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(rough, 1e-9))));
+        double step = rough / magnitude;
+        return (step <= 1 ? 1 : step <= 2 ? 2 : step <= 5 ? 5 : 10) * magnitude;
+    }
+
+    private Node summary() {
+        Label summary = new Label();
+        summary.setId("workloadSummary");
+        summary.getStyleClass().addAll("message", "message-success");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        summary.textProperty().bind(model.summaryProperty());
+        summary.visibleProperty().bind(model.summaryProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
+        return summary;
+    }
+
+    private Node historyPanel() {
+        Label title = new Label("Runs");
+        title.getStyleClass().add("section-title");
+        Label note = new Label("from workload_runs on the active profile's database");
+        note.getStyleClass().add("hint");
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(e -> history.refresh());
+        Button csv = new Button("Export CSV…");
+        csv.setId("exportCsv");
+        csv.setOnAction(e -> export(ReportFormat.CSV));
+        Button json = new Button("Export JSON…");
+        json.setId("exportJson");
+        json.setOnAction(e -> export(ReportFormat.JSON));
+        csv.disableProperty().bind(Bindings.isEmpty(history.runs()));
+        json.disableProperty().bind(Bindings.isEmpty(history.runs()));
+        HBox header = new HBox(8, title, note, spacer(), refresh, csv, json);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<WorkloadRunRecord> table = new TableView<>(history.runs());
+        table.setId("workloadRuns");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No runs yet: start one above."));
+        table.getColumns().add(column("Started", 110, r -> STARTED.format(r.startedAt())));
+        table.getColumns().add(column("Status", 80, WorkloadRunRecord::status));
+        table.getColumns().add(column("Took", 60, r -> r.elapsedSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f s", r.elapsedSeconds())));
+        table.getColumns().add(column("OK", 70, r -> Figures.count(r.counts().ok())));
+        table.getColumns().add(column("Failed", 60, r -> Figures.count(r.counts().failures())));
+        table.getColumns().add(column("Orders/s", 75, r -> r.ordersPerSecond() == null ? "" : Figures.rate(r.ordersPerSecond())));
+        table.getColumns().add(column("p95", 65, r -> r.p95() == null ? "" : Figures.millis(r.p95())));
+        table.getColumns().add(column("p99", 65, r -> r.p99() == null ? "" : Figures.millis(r.p99())));
+        table.getColumns().add(column("Plan", 300, WorkloadRunRecord::plan));
+        table.setMinHeight(120);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label message = new Label();
+        message.setId("historyMessage");
+        message.getStyleClass().add("hint");
+        message.textProperty().bind(history.messageProperty());
+        message.visibleProperty().bind(history.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        VBox box = new VBox(6, header, message, table);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private void export(ReportFormat format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export workload runs as " + format.name());
+        chooser.setInitialFileName("workload-runs." + format.extension());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            history.export(file.toPath(), format);
+        }
+    }
+
+    private static TableColumn<IngestBatch, String> batchColumn(String name, double width, Function<IngestBatch, String> value) {
+        TableColumn<IngestBatch, String> column = new TableColumn<>(name);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        return column;
+    }
+
+    private static TableColumn<WorkloadRunRecord, String> column(String name, double width, Function<WorkloadRunRecord, String> value) {
+        TableColumn<WorkloadRunRecord, String> column = new TableColumn<>(name);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        return column;
+    }
+
+    private TextField field(WorkloadForm.Field field, javafx.beans.property.StringProperty value, String prompt) {
+        TextField text = new TextField();
+        text.setId("field-" + field.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        text.textProperty().bindBidirectional(value);
+        text.setPromptText(prompt);
+        text.setPrefColumnCount(6);
+        fields.put(field, text);
+        text.textProperty().addListener((obs, old, now) -> text.pseudoClassStateChanged(INVALID, false));
+        return text;
+    }
+
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+
+    private void markInvalid(WorkloadForm.Field invalid) {
+        fields.forEach((field, text) -> text.pseudoClassStateChanged(INVALID, field == invalid));
+        if (invalid != null && fields.containsKey(invalid)) {
+            fields.get(invalid).requestFocus();
+        }
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(7);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        inputs.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, inputs);
+        return grid;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-label");
+        return label;
+    }
+
+    private static Label message(String id, ObservableValue<String> text) {
+        Label message = new Label();
+        message.setId(id);
+        message.getStyleClass().addAll("message", "message-error");
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.textProperty().bind(text);
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
+    }
+
+    private static void showWhen(ObservableValue<Boolean> condition, Node... nodes) {
+        for (Node node : nodes) {
+            node.visibleProperty().bind(condition);
+            node.managedProperty().bind(condition);
+        }
+    }
+
+    private static Region spacer() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return spacer;
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}

@@ -1,0 +1,306 @@
+package dev.snowpulse.ui.workload;
+
+import dev.snowpulse.db.ConnectionService;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.profile.ProdGuard;
+import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.common.Ticker;
+import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.workload.LatencySummary;
+import dev.snowpulse.workload.Outcome;
+import dev.snowpulse.workload.OutcomeCounts;
+import dev.snowpulse.workload.WorkloadResult;
+import dev.snowpulse.workload.WorkloadRun;
+import dev.snowpulse.workload.WorkloadSnapshot;
+import dev.snowpulse.workload.WorkloadSpec;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The Workload tab's run: Start (through the prod guard) and Stop, and what a person watches while it runs. The
+ * engine counts every order off the FX thread; this model samples it at the ticker's pace (4 Hz): the counters,
+ * elapsed and remaining time and progress on every tick, a chart point of orders/s and p50/p95/p99 every fourth
+ * (once a second, like pgbench --progress 1).
+ */
+public final class WorkloadViewModel {
+
+    static final int TICKS_PER_POINT = 4;
+
+    private final ShellViewModel shell;
+    private final ConnectionService connections;
+    private final ProdGuard prodGuard;
+    private final Background background;
+    private final Ticker ticker;
+    private final WorkloadForm form;
+    private final RunHistoryViewModel history;
+    private final LiveRunSeries series = new LiveRunSeries();
+
+    private final Map<Outcome, LongProperty> counters = new EnumMap<>(Outcome.class);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("Ready");
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty elapsed = new SimpleStringProperty("0:00");
+    private final StringProperty remaining = new SimpleStringProperty("");
+    private final StringProperty ordersPerSecond = new SimpleStringProperty("–");
+    private final StringProperty latency = new SimpleStringProperty("–");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty stopping = new SimpleBooleanProperty();
+
+    private WorkloadRun run;
+    private long ticks;
+
+    public WorkloadViewModel(ShellViewModel shell, ConnectionService connections, ProdGuard prodGuard, Background background,
+                             Ticker ticker, WorkloadForm form, RunHistoryViewModel history) {
+        this.shell = shell;
+        this.connections = connections;
+        this.prodGuard = prodGuard;
+        this.background = background;
+        this.ticker = ticker;
+        this.form = form;
+        this.history = history;
+        for (Outcome outcome : Outcome.values()) {
+            counters.put(outcome, new SimpleLongProperty());
+        }
+    }
+
+    public boolean needsProdConfirmation() {
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        return profile != null && prodGuard.needsConfirmation(profile);
+    }
+
+    public String prodQuestion() {
+        return prodGuard.question(shell.activeProfileProperty().get(), "Running a workload");
+    }
+
+    /** Starts a run of the form's spec on the active profile; {@code typedName} answers the prod guard (null if not asked). */
+    public void start(String typedName) {
+        message.set("");
+        if (busy.get()) {
+            return;
+        }
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        if (profile == null || !(profile.connection() instanceof PostgresSettings)) {
+            message.set("Connect a Postgres profile (Connections tab) to run a workload on it.");
+            return;
+        }
+        WorkloadSpec spec;
+        try {
+            spec = form.workloadSpec();
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        ProdGuard.Decision decision = prodGuard.check(profile, "Running a workload", typedName);
+        if (!decision.allowed()) {
+            message.set(decision.message());
+            return;
+        }
+        busy.set(true);
+        status.set("Starting on " + profile.name() + "…");
+        background.run("start workload", () -> WorkloadRun.start(connections.postgres(profile), spec),
+                started -> started(started, profile),
+                failure -> {
+                    busy.set(false);
+                    status.set("Ready");
+                    message.set("Could not start the workload on " + profile.name() + ": " + Messages.of(failure));
+                });
+    }
+
+    private void started(WorkloadRun started, ConnectionProfile profile) {
+        run = started;
+        ticks = 0;
+        series.clear();
+        counters.values().forEach(c -> c.set(0));
+        summary.set("");
+        progress.set(0);
+        ordersPerSecond.set("–");
+        latency.set("–");
+        running.set(true);
+        status.set("Running on " + profile.name() + " · sessions " + started.applicationName() + " in pg_stat_activity");
+        ticker.start(this::tick);
+        history.refresh();
+        background.run("workload " + started.applicationName(), started::await, this::finished, failure -> {
+            ticker.stop();
+            run = null;
+            running.set(false);
+            stopping.set(false);
+            busy.set(false);
+            message.set("The workload ended with an error: " + Messages.of(failure));
+        });
+    }
+
+    /** Stops taking new orders; those in flight finish and are counted. */
+    public void stop() {
+        if (run != null && !stopping.get()) {
+            run.cancel();
+            stopping.set(true);
+            status.set("Stopping: orders in flight finish…");
+        }
+    }
+
+    /** One sample of the engine; the ticker calls it on the FX thread. Reads counters only, never the database. */
+    void tick() {
+        if (run == null) {
+            return;
+        }
+        showCounts(run.counts());
+        Duration took = run.elapsed();
+        elapsed.set(Figures.clock(took));
+        progress.set(run.progress());
+        remaining.set(remaining(run.spec(), took, run.progress()));
+        if (++ticks % TICKS_PER_POINT == 0) {
+            point(run.sample());
+        }
+    }
+
+    private void point(WorkloadSnapshot snapshot) {
+        double seconds = snapshot.elapsed().toMillis() / 1000.0;
+        LatencySummary l = snapshot.intervalLatency();
+        series.add(seconds, snapshot.intervalOrdersPerSecond(), l);
+        ordersPerSecond.set(Figures.rate(snapshot.intervalOrdersPerSecond()));
+        latency.set(percentiles(l));
+    }
+
+    private static String percentiles(LatencySummary l) {
+        return l.count() == 0 ? "–" : Figures.decimal(l.p50()) + " / " + Figures.decimal(l.p95()) + " / " + Figures.decimal(l.p99());
+    }
+
+    private static String remaining(WorkloadSpec spec, Duration took, double done) {
+        if (spec.duration() != null) {
+            return Figures.clock(spec.duration().minus(took)) + " left";
+        }
+        if (done <= 0 || took.toMillis() < 500) {
+            return "";
+        }
+        long left = (long) (took.toMillis() * (1 - done) / done);
+        return "about " + Figures.clock(Duration.ofMillis(left + 999)) + " left";
+    }
+
+    private void finished(WorkloadResult result) {
+        ticker.stop();
+        run = null;
+        showCounts(result.counts());
+        // the whole run's figures replace the last second's
+        ordersPerSecond.set(Figures.rate(result.ordersPerSecond()));
+        latency.set(percentiles(result.latency()));
+        elapsed.set(Figures.clock(result.elapsed()));
+        remaining.set("");
+        progress.set(1);
+        running.set(false);
+        stopping.set(false);
+        busy.set(false);
+        status.set((result.cancelled() ? "Stopped" : "Completed") + " · run " + result.runId().toString().substring(0, 8));
+        summary.set(summaryOf(result));
+        history.refresh();
+    }
+
+    static String summaryOf(WorkloadResult r) {
+        OutcomeCounts c = r.counts();
+        LatencySummary l = r.latency();
+        StringBuilder text = new StringBuilder()
+                .append(r.cancelled() ? "Stopped after " : "Completed in ")
+                .append(String.format(java.util.Locale.ROOT, "%.2f s", r.elapsed().toMillis() / 1000.0))
+                .append(": ").append(Figures.count(c.attempted())).append(" orders, ")
+                .append(Figures.count(c.ok())).append(" ok, failures: ").append(Figures.failures(c)).append(". ")
+                .append(Figures.rate(r.ordersPerSecond())).append(" orders/s");
+        if (l.count() > 0) {
+            text.append(", latency p50 ").append(Figures.millis(l.p50())).append(", p95 ").append(Figures.millis(l.p95()))
+                    .append(", p99 ").append(Figures.millis(l.p99())).append(", max ").append(Figures.millis(l.max()));
+        }
+        if (r.warmUpOrders() > 0) {
+            text.append(" (after ").append(Figures.count(r.warmUpOrders())).append(" warm-up orders)");
+        }
+        text.append('.');
+        if (c.outOfStock() > c.ok()) {
+            text.append(" Most orders found no stock: restock with Reset demo data in the Schema tab.");
+        }
+        return text.toString();
+    }
+
+    private void showCounts(OutcomeCounts counts) {
+        for (Outcome outcome : Outcome.values()) {
+            counters.get(outcome).set(counts.of(outcome));
+        }
+    }
+
+    /** Stops a run still going when the window closes. */
+    public void shutdown() {
+        if (run != null) {
+            run.cancel();
+        }
+        ticker.stop();
+    }
+
+    public WorkloadForm form() {
+        return form;
+    }
+
+    public LiveRunSeries series() {
+        return series;
+    }
+
+    public ReadOnlyLongProperty counterProperty(Outcome outcome) {
+        return counters.get(outcome);
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary;
+    }
+
+    public ReadOnlyStringProperty elapsedProperty() {
+        return elapsed;
+    }
+
+    public ReadOnlyStringProperty remainingProperty() {
+        return remaining;
+    }
+
+    public ReadOnlyStringProperty ordersPerSecondProperty() {
+        return ordersPerSecond;
+    }
+
+    public ReadOnlyStringProperty latencyProperty() {
+        return latency;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ReadOnlyBooleanProperty stoppingProperty() {
+        return stopping;
+    }
+}

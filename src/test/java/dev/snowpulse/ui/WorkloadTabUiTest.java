@@ -1,0 +1,145 @@
+package dev.snowpulse.ui;
+
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.testing.Sql;
+import dev.snowpulse.testing.TestHosts;
+import dev.snowpulse.testing.TestPostgres;
+import dev.snowpulse.testing.TestWindow;
+import dev.snowpulse.ui.workload.WorkloadForm;
+import dev.snowpulse.workload.IngestBatch;
+import dev.snowpulse.workload.WorkloadRunRecord;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A run and a continuous ingest started from the Workload tab of the real window, on an initialised database. */
+@ExtendWith(ApplicationExtension.class)
+class WorkloadTabUiTest {
+
+    @RegisterExtension
+    static TestPostgres pg = new TestPostgres();
+
+    @TempDir
+    Path home;
+
+    private TestWindow window;
+    private PostgresSettings database;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        database = pg.freshDatabase();
+        new dev.snowpulse.schema.SchemaService(TestPostgres.endpoint(database)).initialize(event -> { });
+        Sql.execute(TestPostgres.endpoint(database), "select reset_demo_data(1000000)");
+        window = TestWindow.show(TestHosts.linux(home, Map.of("PGDATABASE", database.database())), stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        window.close();
+    }
+
+    private static void type(FxRobot robot, String field, String text) {
+        robot.doubleClickOn(field).eraseText(20).write(text);
+    }
+
+    private long orders() throws Exception {
+        return Long.parseLong(Sql.single(TestPostgres.endpoint(database), "select count(*) from orders"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRunMovesTheCountersAndChartsThenLandsInTheHistory(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
+        robot.clickOn("#tab-workload");
+        ChoiceBox<WorkloadForm.StopAfter> stopAfter = robot.lookup("#stopAfter").queryAs(ChoiceBox.class);
+        robot.interact(() -> stopAfter.setValue(WorkloadForm.StopAfter.DURATION));
+        type(robot, "#field-workers", "2");
+        type(robot, "#field-duration", "4s");
+        type(robot, "#field-rate", "150");
+
+        robot.clickOn("#startWorkload");
+
+        Label ok = robot.lookup("#count-ok").queryAs(Label.class);
+        LineChart<Number, Number> throughput = robot.lookup("#throughputChart").queryAs(LineChart.class);
+        LineChart<Number, Number> latency = robot.lookup("#latencyChart").queryAs(LineChart.class);
+        ProgressBar progress = robot.lookup("#workloadProgress").queryAs(ProgressBar.class);
+        // while it runs: counters, chart points and progress all move, before the summary exists
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> throughput.getData().getFirst().getData().size() >= 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label summary = robot.lookup("#workloadSummary").queryAs(Label.class);
+        assertThat(summary.getText()).isEmpty();
+        long midRun = Long.parseLong(ok.getText().replace(",", ""));
+        assertThat(midRun).isPositive();
+        assertThat(progress.getProgress()).isBetween(0.0, 1.0).isNotEqualTo(1.0);
+        assertThat(latency.getData()).extracting(s -> s.getName()).containsExactly("p50", "p95", "p99");
+        assertThat(latency.getData().get(2).getData()).isNotEmpty();
+        assertThat(robot.lookup("#workloadStatus").queryAs(Label.class).getText()).contains("sessions snowpulse-workload-");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> summary.getText().startsWith("Completed"));
+        TableView<WorkloadRunRecord> runs = robot.lookup("#workloadRuns").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        long total = Long.parseLong(ok.getText().replace(",", ""));
+        assertThat(total).isGreaterThan(midRun).isEqualTo(orders()).isEqualTo(runs.getItems().getFirst().counts().ok());
+        // 150 orders/s for 4 s, open loop
+        assertThat(total).isBetween(450L, 650L);
+        assertThat(progress.getProgress()).isEqualTo(1.0);
+        assertThat(runs.getItems().getFirst().plan()).startsWith("2 workers for 4s at 150/s");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void continuousIngestShowsItsBatchesUntilStopped(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
+        robot.clickOn("#tab-workload");
+        type(robot, "#field-ingest-interval", "200ms");
+        type(robot, "#field-ingest-batch-size", "3");
+
+        robot.clickOn("#startIngest");
+
+        TableView<IngestBatch> batches = robot.lookup("#ingestBatches").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> batches.getItems().size() >= 3);
+        robot.clickOn("#stopIngest");
+        Label status = robot.lookup("#ingestStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> status.getText().startsWith("Stopped:"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(batches.getItems().getFirst().number()).as("newest first").isEqualTo(batches.getItems().size());
+        assertThat(batches.getItems()).allMatch(b -> b.counts().ok() == 3);
+        assertThat(orders()).isEqualTo(3L * batches.getItems().size());
+        assertThat(status.getText()).isEqualTo("Stopped: " + batches.getItems().size() + " batches, " + orders() + " ok, 0 failed");
+    }
+
+    @Test
+    void aBadValueIsMarkedAndNamedAndNothingRuns(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
+        robot.clickOn("#tab-workload");
+        type(robot, "#field-max-customers", "ten");
+
+        robot.clickOn("#startWorkload");
+
+        Label message = robot.lookup("#workloadMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(message.getText()).isEqualTo("Max customers: 'ten' is not a whole number");
+        assertThat(robot.lookup("#field-max-customers").query().getPseudoClassStates()).extracting(Object::toString).contains("invalid");
+        assertThat(Sql.single(TestPostgres.endpoint(database), "select count(*) from workload_runs")).isEqualTo("0");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.snowpulse.ui.workload;
+
+import dev.snowpulse.ui.common.Ticker;
+
+/** A ticker the test advances itself. */
+final class ManualTicker implements Ticker {
+
+    private Runnable tick;
+
+    @Override
+    public void start(Runnable tick) {
+        this.tick = tick;
+    }
+
+    @Override
+    public void stop() {
+        tick = null;
+    }
+
+    boolean running() {
+        return tick != null;
+    }
+
+    void tick(int times) {
+        for (int i = 0; i < times && tick != null; i++) {
+            tick.run();
+        }
+    }
+}
