@@ -158,3 +158,21 @@ as $$
       join customers c on c.customer_id = t.customer_id
      order by t.revenue desc, t.customer_id;
 $$;
+
+-- Not in the seed: the window just before the current one (p_offset_minutes back), so the dashboard can show
+-- each figure's trend. Same predicate and index as the window functions above, bounded on both sides.
+create or replace function fn_window_totals(p_window_minutes int, p_offset_minutes int, p_categories text[] default null)
+returns table (orders bigint, revenue numeric, active_customers bigint)
+language sql
+stable
+as $$
+    select count(*)::bigint,
+           coalesce(sum(pay.amount), 0)::numeric,
+           count(distinct pay.customer_id)::bigint
+      from payments pay
+      join products p on p.product_id = pay.product_id
+     where pay.status = 'AUTHORIZED'
+       and pay.created_at >= now() - make_interval(mins => greatest(p_window_minutes, 0) + greatest(p_offset_minutes, 0))
+       and pay.created_at < now() - make_interval(mins => greatest(p_offset_minutes, 0))
+       and (p_categories is null or p.category = any (p_categories));
+$$;
