@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * A workload and a continuous ingest through a real restart of their PostgreSQL server: the embedded server is
+ * A workload, a continuous ingest and the KPI reader through a real restart of their PostgreSQL server: the embedded server is
  * stopped and started again on the same port and data. It cannot run as root (PostgreSQL refuses); CI runs it as an
  * ordinary user.
  */
@@ -47,14 +47,22 @@ class ServerRestartTest {
             WorkloadRun run = WorkloadRun.start(db, new WorkloadSpec(2, null, Duration.ofMinutes(5), 10, 10, 1, 1, 200.0, Duration.ZERO));
             Await.until(Duration.ofSeconds(30), "orders before the restart", () -> run.counts().ok() >= 100 && batches.size() >= 3);
 
+            dev.snowpulse.kpi.KpiReader kpis = new dev.snowpulse.kpi.KpiReader(db, "snowpulse-kpis-test");
+            long before = kpis.read(dev.snowpulse.kpi.KpiQuery.defaults(), Duration.ofSeconds(5)).summary().totalOrders();
+
             server.close();
             Await.until(Duration.ofSeconds(30), "a batch skipped while the server is down", () -> batches.stream().anyMatch(IngestBatch::skipped));
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> kpis.read(dev.snowpulse.kpi.KpiQuery.defaults(), Duration.ofSeconds(5))))
+                    .as("the dashboard's read fails while the server is down").isInstanceOf(java.sql.SQLException.class);
             long okWhileDown = run.counts().ok();
             server = EmbeddedPostgresServer.start(base, port);
 
             int seen = batches.size();
             Await.until(Duration.ofSeconds(60), "ingest and workload going again", () ->
                     batches.stream().skip(seen).anyMatch(b -> !b.skipped() && b.counts().ok() == 5) && run.counts().ok() >= okWhileDown + 100);
+            assertThat(kpis.read(dev.snowpulse.kpi.KpiQuery.defaults(), Duration.ofSeconds(5)).summary().totalOrders())
+                    .as("and reads again once it is back, on a new connection").isGreaterThan(before);
+            kpis.close();
             ingest.cancel();
             run.cancel();
             OutcomeCounts ingested = ingest.await();

@@ -11,6 +11,8 @@ import dev.snowpulse.ui.connections.ConnectionsView;
 import dev.snowpulse.ui.connections.ConnectionsViewModel;
 import dev.snowpulse.ui.connections.Dialogs;
 import dev.snowpulse.ui.schema.SchemaView;
+import dev.snowpulse.ui.kpis.KpiView;
+import dev.snowpulse.ui.kpis.KpiViewModel;
 import dev.snowpulse.ui.schema.SchemaViewModel;
 import dev.snowpulse.ui.workload.IngestViewModel;
 import dev.snowpulse.ui.workload.RunHistoryViewModel;
@@ -58,8 +60,7 @@ public final class SnowPulseWindow {
                 new ConnectionsView(connections),
                 new SchemaView(new SchemaViewModel(shell, services.connections(), services.prodGuard(), background), shell),
                 workloadTab(background),
-                new PlaceholderTab("KPIs", "This tab will poll the Postgres KPI functions into tiles and charts: orders, "
-                        + "revenue, sales by category, inventory, top customers and recent orders."),
+                new KpiView(new KpiViewModel(shell, services.connections(), background, FxTicker::new)),
                 new PlaceholderTab("Pipeline", "This tab will deploy and control the Snowflake retail pipeline: start, "
                         + "stop, generate now, the task graph with its history, and the streams."),
                 new PlaceholderTab("Audit", "This tab will browse the pipeline's generation runs, their configuration "

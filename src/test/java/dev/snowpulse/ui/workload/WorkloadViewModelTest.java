@@ -8,6 +8,7 @@ import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.schema.SchemaService;
 import dev.snowpulse.testing.DirectBackground;
 import dev.snowpulse.testing.InMemoryKeychain;
+import dev.snowpulse.testing.ManualTicker;
 import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;

@@ -1,9 +1,9 @@
-package dev.snowpulse.ui.workload;
+package dev.snowpulse.testing;
 
 import dev.snowpulse.ui.common.Ticker;
 
 /** A ticker the test advances itself. */
-final class ManualTicker implements Ticker {
+public final class ManualTicker implements Ticker {
 
     private Runnable tick;
 
@@ -17,11 +17,11 @@ final class ManualTicker implements Ticker {
         tick = null;
     }
 
-    boolean running() {
+    public boolean running() {
         return tick != null;
     }
 
-    void tick(int times) {
+    public void tick(int times) {
         for (int i = 0; i < times && tick != null; i++) {
             tick.run();
         }

@@ -1,0 +1,206 @@
+package dev.snowpulse.bench;
+
+import dev.snowpulse.AppServices;
+import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.ui.common.FxBackground;
+import dev.snowpulse.ui.kpis.RefreshInterval;
+import dev.snowpulse.ui.shell.SnowPulseWindow;
+import dev.snowpulse.ui.workload.WorkloadForm;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Does the FX thread keep its pace while SnowPulse loads the database at full speed and the dashboard refreshes every
+ * second? The real window, under a real display: the Workload tab starts 16 workers for the run's length, then the
+ * KPIs tab is shown with a 1 s refresh; an AnimationTimer records every pulse, and the gaps between pulses are
+ * reported (a pulse is due every 16.7 ms; a gap over 50 ms is a visible stall).
+ *
+ * Run through src/bench/fx-pulse-benchmark.sh.
+ */
+public final class FxPulseBenchmark {
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int workers = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        RefreshInterval refresh = args.length > 2 ? RefreshInterval.valueOf(args[2]) : RefreshInterval.S1;
+        AppServices services = AppServices.create(HostEnvironment.current());
+        FxBackground background = new FxBackground();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+
+        List<Long> pulses = new ArrayList<>(seconds * 80);
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.add(System.nanoTime());
+            }
+        };
+        List<String> refreshes = new ArrayList<>();
+        long[] layoutStart = new long[2];
+        List<Long> layoutCpu = new ArrayList<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<Long> layouts = new ArrayList<>();
+        boolean[] measuring = new boolean[1];
+        CompletableFuture<Stage> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Stage stage = new Stage();
+            SnowPulseWindow window = new SnowPulseWindow(services, background);
+            window.show(stage);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            shown.complete(stage);
+        });
+        Stage stage = shown.get(30, TimeUnit.SECONDS);
+        Scene scene = stage.getScene();
+        waitUntil(() -> "Connected".equals(((Label) scene.lookup("#statusState")).getText()), 30);
+
+        onFx(() -> {
+            TabPane tabs = (TabPane) scene.lookup(".tab-pane");
+            tabs.getSelectionModel().select(2);
+            ((TextField) scene.lookup("#field-workers")).setText(Integer.toString(Math.max(1, workers)));
+            @SuppressWarnings("unchecked")
+            ChoiceBox<WorkloadForm.StopAfter> stopAfter = (ChoiceBox<WorkloadForm.StopAfter>) scene.lookup("#stopAfter");
+            stopAfter.setValue(WorkloadForm.StopAfter.DURATION);
+            ((TextField) scene.lookup("#field-duration")).setText((seconds + 5) + "s");
+            if (workers > 0) {
+                ((Button) scene.lookup("#startWorkload")).fire();
+            }
+        });
+        if (workers > 0) {
+            waitUntil(() -> !((Label) scene.lookup("#count-ok")).getText().equals("0"), 30);
+        }
+        onFx(() -> {
+            TabPane tabs = (TabPane) scene.lookup(".tab-pane");
+            tabs.getSelectionModel().select(3);
+            @SuppressWarnings("unchecked")
+            ChoiceBox<RefreshInterval> interval = (ChoiceBox<RefreshInterval>) scene.lookup("#refreshInterval");
+            interval.setValue(refresh);
+            // knock-out experiments: -Dbench.hide=recentOrders,inventoryChart takes those panels off the screen
+            for (String id : System.getProperty("bench.hide", "").split(",")) {
+                if (!id.isBlank()) {
+                    javafx.scene.Node node = scene.lookup("#" + id);
+                    javafx.scene.Node panel = node.getParent();
+                    ((javafx.scene.layout.Pane) panel).getChildren().remove(node);
+                }
+            }
+            ((Label) scene.lookup("#kpiUpdated")).textProperty().addListener((obs, old, now) -> refreshes.add(now));
+            // CSS and layout of each pulse, on the FX thread; the rest of a gap is rendering (or waiting for a CPU)
+            scene.addPreLayoutPulseListener(() -> {
+                layoutStart[0] = System.nanoTime();
+                layoutStart[1] = threads.getCurrentThreadCpuTime();
+            });
+            scene.addPostLayoutPulseListener(() -> {
+                if (measuring[0]) {
+                    layouts.add(System.nanoTime() - layoutStart[0]);
+                    long cpuNanos = threads.getCurrentThreadCpuTime() - layoutStart[1];
+                    layoutCpu.add(cpuNanos);
+                    if (Boolean.getBoolean("bench.trace") && cpuNanos > 15_000_000L) {
+                        System.out.printf(Locale.ROOT, "long layout at %s: %.1f ms CPU, %.1f ms wall%n", java.time.LocalTime.now(),
+                                cpuNanos / 1e6, (System.nanoTime() - layoutStart[0]) / 1e6);
+                    }
+                }
+            });
+        });
+        // the first show of the tab lays out every chart once: measured apart from the refreshes under load
+        long switched = System.nanoTime();
+        waitUntil(() -> !refreshes.isEmpty(), 30);
+        long firstShow = System.nanoTime() - switched;
+        Thread.sleep(2000); // settle after the first show: the span measured starts here, it is not synchronisation
+        onFx(() -> {
+            measuring[0] = true;
+            timer.start();
+        });
+        Thread.sleep(seconds * 1000L); // the measured span itself, not synchronisation
+        String[] result = new String[3];
+        onFx(() -> {
+            timer.stop();
+            measuring[0] = false;
+            result[0] = ((Label) scene.lookup("#kpiUpdated")).getText();
+            result[1] = ((Label) scene.lookup("#count-ok")).getText();
+            result[2] = ((Label) scene.lookup("#kpiError")).getText();
+        });
+
+        long[] gaps = new long[pulses.size() - 1];
+        for (int i = 1; i < pulses.size(); i++) {
+            gaps[i - 1] = pulses.get(i) - pulses.get(i - 1);
+        }
+        Arrays.sort(gaps);
+        long over50 = Arrays.stream(gaps).filter(g -> g > 50_000_000L).count();
+        System.out.printf(Locale.ROOT, "%d s with %d workers on place_order and the KPIs refreshing %s (%d refreshes, "
+                        + "last: %s; orders so far: %s%s)%n", seconds, workers, refresh, refreshes.size(), result[0], result[1],
+                result[2].isEmpty() ? "" : "; error: " + result[2]);
+        System.out.printf(Locale.ROOT, "first show of the KPIs tab until its first refresh: %.0f ms%n", firstShow / 1e6);
+        System.out.printf(Locale.ROOT, "FX pulses: %d, gap median %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms; gaps over 50 ms: %d%n",
+                pulses.size(), ms(gaps, 0.5), ms(gaps, 0.99), ms(gaps, 0.999), gaps[gaps.length - 1] / 1e6, over50);
+        long[] layout = layouts.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (layout.length > 0) {
+            long[] cpu = layoutCpu.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "CSS + layout per pulse, wall: median %.2f ms, p99 %.1f ms, max %.1f ms; "
+                            + "FX thread CPU in it: p99 %.1f ms, max %.1f ms%n",
+                    ms(layout, 0.5), ms(layout, 0.99), layout[layout.length - 1] / 1e6, ms(cpu, 0.99), cpu[cpu.length - 1] / 1e6);
+        }
+        System.out.println(over50 == 0 ? "PASS: the FX thread never stalled longer than 50 ms" : "FAIL: the FX thread stalled longer than 50 ms");
+        onFx(() -> ((Button) scene.lookup("#stopWorkload")).fire());
+        Platform.exit();
+        background.close();
+        services.close();
+        System.exit(over50 == 0 ? 0 : 1);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                action.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            CompletableFuture<Boolean> check = new CompletableFuture<>();
+            Platform.runLater(() -> check.complete(condition.getAsBoolean()));
+            if (check.get(30, TimeUnit.SECONDS)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting after " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.snowpulse.testing;
+
+import dev.snowpulse.ui.common.Background;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/** Background work that waits until the test releases it, to see what a ViewModel does while work is in flight. */
+public final class HeldBackground implements Background {
+
+    private final Deque<Runnable> held = new ArrayDeque<>();
+
+    @Override
+    public <T> void run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        held.add(() -> {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception e) {
+                onFailure.accept(e);
+                return;
+            }
+            onSuccess.accept(result);
+        });
+    }
+
+    @Override
+    public void onUi(Runnable update) {
+        update.run();
+    }
+
+    public int waiting() {
+        return held.size();
+    }
+
+    /** Runs the oldest held job to its end, callbacks included. */
+    public void releaseOne() {
+        held.removeFirst().run();
+    }
+}

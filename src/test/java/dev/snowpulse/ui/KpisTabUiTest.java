@@ -1,0 +1,147 @@
+package dev.snowpulse.ui;
+
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.testing.KnownDataset;
+import dev.snowpulse.testing.TestHosts;
+import dev.snowpulse.testing.TestPostgres;
+import dev.snowpulse.testing.TestWindow;
+import dev.snowpulse.ui.kpis.RefreshInterval;
+import eu.hansolo.tilesfx.Tile;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The KPIs tab of the real window on {@link KnownDataset}: numbers off the tiles and a chart, filters, stale and back. */
+@ExtendWith(ApplicationExtension.class)
+class KpisTabUiTest {
+
+    @RegisterExtension
+    static TestPostgres pg = new TestPostgres();
+
+    @TempDir
+    Path home;
+
+    private TestWindow window;
+    private PostgresSettings database;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        database = pg.freshDatabase();
+        new dev.snowpulse.schema.SchemaService(TestPostgres.endpoint(database)).initialize(event -> { });
+        KnownDataset.load(TestPostgres.endpoint(database));
+        window = TestWindow.show(TestHosts.linux(home, Map.of("PGDATABASE", database.database())), stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        window.close();
+    }
+
+    private static double tile(FxRobot robot, String id) {
+        return robot.lookup("#tile-" + id).queryAs(Tile.class).getValue();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void openKpis(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text(robot, "#statusState").equals("Connected"));
+        robot.clickOn("#tab-kpis");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text(robot, "#kpiUpdated").startsWith("Updated"));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void readsTheExpectedNumbersOffTheTilesAndCharts(FxRobot robot) throws Exception {
+        openKpis(robot);
+
+        assertThat(tile(robot, "total-orders")).isEqualTo(6);
+        assertThat(tile(robot, "total-revenue")).isEqualTo(422.47);
+        assertThat(tile(robot, "orders")).isEqualTo(3);
+        assertThat(tile(robot, "revenue")).isEqualTo(192.48);
+        assertThat(tile(robot, "active-customers")).isEqualTo(2);
+        assertThat(tile(robot, "avg-order-value")).isEqualTo(64.16);
+        assertThat(tile(robot, "orders-per-minute")).isEqualTo(0.2);
+        assertThat(text(robot, "#trend-orders")).isEqualTo("▲ new vs 0");
+        BarChart<String, Number> sales = robot.lookup("#salesByCategoryChart").queryAs(BarChart.class);
+        assertThat(sales.getData().getFirst().getData().stream().filter(d -> d.getYValue().doubleValue() > 0)
+                .collect(Collectors.toMap(XYChart.Data::getXValue, d -> d.getYValue().doubleValue())))
+                .containsOnly(Map.entry("Electronics", 172.48), Map.entry("Fitness", 20.0));
+
+        // the last hour also holds Charlie's running shoes, 40 minutes ago
+        robot.clickOn("#window-60");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tile(robot, "orders") == 4);
+        assertThat(tile(robot, "revenue")).isEqualTo(282.47);
+
+        CheckComboBox<String> categories = robot.lookup("#categoryFilter").queryAs(CheckComboBox.class);
+        robot.interact(() -> categories.getCheckModel().check("Footwear"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tile(robot, "orders") == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tile(robot, "revenue")).isEqualTo(89.99);
+        assertThat(tile(robot, "total-orders")).as("all-time totals ignore the filter").isEqualTo(6);
+        assertThat(sales.getData().getFirst().getData()).extracting(XYChart.Data::getXValue).containsExactly("Footwear");
+    }
+
+    @Test
+    void theDashboardPictureIsWhatIsOnScreen(FxRobot robot) throws Exception {
+        openKpis(robot);
+        Node dashboard = robot.lookup(".kpis").query();
+        java.awt.image.BufferedImage picture = WaitForAsyncUtils.asyncFx(() ->
+                dev.snowpulse.ui.kpis.KpiView.toBufferedImage(dashboard.snapshot(null, null))).get();
+        assertThat(picture.getWidth()).isEqualTo((int) Math.ceil(dashboard.getLayoutBounds().getWidth()));
+        Path file = home.resolve("dashboard.png");
+        assertThat(javax.imageio.ImageIO.write(picture, "png", file.toFile())).isTrue();
+        java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(file.toFile());
+        assertThat(read.getHeight()).isEqualTo(picture.getHeight());
+        // a tile's dark background and the panel's light one: a real picture, not a blank
+        assertThat(java.util.stream.IntStream.range(0, read.getWidth()).map(x -> read.getRGB(x, read.getHeight() / 2)).distinct().count()).isGreaterThan(5);
+    }
+
+    @Test
+    void aDatabaseThatStopsAnsweringShowsTheStaleBannerThenRecovers(FxRobot robot) throws Exception {
+        openKpis(robot);
+        ChoiceBox<RefreshInterval> interval = robot.lookup("#refreshInterval").queryAs(ChoiceBox.class);
+        robot.interact(() -> interval.setValue(RefreshInterval.S1));
+        Label error = robot.lookup("#kpiError").queryAs(Label.class);
+
+        try (Connection locker = TestPostgres.endpoint(database).connect(); Statement lock = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            lock.execute("lock table payments in access exclusive mode");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, error::isVisible);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(error.getText()).startsWith("Showing values from").contains("statement timeout");
+            assertThat(text(robot, "#kpiUpdated")).endsWith("· stale");
+            assertThat(tile(robot, "orders")).as("the last good values stay").isEqualTo(3);
+            assertThat(robot.lookup("#tile-orders").queryAs(Node.class).getOpacity()).isLessThan(1);
+            locker.rollback();
+        }
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !error.isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#kpiUpdated")).doesNotContain("stale");
+        assertThat(robot.lookup("#tile-orders").queryAs(Node.class).getOpacity()).isEqualTo(1);
+    }
+}
