@@ -2,7 +2,9 @@
 
 As the seed's app/run_workload.py does, each worker thread opens a new psycopg2 connection for every order,
 calls place_order(customer 1..N, product 1..N, quantity 1..3), commits and closes. Runs for a fixed time
-instead of a fixed count so it can be compared with pgbench and SnowPulse over the same interval.
+so it can be compared with pgbench and SnowPulse over the same interval, or, with a fifth argument, a fixed number
+of orders per worker as the seed's own default (4 workers x 250 orders).
+Usage: seed_driver.py WORKERS SECONDS MAX_CUSTOMERS MAX_PRODUCTS [ORDERS_PER_WORKER]
 Prints one line: "<successes> <failures> <elapsed seconds>".
 """
 import os
@@ -16,6 +18,7 @@ import psycopg2
 
 def main():
     workers, seconds, max_customers, max_products = (int(a) for a in sys.argv[1:5])
+    per_worker = int(sys.argv[5]) if len(sys.argv) > 5 else None
     dsn = os.environ.get("SEED_DSN", "")
     deadline = time.monotonic() + seconds
     totals = [0, 0]
@@ -23,7 +26,7 @@ def main():
 
     def worker():
         ok = failed = 0
-        while time.monotonic() < deadline:
+        while (ok + failed < per_worker) if per_worker is not None else (time.monotonic() < deadline):
             conn = psycopg2.connect(dsn)
             try:
                 with conn.cursor() as cur:
