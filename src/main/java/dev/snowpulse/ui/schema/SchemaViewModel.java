@@ -11,6 +11,7 @@ import dev.snowpulse.schema.SchemaFile;
 import dev.snowpulse.schema.SchemaService;
 import dev.snowpulse.schema.SchemaStatus;
 import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.shell.GuardedActions;
 import dev.snowpulse.ui.shell.ShellViewModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,7 +32,7 @@ public final class SchemaViewModel {
 
     private final ShellViewModel shell;
     private final ConnectionService connections;
-    private final ProdGuard prodGuard;
+    private final GuardedActions guard;
     private final Background background;
 
     private final ObservableList<SchemaFile> files = FXCollections.observableArrayList();
@@ -49,7 +50,7 @@ public final class SchemaViewModel {
     public SchemaViewModel(ShellViewModel shell, ConnectionService connections, ProdGuard prodGuard, Background background) {
         this.shell = shell;
         this.connections = connections;
-        this.prodGuard = prodGuard;
+        this.guard = new GuardedActions(shell, prodGuard);
         this.background = background;
     }
 
@@ -75,12 +76,11 @@ public final class SchemaViewModel {
     }
 
     public boolean needsProdConfirmation() {
-        ConnectionProfile profile = shell.activeProfileProperty().get();
-        return profile != null && prodGuard.needsConfirmation(profile);
+        return guard.needsConfirmation();
     }
 
     public String prodQuestion(String what) {
-        return prodGuard.question(shell.activeProfileProperty().get(), what);
+        return guard.question(what);
     }
 
     /** Applies what is pending or changed; {@code typedName} is the prod guard's answer (null when not asked). */
@@ -130,15 +130,8 @@ public final class SchemaViewModel {
 
     private boolean allowed(ConnectionProfile profile, String what, String typedName) {
         failure.set("");
-        if (profile == null || !(profile.connection() instanceof PostgresSettings)) {
-            failure.set("Connect a Postgres profile first.");
-            return false;
-        }
-        ProdGuard.Decision decision = prodGuard.check(profile, what, typedName);
-        if (!decision.allowed()) {
-            failure.set(decision.message());
-        }
-        return decision.allowed();
+        return guard.postgresProfile("Connect a Postgres profile first.", failure::set).isPresent()
+                && guard.allowed(profile, what, typedName, failure::set);
     }
 
     private SchemaService schema(ConnectionProfile profile) throws java.io.IOException {

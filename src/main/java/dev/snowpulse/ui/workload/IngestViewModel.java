@@ -2,10 +2,10 @@ package dev.snowpulse.ui.workload;
 
 import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.profile.ConnectionProfile;
-import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.profile.ProdGuard;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.Ticker;
+import dev.snowpulse.ui.shell.GuardedActions;
 import dev.snowpulse.ui.shell.ShellViewModel;
 import dev.snowpulse.workload.ContinuousIngest;
 import dev.snowpulse.workload.IngestBatch;
@@ -34,9 +34,10 @@ public final class IngestViewModel {
 
     static final int KEPT = 200;
 
-    private final ShellViewModel shell;
+    private static final String ACTION = "Continuous ingest";
+
+    private final GuardedActions guard;
     private final ConnectionService connections;
-    private final ProdGuard prodGuard;
     private final Background background;
     private final Ticker ticker;
     private final WorkloadForm form;
@@ -57,21 +58,19 @@ public final class IngestViewModel {
 
     public IngestViewModel(ShellViewModel shell, ConnectionService connections, ProdGuard prodGuard, Background background,
                            Ticker ticker, WorkloadForm form) {
-        this.shell = shell;
+        this.guard = new GuardedActions(shell, prodGuard);
         this.connections = connections;
-        this.prodGuard = prodGuard;
         this.background = background;
         this.ticker = ticker;
         this.form = form;
     }
 
     public boolean needsProdConfirmation() {
-        ConnectionProfile profile = shell.activeProfileProperty().get();
-        return profile != null && prodGuard.needsConfirmation(profile);
+        return guard.needsConfirmation();
     }
 
     public String prodQuestion() {
-        return prodGuard.question(shell.activeProfileProperty().get(), "Continuous ingest");
+        return guard.question(ACTION);
     }
 
     public void start(String typedName) {
@@ -79,9 +78,9 @@ public final class IngestViewModel {
         if (busy.get()) {
             return;
         }
-        ConnectionProfile profile = shell.activeProfileProperty().get();
-        if (profile == null || !(profile.connection() instanceof PostgresSettings)) {
-            message.set("Connect a Postgres profile (Connections tab) to ingest into it.");
+        ConnectionProfile profile = guard.postgresProfile("Connect a Postgres profile (Connections tab) to ingest into it.",
+                message::set).orElse(null);
+        if (profile == null) {
             return;
         }
         IngestSpec spec;
@@ -91,9 +90,7 @@ public final class IngestViewModel {
             message.set(e.getMessage());
             return;
         }
-        ProdGuard.Decision decision = prodGuard.check(profile, "Continuous ingest", typedName);
-        if (!decision.allowed()) {
-            message.set(decision.message());
+        if (!guard.allowed(profile, ACTION, typedName, message::set)) {
             return;
         }
         busy.set(true);

@@ -2,10 +2,10 @@ package dev.snowpulse.ui.workload;
 
 import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.profile.ConnectionProfile;
-import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.profile.ProdGuard;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.Ticker;
+import dev.snowpulse.ui.shell.GuardedActions;
 import dev.snowpulse.ui.shell.ShellViewModel;
 import dev.snowpulse.workload.LatencySummary;
 import dev.snowpulse.workload.Outcome;
@@ -41,9 +41,10 @@ public final class WorkloadViewModel {
 
     static final int TICKS_PER_POINT = 4;
 
-    private final ShellViewModel shell;
+    private static final String ACTION = "Running a workload";
+
+    private final GuardedActions guard;
     private final ConnectionService connections;
-    private final ProdGuard prodGuard;
     private final Background background;
     private final Ticker ticker;
     private final WorkloadForm form;
@@ -68,9 +69,8 @@ public final class WorkloadViewModel {
 
     public WorkloadViewModel(ShellViewModel shell, ConnectionService connections, ProdGuard prodGuard, Background background,
                              Ticker ticker, WorkloadForm form, RunHistoryViewModel history) {
-        this.shell = shell;
+        this.guard = new GuardedActions(shell, prodGuard);
         this.connections = connections;
-        this.prodGuard = prodGuard;
         this.background = background;
         this.ticker = ticker;
         this.form = form;
@@ -81,12 +81,11 @@ public final class WorkloadViewModel {
     }
 
     public boolean needsProdConfirmation() {
-        ConnectionProfile profile = shell.activeProfileProperty().get();
-        return profile != null && prodGuard.needsConfirmation(profile);
+        return guard.needsConfirmation();
     }
 
     public String prodQuestion() {
-        return prodGuard.question(shell.activeProfileProperty().get(), "Running a workload");
+        return guard.question(ACTION);
     }
 
     /** Starts a run of the form's spec on the active profile; {@code typedName} answers the prod guard (null if not asked). */
@@ -95,9 +94,9 @@ public final class WorkloadViewModel {
         if (busy.get()) {
             return;
         }
-        ConnectionProfile profile = shell.activeProfileProperty().get();
-        if (profile == null || !(profile.connection() instanceof PostgresSettings)) {
-            message.set("Connect a Postgres profile (Connections tab) to run a workload on it.");
+        ConnectionProfile profile = guard.postgresProfile("Connect a Postgres profile (Connections tab) to run a workload on it.",
+                message::set).orElse(null);
+        if (profile == null) {
             return;
         }
         WorkloadSpec spec;
@@ -107,9 +106,7 @@ public final class WorkloadViewModel {
             message.set(e.getMessage());
             return;
         }
-        ProdGuard.Decision decision = prodGuard.check(profile, "Running a workload", typedName);
-        if (!decision.allowed()) {
-            message.set(decision.message());
+        if (!guard.allowed(profile, ACTION, typedName, message::set)) {
             return;
         }
         busy.set(true);
