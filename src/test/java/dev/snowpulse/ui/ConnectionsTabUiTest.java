@@ -77,10 +77,10 @@ class ConnectionsTabUiTest {
         assertThat(robot.lookup("#statusProfile").queryAs(Label.class).getText()).isEqualTo("Local demo");
         assertThat(robot.lookup("#statusDetail").queryAs(Label.class).getText()).startsWith("PostgreSQL ");
 
-        robot.clickOn("KPIs");
-        javafx.scene.Node kpis = robot.lookup("#placeholder-kpis").query();
-        assertThat(kpis.isVisible()).isTrue();
-        assertThat(robot.from(kpis).lookup(".placeholder-title").queryAs(Label.class).getText()).isEqualTo("KPIs is not there yet");
+        robot.clickOn("Pipeline");
+        javafx.scene.Node pipeline = robot.lookup("#placeholder-pipeline").query();
+        assertThat(pipeline.isVisible()).isTrue();
+        assertThat(robot.from(pipeline).lookup(".placeholder-title").queryAs(Label.class).getText()).isEqualTo("Pipeline is not there yet");
     }
 
     @Test

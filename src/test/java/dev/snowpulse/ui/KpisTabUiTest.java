@@ -59,12 +59,21 @@ class KpisTabUiTest {
         window.close();
     }
 
+    /** Looks up and reads on the FX thread: the refreshes change the scene graph while a test reads it. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static double tile(FxRobot robot, String id) {
-        return robot.lookup("#tile-" + id).queryAs(Tile.class).getValue();
+        return onFx(() -> robot.lookup("#tile-" + id).queryAs(Tile.class).getValue());
     }
 
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
     private void openKpis(FxRobot robot) throws Exception {
@@ -87,7 +96,7 @@ class KpisTabUiTest {
         assertThat(tile(robot, "avg-order-value")).isEqualTo(64.16);
         assertThat(tile(robot, "orders-per-minute")).isEqualTo(0.2);
         assertThat(text(robot, "#trend-orders")).isEqualTo("▲ new vs 0");
-        BarChart<String, Number> sales = robot.lookup("#salesByCategoryChart").queryAs(BarChart.class);
+        BarChart<String, Number> sales = onFx(() -> robot.lookup("#salesByCategoryChart").queryAs(BarChart.class));
         assertThat(sales.getData().getFirst().getData().stream().filter(d -> d.getYValue().doubleValue() > 0)
                 .collect(Collectors.toMap(XYChart.Data::getXValue, d -> d.getYValue().doubleValue())))
                 .containsOnly(Map.entry("Electronics", 172.48), Map.entry("Fitness", 20.0));
@@ -97,7 +106,7 @@ class KpisTabUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tile(robot, "orders") == 4);
         assertThat(tile(robot, "revenue")).isEqualTo(282.47);
 
-        CheckComboBox<String> categories = robot.lookup("#categoryFilter").queryAs(CheckComboBox.class);
+        CheckComboBox<String> categories = onFx(() -> robot.lookup("#categoryFilter").queryAs(CheckComboBox.class));
         robot.interact(() -> categories.getCheckModel().check("Footwear"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tile(robot, "orders") == 1);
         WaitForAsyncUtils.waitForFxEvents();
@@ -109,7 +118,7 @@ class KpisTabUiTest {
     @Test
     void theDashboardPictureIsWhatIsOnScreen(FxRobot robot) throws Exception {
         openKpis(robot);
-        Node dashboard = robot.lookup(".kpis").query();
+        Node dashboard = onFx(() -> robot.lookup(".kpis").query());
         java.awt.image.BufferedImage picture = WaitForAsyncUtils.asyncFx(() ->
                 dev.snowpulse.ui.kpis.KpiView.toBufferedImage(dashboard.snapshot(null, null))).get();
         assertThat(picture.getWidth()).isEqualTo((int) Math.ceil(dashboard.getLayoutBounds().getWidth()));
@@ -124,9 +133,10 @@ class KpisTabUiTest {
     @Test
     void aDatabaseThatStopsAnsweringShowsTheStaleBannerThenRecovers(FxRobot robot) throws Exception {
         openKpis(robot);
-        ChoiceBox<RefreshInterval> interval = robot.lookup("#refreshInterval").queryAs(ChoiceBox.class);
+        ChoiceBox<RefreshInterval> interval = onFx(() -> robot.lookup("#refreshInterval").queryAs(ChoiceBox.class));
         robot.interact(() -> interval.setValue(RefreshInterval.S1));
-        Label error = robot.lookup("#kpiError").queryAs(Label.class);
+        Label error = onFx(() -> robot.lookup("#kpiError").queryAs(Label.class));
+        Node ordersTile = onFx(() -> robot.lookup("#tile-orders").query());
 
         try (Connection locker = TestPostgres.endpoint(database).connect(); Statement lock = locker.createStatement()) {
             locker.setAutoCommit(false);
@@ -136,12 +146,12 @@ class KpisTabUiTest {
             assertThat(error.getText()).startsWith("Showing values from").contains("statement timeout");
             assertThat(text(robot, "#kpiUpdated")).endsWith("· stale");
             assertThat(tile(robot, "orders")).as("the last good values stay").isEqualTo(3);
-            assertThat(robot.lookup("#tile-orders").queryAs(Node.class).getOpacity()).isLessThan(1);
+            assertThat(ordersTile.getOpacity()).isLessThan(1);
             locker.rollback();
         }
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !error.isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#kpiUpdated")).doesNotContain("stale");
-        assertThat(robot.lookup("#tile-orders").queryAs(Node.class).getOpacity()).isEqualTo(1);
+        assertThat(ordersTile.getOpacity()).isEqualTo(1);
     }
 }

@@ -75,26 +75,29 @@ class WorkloadTabUiTest {
         type(robot, "#field-duration", "4s");
         type(robot, "#field-rate", "150");
 
-        robot.clickOn("#startWorkload");
-
+        // every lookup before the run: a lookup walks the scene graph from the test thread, while the run changes it
         Label ok = robot.lookup("#count-ok").queryAs(Label.class);
         LineChart<Number, Number> throughput = robot.lookup("#throughputChart").queryAs(LineChart.class);
         LineChart<Number, Number> latency = robot.lookup("#latencyChart").queryAs(LineChart.class);
         ProgressBar progress = robot.lookup("#workloadProgress").queryAs(ProgressBar.class);
+        Label summary = robot.lookup("#workloadSummary").queryAs(Label.class);
+        Label status = robot.lookup("#workloadStatus").queryAs(Label.class);
+        TableView<WorkloadRunRecord> runs = robot.lookup("#workloadRuns").queryAs(TableView.class);
+
+        robot.clickOn("#startWorkload");
+
         // while it runs: counters, chart points and progress all move, before the summary exists
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> throughput.getData().getFirst().getData().size() >= 2);
         WaitForAsyncUtils.waitForFxEvents();
-        Label summary = robot.lookup("#workloadSummary").queryAs(Label.class);
         assertThat(summary.getText()).isEmpty();
         long midRun = Long.parseLong(ok.getText().replace(",", ""));
         assertThat(midRun).isPositive();
         assertThat(progress.getProgress()).isBetween(0.0, 1.0).isNotEqualTo(1.0);
         assertThat(latency.getData()).extracting(s -> s.getName()).containsExactly("p50", "p95", "p99");
         assertThat(latency.getData().get(2).getData()).isNotEmpty();
-        assertThat(robot.lookup("#workloadStatus").queryAs(Label.class).getText()).contains("sessions snowpulse-workload-");
+        assertThat(status.getText()).contains("sessions snowpulse-workload-");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> summary.getText().startsWith("Completed"));
-        TableView<WorkloadRunRecord> runs = robot.lookup("#workloadRuns").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         long total = Long.parseLong(ok.getText().replace(",", ""));
@@ -113,12 +116,14 @@ class WorkloadTabUiTest {
         type(robot, "#field-ingest-interval", "200ms");
         type(robot, "#field-ingest-batch-size", "3");
 
+        TableView<IngestBatch> batches = robot.lookup("#ingestBatches").queryAs(TableView.class);
+        Label status = robot.lookup("#ingestStatus").queryAs(Label.class);
+        javafx.scene.control.Button stop = robot.lookup("#stopIngest").queryAs(javafx.scene.control.Button.class);
+
         robot.clickOn("#startIngest");
 
-        TableView<IngestBatch> batches = robot.lookup("#ingestBatches").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> batches.getItems().size() >= 3);
-        robot.clickOn("#stopIngest");
-        Label status = robot.lookup("#ingestStatus").queryAs(Label.class);
+        robot.clickOn(stop);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> status.getText().startsWith("Stopped:"));
         WaitForAsyncUtils.waitForFxEvents();
 
