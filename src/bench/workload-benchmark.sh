@@ -4,7 +4,7 @@
 # Needs: JDK 25 (JAVA_HOME), pgbench, python3 with psycopg2 (Debian: python3-psycopg2), a PostgreSQL reachable with
 # PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres). The database (default snowpulse_wbench) is created anew.
 # Each tool runs the same orders: place_order(customer 1..10, product 1..10, quantity 1..3), for the same time,
-# with the same number of clients (1, 4, 8, 16), back to back in an order that rotates, ROUNDS times (default 3); then the
+# with the same number of clients (1, 4, 8, 16), back to back in an order that rotates, ROUNDS times (default 5); then the
 # seed's own default, a count-based run of 4 workers x 250 orders, SnowPulse from a cold JVM against the Python driver.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,7 +28,7 @@ snowpulse_rate() { psql -q -d postgres -c checkpoint; snowpulse workload --worke
 python_rate() { psql -q -d postgres -c checkpoint; SEED_DSN="host=$PGHOST port=$PGPORT user=$PGUSER dbname=$db" \
                   "$python" src/bench/python/seed_driver.py "$1" "$seconds" 10 10 | awk '{ printf "%.1f\n", $1 / $3 }'; }
 
-rounds="${ROUNDS:-3}"
+rounds="${ROUNDS:-5}"
 echo "place_order(customer 1..10, product 1..10, quantity 1..3), ${seconds} s per run, successful orders/s;"
 echo "${rounds} rounds per client count, the three tools in a rotating order in each; ratios are medians of the per-round ratios"
 printf '%-8s %12s %12s %14s %14s %16s\n' clients pgbench snowpulse "seed python" "vs pgbench" "vs seed python"
