@@ -52,12 +52,7 @@ public final class KpiReader implements AutoCloseable {
     }
 
     private KpiSnapshot readOnce(KpiQuery q, Duration timeout) throws SQLException {
-        if (connection == null) {
-            connection = endpoint.connect(applicationName);
-            connection.setAutoCommit(true);
-            statement = connection.prepareStatement(BATCH);
-            timeoutSet = null;
-        }
+        connectIfNeeded();
         if (!timeout.equals(timeoutSet)) {
             try (Statement s = connection.createStatement()) {
                 s.execute("set statement_timeout = " + Math.max(1, timeout.toMillis()));
@@ -95,14 +90,19 @@ public final class KpiReader implements AutoCloseable {
         return new KpiSnapshot(q, takenAt, start, took, summary, previous, sales, inventory, perMinute, top, recent, all);
     }
 
+    private void connectIfNeeded() throws SQLException {
+        if (connection == null) {
+            connection = endpoint.connect(applicationName);
+            connection.setAutoCommit(true);
+            statement = connection.prepareStatement(BATCH);
+            timeoutSet = null;
+        }
+    }
+
     /** The categories in the database, for checking names a person typed. */
     public List<String> categories() throws SQLException {
         try {
-            if (connection == null) {
-                connection = endpoint.connect(applicationName);
-                statement = connection.prepareStatement(BATCH);
-                timeoutSet = null;
-            }
+            connectIfNeeded();
             try (Statement s = connection.createStatement();
                  ResultSet rs = s.executeQuery("select distinct category::text from products order by 1")) {
                 return rows(rs, r -> r.getString(1));

@@ -10,20 +10,12 @@ import java.util.function.Consumer;
 /** Background work that waits until the test releases it, to see what a ViewModel does while work is in flight. */
 public final class HeldBackground implements Background {
 
+    private final DirectBackground inline = new DirectBackground();
     private final Deque<Runnable> held = new ArrayDeque<>();
 
     @Override
     public <T> void run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        held.add(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        });
+        held.add(() -> inline.run(name, work, onSuccess, onFailure));
     }
 
     @Override

@@ -22,14 +22,14 @@ final class KpiTiles {
     enum Kpi {
         TOTAL_ORDERS("Total orders", "all time", 0, s -> s.summary().totalOrders(), null),
         TOTAL_REVENUE("Total revenue", "all time", 2, s -> s.summary().totalRevenue().doubleValue(), null),
-        ORDERS("Orders", "in the window", 0, s -> s.summary().ordersWindow(), p -> (double) p.orders()),
-        REVENUE("Revenue", "in the window", 2, s -> s.summary().revenueWindow().doubleValue(), p -> p.revenue().doubleValue()),
-        ACTIVE_CUSTOMERS("Active customers", "in the window", 0, s -> s.summary().activeCustomersWindow(), p -> (double) p.activeCustomers()),
-        AVG_ORDER_VALUE("Avg order value", "in the window", 2, s -> s.summary().avgOrderValueWindow().doubleValue(), p -> p.avgOrderValue().doubleValue()),
-        ORDERS_PER_MINUTE("Orders / min", "in the window", 2, s -> s.summary().ordersPerMinuteWindow().doubleValue(), p -> p.ordersPerMinute().doubleValue());
+        ORDERS("Orders", null, 0, s -> s.summary().ordersWindow(), p -> (double) p.orders()),
+        REVENUE("Revenue", null, 2, s -> s.summary().revenueWindow().doubleValue(), p -> p.revenue().doubleValue()),
+        ACTIVE_CUSTOMERS("Active customers", null, 0, s -> s.summary().activeCustomersWindow(), p -> (double) p.activeCustomers()),
+        AVG_ORDER_VALUE("Avg order value", null, 2, s -> s.summary().avgOrderValueWindow().doubleValue(), p -> p.avgOrderValue().doubleValue()),
+        ORDERS_PER_MINUTE("Orders / min", null, 2, s -> s.summary().ordersPerMinuteWindow().doubleValue(), p -> p.ordersPerMinute().doubleValue());
 
         final String title;
-        final String period;
+        final String period; // null: the window control says it
         final int decimals;
         final Function<KpiSnapshot, Number> value;
         final Function<WindowTotals, Double> previous;
@@ -80,14 +80,16 @@ final class KpiTiles {
             title.setMouseTransparent(true);
             javafx.scene.layout.StackPane.setAlignment(title, Pos.TOP_LEFT);
             javafx.scene.layout.StackPane.setMargin(title, new javafx.geometry.Insets(8, 0, 0, 10));
-            javafx.scene.control.Label period = new javafx.scene.control.Label(kpi.period);
-            period.getStyleClass().add("tile-period");
-            period.setMouseTransparent(true);
-            javafx.scene.layout.StackPane.setAlignment(period, Pos.BOTTOM_LEFT);
-            javafx.scene.layout.StackPane.setMargin(period, new javafx.geometry.Insets(0, 0, 8, 10));
-            // the window tiles leave the period to the window control above them, and give the room to the trend
-            period.setVisible(kpi.previous == null);
-            javafx.scene.layout.StackPane cell = new javafx.scene.layout.StackPane(tile, title, period, trend);
+            javafx.scene.layout.StackPane cell = new javafx.scene.layout.StackPane(tile, title, trend);
+            // the window tiles leave their period to the window control above them, and give the room to the trend
+            if (kpi.period != null) {
+                javafx.scene.control.Label period = new javafx.scene.control.Label(kpi.period);
+                period.getStyleClass().add("tile-period");
+                period.setMouseTransparent(true);
+                javafx.scene.layout.StackPane.setAlignment(period, Pos.BOTTOM_LEFT);
+                javafx.scene.layout.StackPane.setMargin(period, new javafx.geometry.Insets(0, 0, 8, 10));
+                cell.getChildren().add(period);
+            }
             cell.setMinWidth(120);
             HBox.setHgrow(cell, Priority.ALWAYS);
             row.getChildren().add(cell);

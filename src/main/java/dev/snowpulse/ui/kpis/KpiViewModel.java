@@ -11,6 +11,7 @@ import dev.snowpulse.kpi.StockLevel;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.common.Ticker;
 import dev.snowpulse.ui.shell.ShellViewModel;
 import javafx.beans.property.BooleanProperty;
@@ -269,7 +270,7 @@ public final class KpiViewModel {
     }
 
     private void failed(Throwable failure) {
-        String text = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage().lines().findFirst().orElse("");
+        String text = Failures.firstLine(failure);
         KpiSnapshot last = snapshot.get();
         stale.set(last != null);
         RefreshInterval every = interval.get();

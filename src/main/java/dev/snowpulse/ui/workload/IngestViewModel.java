@@ -4,6 +4,7 @@ import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.ProdGuard;
 import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.common.Ticker;
 import dev.snowpulse.ui.shell.GuardedActions;
 import dev.snowpulse.ui.shell.ShellViewModel;
@@ -104,12 +105,12 @@ public final class IngestViewModel {
             status.set("Started: " + plan);
             ticker.start(this::tick);
             background.run("ingest " + started.applicationName(), started::await, this::stopped, failure -> {
-                message.set("The ingest ended with an error: " + Messages.of(failure));
+                message.set("The ingest ended with an error: " + Failures.firstLine(failure));
                 stopped(null);
             });
         }, failure -> {
             busy.set(false);
-            message.set("Could not start the ingest on " + profile.name() + ": " + Messages.of(failure));
+            message.set("Could not start the ingest on " + profile.name() + ": " + Failures.firstLine(failure));
         });
     }
 

@@ -5,6 +5,7 @@ import dev.snowpulse.format.ReportFormat;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.shell.ShellViewModel;
 import dev.snowpulse.workload.WorkloadHistory;
 import dev.snowpulse.workload.WorkloadRunRecord;
@@ -54,9 +55,10 @@ public final class RunHistoryViewModel {
             }
         }, failure -> {
             if (thisRead == generation) {
+                String cause = Failures.firstLine(failure);
                 runs.clear();
-                message.set("Could not read the run history on " + profile.name() + ": " + Messages.of(failure)
-                        + (Messages.of(failure).contains("workload_runs") ? " (initialise the schema in the Schema tab)" : ""));
+                message.set("Could not read the run history on " + profile.name() + ": " + cause
+                        + (cause.contains("workload_runs") ? " (initialise the schema in the Schema tab)" : ""));
             }
         });
     }
@@ -70,7 +72,7 @@ public final class RunHistoryViewModel {
             }
             return listed.size();
         }, n -> message.set("Exported " + n + " runs to " + file),
-                failure -> message.set("Could not export to " + file + ": " + Messages.of(failure)));
+                failure -> message.set("Could not export to " + file + ": " + Failures.firstLine(failure)));
     }
 
     public ObservableList<WorkloadRunRecord> runs() {

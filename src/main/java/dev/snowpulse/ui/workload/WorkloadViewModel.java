@@ -4,6 +4,7 @@ import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.ProdGuard;
 import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.common.Ticker;
 import dev.snowpulse.ui.shell.GuardedActions;
 import dev.snowpulse.ui.shell.ShellViewModel;
@@ -116,7 +117,7 @@ public final class WorkloadViewModel {
                 failure -> {
                     busy.set(false);
                     status.set("Ready");
-                    message.set("Could not start the workload on " + profile.name() + ": " + Messages.of(failure));
+                    message.set("Could not start the workload on " + profile.name() + ": " + Failures.firstLine(failure));
                 });
     }
 
@@ -139,7 +140,7 @@ public final class WorkloadViewModel {
             running.set(false);
             stopping.set(false);
             busy.set(false);
-            message.set("The workload ended with an error: " + Messages.of(failure));
+            message.set("The workload ended with an error: " + Failures.firstLine(failure));
         });
     }
 
@@ -159,9 +160,10 @@ public final class WorkloadViewModel {
         }
         showCounts(run.counts());
         Duration took = run.elapsed();
+        double done = run.progress();
         elapsed.set(Figures.clock(took));
-        progress.set(run.progress());
-        remaining.set(remaining(run.spec(), took, run.progress()));
+        progress.set(done);
+        remaining.set(remaining(run.spec(), took, done));
         if (++ticks % TICKS_PER_POINT == 0) {
             point(run.sample());
         }
