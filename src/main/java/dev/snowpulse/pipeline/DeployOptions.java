@@ -1,0 +1,55 @@
+package dev.snowpulse.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a deployment fills into the SQL files: the names, the root task's schedule, and the warehouse its tasks run
+ * on (none means serverless tasks).
+ */
+public record DeployOptions(PipelineNames names, String schedule, String warehouse) {
+
+    public static final String DEFAULT_SCHEDULE = "USING CRON */30 * * * * UTC";
+
+    private static final Pattern INTERVAL = Pattern.compile("[1-9][0-9]{0,5} (SECONDS|MINUTES|HOURS)");
+    private static final Pattern CRON = Pattern.compile("USING CRON( [0-9*/,\\-A-Z]+){5} [A-Za-z_/+\\-0-9]+");
+
+    public DeployOptions {
+        names = names == null ? PipelineNames.defaults() : names;
+        schedule = schedule == null || schedule.isBlank() ? DEFAULT_SCHEDULE : schedule.strip().replaceAll("\\s+", " ");
+        String upper = schedule.toUpperCase(Locale.ROOT);
+        if (INTERVAL.matcher(upper).matches()) {
+            schedule = upper;
+        } else if (upper.startsWith("USING CRON ") && CRON.matcher("USING CRON " + schedule.substring(11)).matches()) {
+            schedule = "USING CRON " + schedule.substring(11);
+        } else {
+            throw new IllegalArgumentException("schedule: '" + schedule
+                    + "' is neither an interval like '30 MINUTES' nor 'USING CRON <5 fields> <time zone>'");
+        }
+        warehouse = warehouse == null || warehouse.isBlank() ? null : SqlIdentifier.require(warehouse, "warehouse");
+    }
+
+    public static DeployOptions defaults() {
+        return new DeployOptions(PipelineNames.defaults(), DEFAULT_SCHEDULE, null);
+    }
+
+    public boolean serverless() {
+        return warehouse == null;
+    }
+
+    /** The variables the SQL files use, in the Snowflake CLI's {@code <% name %>} form. */
+    public Map<String, String> variables() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("database", names.database());
+        values.put("raw_schema", names.rawSchema());
+        values.put("bronze_schema", names.bronzeSchema());
+        values.put("gold_schema", names.goldSchema());
+        values.put("reference_schema", names.referenceSchema());
+        values.put("control_schema", names.controlSchema());
+        values.put("task_schedule", schedule);
+        values.put("task_compute", serverless() ? "USER_TASK_MANAGED_INITIAL_WAREHOUSE_SIZE = 'XSMALL'" : "WAREHOUSE = " + warehouse);
+        return values;
+    }
+}

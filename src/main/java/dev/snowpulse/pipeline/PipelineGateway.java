@@ -1,0 +1,70 @@
+package dev.snowpulse.pipeline;
+
+import java.util.List;
+
+/**
+ * Everything the Pipeline and Audit tabs and {@code snowpulse pipeline} do, whatever runs the pipeline. Calls block
+ * and may be slow (a warehouse may be resuming): callers keep them off the FX thread. Not thread-safe; one caller
+ * at a time.
+ */
+public interface PipelineGateway extends AutoCloseable {
+
+    /** Where this gateway points, e.g. "Snowflake testacct · RETAIL_STREAMING_DEMO". */
+    String describe();
+
+    PipelineNames names();
+
+    /** Creates or updates every object of the pipeline, keeping data; stops at the first failing statement. */
+    DeployReport deploy(DeployListener listener);
+
+    /** Resumes the pipeline's task graph (children before the root). Returns the server's message. */
+    String start() throws PipelineException;
+
+    /** Suspends the root first, then the rest. */
+    String stop() throws PipelineException;
+
+    /** One generation run now, outside the schedule. Returns the server's message with the run id. */
+    String generate(EventCounts counts) throws PipelineException;
+
+    /** Rows per table per layer (raw, bronze, gold, audit). */
+    List<LayerCount> summary() throws PipelineException;
+
+    /** The tasks of the pipeline's control schema, each with its last and next run. */
+    default List<TaskStatus> pipelineTasks() throws PipelineException {
+        return tasks(names().controlPath());
+    }
+
+    /** The tasks of any schema ({@code database.schema}), each with its last and next run. */
+    List<TaskStatus> tasks(String schemaPath) throws PipelineException;
+
+    /** Task runs in the schema, newest first. */
+    List<TaskRun> history(String schemaPath, HistoryQuery query) throws PipelineException;
+
+    /** Resumes one task; a root resumes with its whole graph. The root is suspended around changes to a child. */
+    void resume(String task) throws PipelineException;
+
+    void suspend(String task) throws PipelineException;
+
+    /** Runs a task's graph once now. */
+    void execute(String task) throws PipelineException;
+
+    /** Reruns the last failed run of the task's graph from the tasks that failed. */
+    void retryLast(String task) throws PipelineException;
+
+    List<StreamInfo> streams(String schemaPath) throws PipelineException;
+
+    List<ReferenceRow> reference(ReferenceTable table) throws PipelineException;
+
+    void apply(ReferenceChange change) throws PipelineException;
+
+    /** The newest generation runs first. */
+    List<AuditRun> auditRuns(int limit) throws PipelineException;
+
+    RunSnapshot snapshot(String runId) throws PipelineException;
+
+    /** Two runs' reference data compared row by row. */
+    RunComparison compare(String beforeRunId, String afterRunId) throws PipelineException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,38 @@
+package dev.snowpulse.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The statements of a deployment, read from {@code sql/<folder>/} on the class path, in file order. */
+public final class PipelineScripts {
+
+    public static final List<String> SNOWFLAKE_FILES = List.of("01_database.sql", "02_reference.sql", "03_raw.sql",
+            "04_generator.sql", "05_bronze.sql", "06_gold.sql", "07_tasks.sql", "08_controls.sql");
+
+    private PipelineScripts() {
+    }
+
+    public static List<SqlStatement> snowflake(DeployOptions options) {
+        List<SqlStatement> statements = new ArrayList<>();
+        for (String file : SNOWFLAKE_FILES) {
+            String text = SqlScript.render(read("sql/snowflake/" + file), options.variables(), file);
+            statements.addAll(SqlScript.split(text, "sql/snowflake/" + file));
+        }
+        return statements;
+    }
+
+    static String read(String resource) {
+        try (InputStream in = PipelineScripts.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.snowpulse.pipeline;
+
+import java.util.List;
+
+/** How one reference table differs between two runs; no differences means unchanged. */
+public record TableComparison(ReferenceTable table, String checksumBefore, String checksumAfter,
+                              List<RowDifference> differences) {
+
+    public TableComparison {
+        differences = List.copyOf(differences);
+    }
+
+    public boolean changed() {
+        return !differences.isEmpty();
+    }
+}

@@ -1,0 +1,491 @@
+package dev.snowpulse.pipeline.snowflake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.snowpulse.db.JdbcTarget;
+import dev.snowpulse.pipeline.AuditRun;
+import dev.snowpulse.pipeline.AuditRuns;
+import dev.snowpulse.pipeline.DeployListener;
+import dev.snowpulse.pipeline.DeployOptions;
+import dev.snowpulse.pipeline.DeployReport;
+import dev.snowpulse.pipeline.EventCounts;
+import dev.snowpulse.pipeline.HistoryQuery;
+import dev.snowpulse.pipeline.LayerCount;
+import dev.snowpulse.pipeline.PipelineException;
+import dev.snowpulse.pipeline.PipelineGateway;
+import dev.snowpulse.pipeline.PipelineNames;
+import dev.snowpulse.pipeline.PipelineScripts;
+import dev.snowpulse.pipeline.ReferenceChange;
+import dev.snowpulse.pipeline.ReferenceRow;
+import dev.snowpulse.pipeline.ReferenceTable;
+import dev.snowpulse.pipeline.RunComparison;
+import dev.snowpulse.pipeline.RunSnapshot;
+import dev.snowpulse.pipeline.SqlIdentifier;
+import dev.snowpulse.pipeline.SqlStatement;
+import dev.snowpulse.pipeline.StreamInfo;
+import dev.snowpulse.pipeline.TaskInfo;
+import dev.snowpulse.pipeline.TaskRun;
+import dev.snowpulse.pipeline.TaskRunState;
+import dev.snowpulse.pipeline.TaskState;
+import dev.snowpulse.pipeline.TaskStatus;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The retail pipeline in Snowflake, through snowflake-jdbc: the controls of sql/snowflake and the task views. */
+public final class SnowflakePipelineGateway implements PipelineGateway {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int GRAPH_HISTORY_ROWS = 200;
+
+    private final SnowflakeSession session;
+    private final DeployOptions options;
+
+    public SnowflakePipelineGateway(JdbcTarget target, DeployOptions options) {
+        this.session = new SnowflakeSession(target);
+        this.options = options;
+    }
+
+    @Override
+    public String describe() {
+        return "Snowflake " + session.displayName() + " · " + names().database();
+    }
+
+    @Override
+    public PipelineNames names() {
+        return options.names();
+    }
+
+    @Override
+    public DeployReport deploy(DeployListener listener) {
+        List<SqlStatement> statements = PipelineScripts.snowflake(options);
+        long start = System.nanoTime();
+        int applied = 0;
+        for (SqlStatement statement : statements) {
+            listener.started(applied, statements.size(), statement);
+            long began = System.nanoTime();
+            try {
+                session.call("deploy", c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(statement.sql());
+                    }
+                    return null;
+                });
+            } catch (PipelineException e) {
+                return new DeployReport(statements.size(), applied, Duration.ofNanos(System.nanoTime() - start), statement, e);
+            }
+            listener.finished(applied, statements.size(), statement, Duration.ofNanos(System.nanoTime() - began));
+            applied++;
+        }
+        return new DeployReport(statements.size(), applied, Duration.ofNanos(System.nanoTime() - start), null, null);
+    }
+
+    @Override
+    public String start() throws PipelineException {
+        return callForText("start the pipeline", "CALL " + names().control("START_PIPELINE") + "()");
+    }
+
+    @Override
+    public String stop() throws PipelineException {
+        return callForText("stop the pipeline", "CALL " + names().control("STOP_PIPELINE") + "()");
+    }
+
+    @Override
+    public String generate(EventCounts counts) throws PipelineException {
+        return session.call("generate data", c -> {
+            try (PreparedStatement s = c.prepareStatement("CALL " + names().control("GENERATE_RETAIL_DATA") + "(?, ?, ?, ?)")) {
+                s.setInt(1, counts.customer());
+                s.setInt(2, counts.purchase());
+                s.setInt(3, counts.marketing());
+                s.setInt(4, counts.supplyChain());
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : "";
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<LayerCount> summary() throws PipelineException {
+        return session.call("read the data summary", c -> {
+            List<LayerCount> counts = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT LAYER, TABLE_NAME, RECORD_COUNT FROM TABLE("
+                         + names().control("DATA_SUMMARY") + "())")) {
+                while (rs.next()) {
+                    counts.add(new LayerCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public List<TaskStatus> tasks(String schemaPath) throws PipelineException {
+        String schema = schemaPath(schemaPath);
+        List<TaskInfo> tasks = showTasks(schema);
+        List<TaskRun> runs = tasks.isEmpty() ? List.of() : history(schema, HistoryQuery.recent(GRAPH_HISTORY_ROWS));
+        List<TaskStatus> statuses = new ArrayList<>();
+        for (TaskInfo task : tasks) {
+            TaskRun last = null;
+            Instant next = null;
+            for (TaskRun run : runs) {
+                if (!run.task().equalsIgnoreCase(task.shortName())) {
+                    continue;
+                }
+                if (run.state() == TaskRunState.SCHEDULED) {
+                    next = next == null || run.scheduledTime().isBefore(next) ? run.scheduledTime() : next;
+                } else if (last == null && run.state().finished()) {
+                    last = run;
+                }
+            }
+            statuses.add(new TaskStatus(task, last, next));
+        }
+        return statuses;
+    }
+
+    private List<TaskInfo> showTasks(String schema) throws PipelineException {
+        return session.call("list the tasks of " + schema, c -> {
+            List<TaskInfo> tasks = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW TASKS IN SCHEMA " + schema)) {
+                while (rs.next()) {
+                    String name = rs.getString("database_name") + "." + rs.getString("schema_name") + "." + rs.getString("name");
+                    tasks.add(new TaskInfo(name, TaskState.parse(rs.getString("state")), rs.getString("schedule"),
+                            predecessors(rs.getString("predecessors")), rs.getString("definition"),
+                            rs.getString("condition"), rs.getString("warehouse")));
+                }
+            }
+            return tasks;
+        });
+    }
+
+    static List<String> predecessors(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<String> names = new ArrayList<>();
+            for (JsonNode node : JSON.readTree(json)) {
+                names.add(node.asText().replace("\"", ""));
+            }
+            return names;
+        } catch (JsonProcessingException e) {
+            return List.of(json.replace("\"", "").replace("[", "").replace("]", "").strip());
+        }
+    }
+
+    @Override
+    public List<TaskRun> history(String schemaPath, HistoryQuery query) throws PipelineException {
+        String schema = schemaPath(schemaPath);
+        String[] parts = schema.split("\\.");
+        StringBuilder sql = new StringBuilder("SELECT NAME, STATE, SCHEDULED_TIME, QUERY_START_TIME, COMPLETED_TIME, "
+                + "ERROR_CODE, ERROR_MESSAGE, QUERY_ID, RETURN_VALUE FROM TABLE(" + parts[0]
+                + ".INFORMATION_SCHEMA.TASK_HISTORY(SCHEDULED_TIME_RANGE_START => DATEADD('day', -7, CURRENT_TIMESTAMP()), "
+                + "RESULT_LIMIT => " + query.limit() + ", ERROR_ONLY => " + (query.errorsOnly() ? "TRUE" : "FALSE"));
+        if (query.task() != null) {
+            String task = query.task();
+            sql.append(", TASK_NAME => '").append(task.substring(task.lastIndexOf('.') + 1)).append('\'');
+        }
+        sql.append(")) WHERE SCHEMA_NAME = '").append(parts[1]).append("' ORDER BY SCHEDULED_TIME DESC");
+        return session.call("read the task history of " + schema, c -> {
+            List<TaskRun> runs = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+                while (rs.next()) {
+                    runs.add(new TaskRun(rs.getString("NAME"), TaskRunState.parse(rs.getString("STATE")),
+                            instant(rs.getTimestamp("SCHEDULED_TIME")), instant(rs.getTimestamp("QUERY_START_TIME")),
+                            instant(rs.getTimestamp("COMPLETED_TIME")), rs.getString("ERROR_CODE"),
+                            rs.getString("ERROR_MESSAGE"), rs.getString("QUERY_ID"), rs.getString("RETURN_VALUE")));
+                }
+            }
+            return runs;
+        });
+    }
+
+    @Override
+    public void resume(String task) throws PipelineException {
+        TaskInfo info = task(task);
+        if (info.root()) {
+            execute("resume " + info.name(), "SELECT SYSTEM$TASK_DEPENDENTS_ENABLE('" + info.name() + "')");
+        } else {
+            aroundRoot(info, "ALTER TASK " + info.name() + " RESUME", "resume " + info.name());
+        }
+    }
+
+    @Override
+    public void suspend(String task) throws PipelineException {
+        TaskInfo info = task(task);
+        if (info.root()) {
+            execute("suspend " + info.name(), "ALTER TASK " + info.name() + " SUSPEND");
+        } else {
+            aroundRoot(info, "ALTER TASK " + info.name() + " SUSPEND", "suspend " + info.name());
+        }
+    }
+
+    @Override
+    public void execute(String task) throws PipelineException {
+        TaskInfo root = root(task(task));
+        execute("run " + root.name(), "EXECUTE TASK " + root.name());
+    }
+
+    @Override
+    public void retryLast(String task) throws PipelineException {
+        TaskInfo root = root(task(task));
+        execute("retry the last run of " + root.name(), "EXECUTE TASK " + root.name() + " RETRY LAST");
+    }
+
+    /** Snowflake refuses changes to a child while its root runs: suspend the root, change, then resume it. */
+    private void aroundRoot(TaskInfo child, String change, String action) throws PipelineException {
+        TaskInfo root = root(child);
+        boolean started = root.state() == TaskState.STARTED;
+        if (started) {
+            execute("suspend " + root.name(), "ALTER TASK " + root.name() + " SUSPEND");
+        }
+        try {
+            execute(action, change);
+        } finally {
+            if (started) {
+                execute("resume " + root.name(), "ALTER TASK " + root.name() + " RESUME");
+            }
+        }
+    }
+
+    private TaskInfo task(String name) throws PipelineException {
+        String qualified = qualify(SqlIdentifier.requireQualified(name, "task"));
+        String schema = qualified.substring(0, qualified.lastIndexOf('.'));
+        return showTasks(schema).stream().filter(t -> t.name().equalsIgnoreCase(qualified)).findFirst()
+                .orElseThrow(() -> new PipelineException("find task " + qualified,
+                        "no such task in " + schema, null, null, null,
+                        "Check the task's name and schema, and that the profile's role can see it.", null));
+    }
+
+    private TaskInfo root(TaskInfo task) throws PipelineException {
+        TaskInfo current = task;
+        for (int depth = 0; depth < 1000 && !current.root(); depth++) {
+            current = task(current.predecessors().getFirst());
+        }
+        return current;
+    }
+
+    private String qualify(String name) {
+        long dots = name.chars().filter(ch -> ch == '.').count();
+        return switch ((int) dots) {
+            case 0 -> names().controlPath() + "." + name;
+            case 1 -> names().database() + "." + name;
+            default -> name;
+        };
+    }
+
+    private String schemaPath(String schemaPath) {
+        String path = SqlIdentifier.requireQualified(schemaPath, "schema");
+        return path.contains(".") ? path : names().database() + "." + path;
+    }
+
+    @Override
+    public List<StreamInfo> streams(String schemaPath) throws PipelineException {
+        String schema = schemaPath(schemaPath);
+        return session.call("list the streams of " + schema, c -> {
+            List<StreamInfo> streams = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW STREAMS IN SCHEMA " + schema)) {
+                while (rs.next()) {
+                    String name = rs.getString("database_name") + "." + rs.getString("schema_name") + "." + rs.getString("name");
+                    streams.add(new StreamInfo(name, rs.getString("table_name"), rs.getString("mode"),
+                            "true".equalsIgnoreCase(rs.getString("stale")), instant(rs.getTimestamp("stale_after")), false));
+                }
+            }
+            List<StreamInfo> withData = new ArrayList<>();
+            for (StreamInfo stream : streams) {
+                withData.add(new StreamInfo(stream.name(), stream.tableName(), stream.mode(), stream.stale(),
+                        stream.staleAfter(), !stream.stale() && hasData(c, stream.name())));
+            }
+            return withData;
+        });
+    }
+
+    private static boolean hasData(Connection c, String stream) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT SYSTEM$STREAM_HAS_DATA('" + stream + "')")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    @Override
+    public List<ReferenceRow> reference(ReferenceTable table) throws PipelineException {
+        return session.call("read " + table.name(), c -> {
+            List<ReferenceRow> rows = new ArrayList<>();
+            String sql = "SELECT " + table.key() + ", " + String.join(", ", table.columns().keySet()) + " FROM "
+                    + names().reference(table.name()) + " ORDER BY " + table.key();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    Map<String, String> values = new LinkedHashMap<>();
+                    for (String column : table.columns().keySet()) {
+                        values.put(column, display(column, rs.getString(column)));
+                    }
+                    rows.add(new ReferenceRow(table, rs.getString(1), values));
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static String display(String column, String value) {
+        if (value == null || !column.equals("PARAMETER_VALUE")) {
+            return value;
+        }
+        try {
+            return JSON.readTree(value).toString();
+        } catch (JsonProcessingException e) {
+            return value;
+        }
+    }
+
+    @Override
+    public void apply(ReferenceChange change) throws PipelineException {
+        String value = change.column().equals("PARAMETER_VALUE") ? "PARSE_JSON(?)" : "?";
+        String sql = "UPDATE " + names().reference(change.table().name()) + " SET " + change.column() + " = " + value
+                + " WHERE " + change.table().key() + " = ?";
+        int updated = session.call("change " + change.table().name(), c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, change.after());
+                s.setString(2, change.key());
+                return s.executeUpdate();
+            }
+        });
+        if (updated != 1) {
+            throw new PipelineException("change " + change.table().name(), "no row with " + change.table().key()
+                    + " = '" + change.key() + "' (it may have been deleted); reload the table");
+        }
+    }
+
+    @Override
+    public List<AuditRun> auditRuns(int limit) throws PipelineException {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit: " + limit + " is outside 1..10000");
+        }
+        StringBuilder checksums = new StringBuilder();
+        for (ReferenceTable table : ReferenceTable.values()) {
+            checksums.append(", ").append(table.checksumColumn());
+        }
+        String sql = "SELECT RUN_ID, RUN_TIMESTAMP, EXECUTION_STATUS, CUSTOMER_EVENTS_REQUESTED, PURCHASE_EVENTS_REQUESTED, "
+                + "MARKETING_EVENTS_REQUESTED, SUPPLY_CHAIN_EVENTS_REQUESTED, EVENTS_GENERATED, ERROR_MESSAGE, "
+                + "EXECUTION_TIME_SECONDS" + checksums + " FROM " + names().reference("DATA_GENERATION_AUDIT")
+                + " ORDER BY RUN_TIMESTAMP DESC LIMIT ?";
+        List<AuditRun> runs = session.call("read the generation audit", c -> {
+            List<AuditRun> found = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setInt(1, limit + 1);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Map<ReferenceTable, String> sums = new EnumMap<>(ReferenceTable.class);
+                        for (ReferenceTable table : ReferenceTable.values()) {
+                            String sum = rs.getString(table.checksumColumn());
+                            if (sum != null) {
+                                sums.put(table, sum);
+                            }
+                        }
+                        double seconds = rs.getDouble("EXECUTION_TIME_SECONDS");
+                        Double took = rs.wasNull() ? null : seconds;
+                        found.add(new AuditRun(rs.getString("RUN_ID"), instant(rs.getTimestamp("RUN_TIMESTAMP")),
+                                rs.getString("EXECUTION_STATUS"), rs.getInt("CUSTOMER_EVENTS_REQUESTED"),
+                                rs.getInt("PURCHASE_EVENTS_REQUESTED"), rs.getInt("MARKETING_EVENTS_REQUESTED"),
+                                rs.getInt("SUPPLY_CHAIN_EVENTS_REQUESTED"), rs.getLong("EVENTS_GENERATED"),
+                                rs.getString("ERROR_MESSAGE"), took, sums, false));
+                    }
+                }
+            }
+            return found;
+        });
+        return AuditRuns.markChanges(runs, limit);
+    }
+
+    @Override
+    public RunSnapshot snapshot(String runId) throws PipelineException {
+        return snapshots(List.of(runId)).getFirst().snapshot();
+    }
+
+    @Override
+    public RunComparison compare(String beforeRunId, String afterRunId) throws PipelineException {
+        List<AuditRuns.Stored> both = snapshots(List.of(beforeRunId, afterRunId));
+        return RunComparison.of(both.get(0).snapshot(), both.get(1).snapshot(), both.get(0).checksums(), both.get(1).checksums());
+    }
+
+    private List<AuditRuns.Stored> snapshots(List<String> runIds) throws PipelineException {
+        StringBuilder columns = new StringBuilder("RUN_ID");
+        for (ReferenceTable table : ReferenceTable.values()) {
+            columns.append(", ").append(table.snapshotColumn()).append(", ").append(table.checksumColumn());
+        }
+        String sql = "SELECT " + columns + " FROM " + names().reference("DATA_GENERATION_AUDIT") + " WHERE RUN_ID IN ("
+                + String.join(", ", java.util.Collections.nCopies(runIds.size(), "?")) + ")";
+        Map<String, AuditRuns.Stored> found = session.call("read run snapshots", c -> {
+            Map<String, AuditRuns.Stored> stored = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < runIds.size(); i++) {
+                    s.setString(i + 1, runIds.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Map<ReferenceTable, List<Map<String, String>>> tables = new EnumMap<>(ReferenceTable.class);
+                        Map<ReferenceTable, String> sums = new EnumMap<>(ReferenceTable.class);
+                        for (ReferenceTable table : ReferenceTable.values()) {
+                            tables.put(table, RunSnapshot.parseRows(rs.getString(table.snapshotColumn()), table.snapshotColumn()));
+                            String sum = rs.getString(table.checksumColumn());
+                            if (sum != null) {
+                                sums.put(table, sum);
+                            }
+                        }
+                        String id = rs.getString("RUN_ID");
+                        stored.put(id, new AuditRuns.Stored(new RunSnapshot(id, tables), sums));
+                    }
+                }
+            }
+            return stored;
+        });
+        List<AuditRuns.Stored> ordered = new ArrayList<>();
+        for (String id : runIds) {
+            AuditRuns.Stored run = found.get(id);
+            if (run == null) {
+                throw new PipelineException("read run " + id, "no generation run has this id",
+                        null, null, null, "Pick a run from the Audit tab or `snowpulse pipeline audit`.", null);
+            }
+            ordered.add(run);
+        }
+        return ordered;
+    }
+
+    private String callForText(String action, String sql) throws PipelineException {
+        return session.call(action, c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        });
+    }
+
+    private void execute(String action, String sql) throws PipelineException {
+        session.call(action, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+            return null;
+        });
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.snowpulse.pipeline.snowflake;
+
+import dev.snowpulse.db.JdbcTarget;
+import dev.snowpulse.db.SnowflakeDriver;
+import dev.snowpulse.pipeline.PipelineException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One snowflake-jdbc connection, opened on first use and opened again after it was lost. The driver renews an
+ * expired session token itself; a connection that is closed or whose endpoint went away is replaced on the next call.
+ */
+final class SnowflakeSession implements AutoCloseable {
+
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final JdbcTarget target;
+    private Connection connection;
+
+    SnowflakeSession(JdbcTarget target) {
+        this.target = target;
+    }
+
+    <T> T call(String action, Work<T> work) throws PipelineException {
+        try {
+            return work.run(connection());
+        } catch (SQLException e) {
+            if (SnowflakeErrors.connectionLost(e)) {
+                close();
+            }
+            throw SnowflakeErrors.of(action, e);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = SnowflakeDriver.connect(target);
+        }
+        return connection;
+    }
+
+    String displayName() {
+        return target.displayName();
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the session is gone either way
+            }
+            connection = null;
+        }
+    }
+}
