@@ -42,6 +42,28 @@ final class CliProfiles {
         }
     }
 
+    /** The pipeline gateway for a profile; asks for its secret on the terminal when the profile says so. */
+    static dev.snowpulse.pipeline.PipelineGateway pipeline(CliContext context, ConnectionProfile profile,
+                                                           dev.snowpulse.pipeline.PipelineGateways.Overrides overrides,
+                                                           java.time.Duration timeout) {
+        var connections = context.services().connections();
+        try {
+            return dev.snowpulse.pipeline.PipelineGateways.open(connections, profile, overrides, timeout);
+        } catch (ConnectionService.SecretRequired missing) {
+            if (!missing.secret().promptable()) {
+                throw new CliFailure("profile '" + profile.name() + "': " + missing.getMessage());
+            }
+            typeSecret(context, profile, missing.getMessage());
+            try {
+                return dev.snowpulse.pipeline.PipelineGateways.open(connections, profile, overrides, timeout);
+            } catch (IOException e) {
+                throw new CliFailure("profile '" + profile.name() + "': " + e.getMessage());
+            }
+        } catch (IOException e) {
+            throw new CliFailure("profile '" + profile.name() + "': " + e.getMessage());
+        }
+    }
+
     static void typeSecret(CliContext context, ConnectionProfile profile, String why) {
         Console console = System.console();
         if (console == null) {

@@ -86,6 +86,22 @@ public final class ConnectionService {
         return new PostgresEndpoint((PostgresSettings) effective.connection(), secret.secret());
     }
 
+    /**
+     * The snowflake-jdbc URL and properties for a Snowflake profile, with its secret, for the pipeline. Fails like
+     * {@link #postgres} with a message naming what to do.
+     */
+    public JdbcTarget snowflake(ConnectionProfile profile, Duration timeout) throws IOException {
+        if (!(profile.connection() instanceof SnowflakeSettings sf)) {
+            throw new IOException("profile '" + profile.name() + "' is a " + profile.kind().label()
+                    + " profile; the Snowflake pipeline needs a Snowflake profile");
+        }
+        ResolvedSecret secret = secrets.resolve(profile);
+        if (secret.isMissing() && sf.authenticator().needsSecret() && sf.authenticator() != dev.snowpulse.profile.SnowflakeAuthenticator.KEY_PAIR) {
+            throw new SecretRequired(profile, secret);
+        }
+        return SnowflakeTargets.of(sf, secret.secret(), timeout);
+    }
+
     /** The Local demo becomes the server it runs on now; any other profile is itself. */
     private ConnectionProfile effective(ConnectionProfile profile) throws IOException {
         return ProfileCatalog.isBuiltIn(profile.name()) ? localDemo.resolve(profile) : profile;

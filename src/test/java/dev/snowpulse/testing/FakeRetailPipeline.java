@@ -144,7 +144,7 @@ public final class FakeRetailPipeline {
     }
 
     private FakeSnowflake.Reply deploy(String sql) {
-        Matcher task = Pattern.compile("(?is)CREATE OR ALTER TASK " + CONTROL + "\\.(\\w+).*?(?:SCHEDULE = '([^']+)')?.*?(?:AFTER " + CONTROL + "\\.(\\w+))?\\s+AS\\s+(.*)").matcher(sql);
+        Matcher task = Pattern.compile("(?is)CREATE OR ALTER TASK " + CONTROL + "\\.(\\w+)\\s(.*?)\\sAS\\s(.*)").matcher(sql);
         if (task.matches()) {
             Task existing = tasks.get(task.group(1));
             Task root = tasks.get(ROOT);
@@ -152,7 +152,9 @@ public final class FakeRetailPipeline {
                 return new Failure("091027", "Unable to update graph with root task " + CONTROL + "." + ROOT
                         + " since that root task is not suspended.", "0A000");
             }
-            task(task.group(1), task.group(3), task.group(2), task.group(4).strip());
+            Matcher schedule = Pattern.compile("SCHEDULE = '([^']+)'").matcher(task.group(2));
+            Matcher after = Pattern.compile("AFTER " + CONTROL + "\\.(\\w+)").matcher(task.group(2));
+            task(task.group(1), after.find() ? after.group(1) : null, schedule.find() ? schedule.group(1) : null, task.group(3).strip());
         }
         if (sql.toUpperCase(Locale.ROOT).startsWith("CREATE OR REPLACE FUNCTION " + CONTROL + ".VIEW_RUN_SNAPSHOT")) {
             deployed = true; // the last statement of 08_controls.sql

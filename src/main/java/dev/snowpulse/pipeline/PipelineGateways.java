@@ -1,0 +1,32 @@
+package dev.snowpulse.pipeline;
+
+import dev.snowpulse.db.ConnectionService;
+import dev.snowpulse.pipeline.snowflake.SnowflakePipelineGateway;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.SnowflakeSettings;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/** Opens the gateway a profile calls for. */
+public final class PipelineGateways {
+
+    private PipelineGateways() {
+    }
+
+    /** What a caller may change about the pipeline a profile drives; nulls keep the profile's own choice. */
+    public record Overrides(String database, String schedule, String warehouse, boolean serverless) {
+        public static final Overrides NONE = new Overrides(null, null, null, false);
+    }
+
+    public static PipelineGateway open(ConnectionService connections, ConnectionProfile profile, Overrides overrides,
+                                       Duration timeout) throws IOException {
+        if (profile.connection() instanceof SnowflakeSettings sf) {
+            DeployOptions options = PipelineSettings.forProfile(sf, overrides.database(), overrides.schedule(),
+                    overrides.warehouse(), overrides.serverless());
+            return new SnowflakePipelineGateway(connections.snowflake(profile, timeout), options);
+        }
+        throw new IOException("profile '" + profile.name() + "' is a " + profile.kind().label()
+                + " profile; the pipeline runs on Snowflake here, so choose a Snowflake profile");
+    }
+}
