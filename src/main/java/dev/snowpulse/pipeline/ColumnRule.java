@@ -8,20 +8,27 @@ import java.math.BigDecimal;
 
 /** What a reference column accepts. {@link #check} returns the value as it will be stored, or names the problem. */
 public enum ColumnRule {
-    FRACTION("a number from 0 to 1"),
-    NON_NEGATIVE("a number of 0 or more"),
-    COUNT("a whole number of 1 or more"),
-    MONTHS("a JSON array of month numbers 1..12, e.g. [11, 12]"),
-    TEXT("text"),
-    PARAMETER("a JSON value that fits the parameter's type"),
-    FIXED("not editable");
+    FRACTION("a number from 0 to 1", "0–1"),
+    NON_NEGATIVE("a number of 0 or more", "≥ 0"),
+    COUNT("a whole number of 1 or more", "whole ≥ 1"),
+    MONTHS("a JSON array of month numbers 1..12, e.g. [11, 12]", "months"),
+    TEXT("text", ""),
+    PARAMETER("a JSON value that fits the parameter's type", "JSON"),
+    FIXED("not editable", "read-only");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String expectation;
+    private final String shortForm;
 
-    ColumnRule(String expectation) {
+    ColumnRule(String expectation, String shortForm) {
         this.expectation = expectation;
+        this.shortForm = shortForm;
+    }
+
+    /** What a column header shows next to the name, e.g. "0–1". */
+    public String shortForm() {
+        return shortForm;
     }
 
     public String expectation() {

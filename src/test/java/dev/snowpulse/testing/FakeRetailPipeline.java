@@ -212,6 +212,7 @@ public final class FakeRetailPipeline {
             history.add(new Run(GOLD, "SUCCEEDED", clock, clock.plusSeconds(8), clock.plusSeconds(9), null, null));
             layers.merge("STG_PURCHASES", rawUnconsumed, Long::sum);
             layers.put("FCT_SALES", layers.get("STG_PURCHASES"));
+            layers.put("DIM_CUSTOMERS", layers.get("STG_CUSTOMERS"));
             rawUnconsumed = 0;
         }
         return Result.statusMessage("Task " + name + " is scheduled to run immediately.");

@@ -78,9 +78,9 @@ class ConnectionsTabUiTest {
         assertThat(robot.lookup("#statusDetail").queryAs(Label.class).getText()).startsWith("PostgreSQL ");
 
         robot.clickOn("Pipeline");
-        javafx.scene.Node pipeline = robot.lookup("#placeholder-pipeline").query();
-        assertThat(pipeline.isVisible()).isTrue();
-        assertThat(robot.from(pipeline).lookup(".placeholder-title").queryAs(Label.class).getText()).isEqualTo("Pipeline is not there yet");
+        waitFor(robot, "#pipelineMessage", "The pipeline runs on Snowflake: add or pick a Snowflake profile in the Connections tab.");
+        assertThat(robot.lookup("#pipelineTarget").queryAs(Label.class).getText()).isEqualTo("Local demo is a Postgres profile");
+        assertThat(robot.lookup("#startPipeline").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
     }
 
     @Test

@@ -10,6 +10,12 @@ import dev.snowpulse.ui.common.TabContent;
 import dev.snowpulse.ui.connections.ConnectionsView;
 import dev.snowpulse.ui.connections.ConnectionsViewModel;
 import dev.snowpulse.ui.connections.Dialogs;
+import dev.snowpulse.ui.pipeline.AuditView;
+import dev.snowpulse.ui.pipeline.AuditViewModel;
+import dev.snowpulse.ui.pipeline.PipelineSession;
+import dev.snowpulse.ui.pipeline.PipelineView;
+import dev.snowpulse.ui.pipeline.PipelineViewModel;
+import dev.snowpulse.ui.pipeline.ReferenceViewModel;
 import dev.snowpulse.ui.schema.SchemaView;
 import dev.snowpulse.ui.kpis.KpiView;
 import dev.snowpulse.ui.kpis.KpiViewModel;
@@ -39,6 +45,10 @@ public final class SnowPulseWindow {
     private Stage stage;
 
     private final UiSettings settings;
+    private final PipelineSession pipelineSession;
+
+    /** Task states and history refresh this often while the Pipeline tab is shown. */
+    private static final java.time.Duration PIPELINE_REFRESH = java.time.Duration.ofSeconds(10);
 
     /** How often the UI samples running work: 4 Hz, whatever the rate of orders behind it. */
     private static final java.time.Duration SAMPLE_PERIOD = java.time.Duration.ofMillis(250);
@@ -56,15 +66,15 @@ public final class SnowPulseWindow {
         this.shell = new ShellViewModel(checks);
         this.connections = new ConnectionsViewModel(services.profiles(), services.host(), services.secrets().keychain(),
                 services.prodGuard(), checks, shell, background);
+        this.pipelineSession = new PipelineSession(services.connections());
         List<TabContent> tabs = List.of(
                 new ConnectionsView(connections),
                 new SchemaView(new SchemaViewModel(shell, services.connections(), services.prodGuard(), background), shell),
                 workloadTab(background),
                 new KpiView(new KpiViewModel(shell, services.connections(), background, FxTicker::new)),
-                new PlaceholderTab("Pipeline", "This tab will deploy and control the Snowflake retail pipeline: start, "
-                        + "stop, generate now, the task graph with its history, and the streams."),
-                new PlaceholderTab("Audit", "This tab will browse the pipeline's generation runs, their configuration "
-                        + "snapshots and the differences between two runs."));
+                new PipelineView(new PipelineViewModel(shell, pipelineSession, services.prodGuard(), background,
+                        new FxTicker(PIPELINE_REFRESH)), new ReferenceViewModel(shell, pipelineSession, services.prodGuard(), background), shell),
+                new AuditView(new AuditViewModel(shell, pipelineSession, background)));
         this.view = new ShellView(shell, tabs);
         checks.setPrompter((profile, reason) -> Dialogs.askSecret(stage, "Password for " + profile.name(), reason));
     }
@@ -109,6 +119,7 @@ public final class SnowPulseWindow {
     /** Stops the tab on screen and remembers the window; called when the window closes. */
     public void close() {
         view.stop();
+        Thread.ofVirtual().name("close-pipeline-session").start(pipelineSession::close);
         if (stage == null) {
             return;
         }

@@ -1,0 +1,29 @@
+package dev.snowpulse.ui.pipeline;
+
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Label;
+
+/** One line under a toolbar that shows the error when there is one, else the last message, else nothing. */
+final class MessageLine {
+
+    private MessageLine() {
+    }
+
+    static Label of(String id, ObservableStringValue error, ObservableStringValue message) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        Runnable update = () -> {
+            boolean failed = !error.get().isEmpty();
+            label.setText(failed ? error.get() : message.get());
+            label.getStyleClass().setAll("label", "message", failed ? "message-error" : "message-info");
+            label.setVisible(!label.getText().isEmpty());
+            label.setManaged(label.isVisible());
+        };
+        error.addListener((obs, old, now) -> update.run());
+        message.addListener((obs, old, now) -> update.run());
+        update.run();
+        return label;
+    }
+}

@@ -1,0 +1,321 @@
+package dev.snowpulse.ui.pipeline;
+
+import dev.snowpulse.pipeline.DeployListener;
+import dev.snowpulse.pipeline.DeployReport;
+import dev.snowpulse.pipeline.EventCounts;
+import dev.snowpulse.pipeline.HistoryQuery;
+import dev.snowpulse.pipeline.LayerCount;
+import dev.snowpulse.pipeline.PipelineNames;
+import dev.snowpulse.pipeline.PipelineSettings;
+import dev.snowpulse.pipeline.SqlStatement;
+import dev.snowpulse.pipeline.StreamInfo;
+import dev.snowpulse.pipeline.TaskRun;
+import dev.snowpulse.pipeline.TaskStatus;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.ProdGuard;
+import dev.snowpulse.profile.SnowflakeSettings;
+import dev.snowpulse.format.Durations;
+import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.common.Failures;
+import dev.snowpulse.ui.common.Ticker;
+import dev.snowpulse.ui.shell.GuardedActions;
+import dev.snowpulse.ui.shell.ShellViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The Pipeline tab: deploy, start, stop and generate now on the active Snowflake profile; the task graph of any
+ * schema with its history, the streams and the rows per layer, refreshed every 10 s while the tab is shown.
+ * Every control goes through the prod guard.
+ */
+public final class PipelineViewModel {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    public static final int HISTORY_ROWS = 200;
+
+    private final ShellViewModel shell;
+    private final PipelineSession session;
+    private final GuardedActions guard;
+    private final Background background;
+    private final Ticker ticker;
+
+    private final StringProperty target = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty updated = new SimpleStringProperty("");
+    private final BooleanProperty usable = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty taskSchema = new SimpleStringProperty("");
+    private final StringProperty streamSchema = new SimpleStringProperty("");
+    private final BooleanProperty errorsOnly = new SimpleBooleanProperty();
+    private final ObservableList<TaskStatus> tasks = FXCollections.observableArrayList();
+    private final ObjectProperty<TaskStatus> selectedTask = new SimpleObjectProperty<>();
+    private final ObservableList<TaskRun> history = FXCollections.observableArrayList();
+    private final ObservableList<StreamInfo> streams = FXCollections.observableArrayList();
+    private final ObservableList<LayerCount> summary = FXCollections.observableArrayList();
+    private final ObservableList<String> deployLog = FXCollections.observableArrayList();
+    private final DoubleProperty deployProgress = new SimpleDoubleProperty(0);
+    private final StringProperty customerEvents = new SimpleStringProperty("20");
+    private final StringProperty purchaseEvents = new SimpleStringProperty("50");
+    private final StringProperty marketingEvents = new SimpleStringProperty("10");
+    private final StringProperty supplyChainEvents = new SimpleStringProperty("5");
+
+    private boolean active;
+    private boolean refreshing;
+
+    public PipelineViewModel(ShellViewModel shell, PipelineSession session, ProdGuard prodGuard, Background background, Ticker ticker) {
+        this.shell = shell;
+        this.session = session;
+        this.guard = new GuardedActions(shell, prodGuard);
+        this.background = background;
+        this.ticker = ticker;
+        shell.activeProfileProperty().addListener((obs, old, now) -> profileChanged());
+        profileChanged();
+    }
+
+    private void profileChanged() {
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        tasks.clear();
+        history.clear();
+        streams.clear();
+        summary.clear();
+        deployLog.clear();
+        selectedTask.set(null);
+        error.set("");
+        message.set("");
+        updated.set("");
+        if (profile == null || !(profile.connection() instanceof SnowflakeSettings sf)) {
+            usable.set(false);
+            target.set(profile == null ? "No active profile" : profile.name() + " is a " + profile.kind().label() + " profile");
+            message.set("The pipeline runs on Snowflake: add or pick a Snowflake profile in the Connections tab.");
+            return;
+        }
+        usable.set(true);
+        PipelineNames names = PipelineSettings.forProfile(sf).names();
+        target.set(profile.name() + " · " + sf.summary() + " · " + names.database());
+        taskSchema.set(names.controlPath());
+        streamSchema.set(names.database() + "." + names.rawSchema());
+        if (active) {
+            refresh();
+        }
+    }
+
+    public void activate() {
+        active = true;
+        refresh();
+        ticker.start(this::refresh);
+    }
+
+    public void deactivate() {
+        active = false;
+        ticker.stop();
+    }
+
+    /** Tasks with their last and next runs, history, streams and rows per layer; a slow refresh skips the next tick. */
+    public void refresh() {
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        if (!usable.get() || refreshing || profile == null) {
+            return;
+        }
+        refreshing = true;
+        String tasksIn = taskSchema.get();
+        String streamsIn = streamSchema.get();
+        HistoryQuery query = new HistoryQuery(null, errorsOnly.get(), HISTORY_ROWS);
+        background.run("refresh the pipeline", () -> session.call(profile, g -> new Refresh(g.tasks(tasksIn),
+                g.history(tasksIn, query), g.streams(streamsIn), summaryOrEmpty(g, tasksIn))), refresh -> {
+            refreshing = false;
+            if (profile != shell.activeProfileProperty().get()) {
+                return;
+            }
+            String selected = selectedTask.get() == null ? null : selectedTask.get().task().name();
+            tasks.setAll(refresh.tasks());
+            selectedTask.set(refresh.tasks().stream().filter(t -> t.task().name().equals(selected)).findFirst().orElse(null));
+            history.setAll(refresh.history());
+            streams.setAll(refresh.streams());
+            summary.setAll(refresh.summary());
+            updated.set("Updated " + LocalTime.now().format(CLOCK));
+            error.set("");
+        }, failure -> {
+            refreshing = false;
+            error.set(Failures.firstLine(failure));
+        });
+    }
+
+    /** DATA_SUMMARY belongs to the retail pipeline; a generic schema (another task graph) has none. */
+    private List<LayerCount> summaryOrEmpty(dev.snowpulse.pipeline.PipelineGateway gateway, String schema)
+            throws dev.snowpulse.pipeline.PipelineException {
+        return schema.equalsIgnoreCase(gateway.names().controlPath()) ? gateway.summary() : List.of();
+    }
+
+    private record Refresh(List<TaskStatus> tasks, List<TaskRun> history, List<StreamInfo> streams, List<LayerCount> summary) {
+    }
+
+    public boolean needsProdConfirmation() {
+        return guard.needsConfirmation();
+    }
+
+    public String prodQuestion(String action) {
+        return guard.question(action);
+    }
+
+    public void deploy(String typedName) {
+        ConnectionProfile profile = allowed("Deploying the pipeline", typedName).orElse(null);
+        if (profile == null) {
+            return;
+        }
+        deployLog.clear();
+        deployProgress.set(0);
+        busy.set(true);
+        background.run("deploy the pipeline", () -> session.call(profile, g -> g.deploy(new DeployListener() {
+            @Override
+            public void finished(int index, int total, SqlStatement statement, Duration took) {
+                String line = String.format(Locale.ROOT, "%d/%d  %s  (%s)", index + 1, total, statement.summary(), Durations.format(took));
+                background.onUi(() -> {
+                    deployLog.add(line);
+                    deployProgress.set((index + 1) / (double) total);
+                });
+            }
+        })), report -> {
+            busy.set(false);
+            done(report);
+        }, this::failed);
+    }
+
+    private void done(DeployReport report) {
+        if (report.ok()) {
+            message.set(report.describe());
+            refresh();
+        } else {
+            deployLog.add("FAILED  " + report.failedStatement().location() + "  " + report.failedStatement().summary());
+            error.set(report.describe());
+        }
+    }
+
+    public void start(String typedName) {
+        control("Starting the pipeline", typedName, g -> g.start());
+    }
+
+    public void stop(String typedName) {
+        control("Stopping the pipeline", typedName, g -> g.stop());
+    }
+
+    /** One generation run with the four counts typed in; a bad count is named and nothing is sent. */
+    public void generate(String typedName) {
+        EventCounts counts;
+        try {
+            counts = new EventCounts(count(customerEvents, "customer events"), count(purchaseEvents, "purchase events"),
+                    count(marketingEvents, "marketing events"), count(supplyChainEvents, "supply chain events"));
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        control("Generating pipeline data", typedName, g -> g.generate(counts));
+    }
+
+    private static int count(StringProperty text, String field) {
+        try {
+            return Integer.parseInt(text.get().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + ": '" + text.get() + "' is not a whole number");
+        }
+    }
+
+    public void resume(String typedName) {
+        taskControl("Resuming", typedName, (g, task) -> { g.resume(task); return "resumed " + task; });
+    }
+
+    public void suspend(String typedName) {
+        taskControl("Suspending", typedName, (g, task) -> { g.suspend(task); return "suspended " + task; });
+    }
+
+    public void execute(String typedName) {
+        taskControl("Running", typedName, (g, task) -> { g.execute(task); return "started a run of the graph of " + task; });
+    }
+
+    public void retryLast(String typedName) {
+        taskControl("Retrying", typedName, (g, task) -> { g.retryLast(task); return "retried the last run of the graph of " + task; });
+    }
+
+    private interface TaskCall {
+        String run(dev.snowpulse.pipeline.PipelineGateway gateway, String task) throws dev.snowpulse.pipeline.PipelineException;
+    }
+
+    private void taskControl(String verb, String typedName, TaskCall call) {
+        TaskStatus selected = selectedTask.get();
+        if (selected == null) {
+            error.set("Pick a task in the graph first.");
+            return;
+        }
+        String task = selected.task().name();
+        control(verb + " task " + task, typedName, g -> call.run(g, task));
+    }
+
+    private void control(String action, String typedName, PipelineSession.Call<String> call) {
+        ConnectionProfile profile = allowed(action, typedName).orElse(null);
+        if (profile == null) {
+            return;
+        }
+        busy.set(true);
+        background.run(action, () -> session.call(profile, call), result -> {
+            busy.set(false);
+            message.set(result);
+            refresh();
+        }, this::failed);
+    }
+
+    private Optional<ConnectionProfile> allowed(String action, String typedName) {
+        error.set("");
+        message.set("");
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        if (!usable.get() || profile == null) {
+            error.set("Pick a Snowflake profile in the Connections tab first.");
+            return Optional.empty();
+        }
+        return guard.allowed(profile, action, typedName, error::set) ? Optional.of(profile) : Optional.empty();
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        error.set(Failures.firstLine(failure));
+    }
+
+    public void select(TaskStatus task) {
+        selectedTask.set(task);
+    }
+
+    public StringProperty targetProperty() { return target; }
+    public StringProperty messageProperty() { return message; }
+    public StringProperty errorProperty() { return error; }
+    public StringProperty updatedProperty() { return updated; }
+    public BooleanProperty usableProperty() { return usable; }
+    public BooleanProperty busyProperty() { return busy; }
+    public StringProperty taskSchemaProperty() { return taskSchema; }
+    public StringProperty streamSchemaProperty() { return streamSchema; }
+    public BooleanProperty errorsOnlyProperty() { return errorsOnly; }
+    public ObservableList<TaskStatus> tasks() { return tasks; }
+    public ObjectProperty<TaskStatus> selectedTaskProperty() { return selectedTask; }
+    public ObservableList<TaskRun> history() { return history; }
+    public ObservableList<StreamInfo> streams() { return streams; }
+    public ObservableList<LayerCount> summary() { return summary; }
+    public ObservableList<String> deployLog() { return deployLog; }
+    public DoubleProperty deployProgressProperty() { return deployProgress; }
+    public StringProperty customerEventsProperty() { return customerEvents; }
+    public StringProperty purchaseEventsProperty() { return purchaseEvents; }
+    public StringProperty marketingEventsProperty() { return marketingEvents; }
+    public StringProperty supplyChainEventsProperty() { return supplyChainEvents; }
+}
