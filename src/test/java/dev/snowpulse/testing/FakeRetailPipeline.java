@@ -291,7 +291,7 @@ public final class FakeRetailPipeline {
                 new Column("QUERY_START_TIME", "timestamp_ltz"), new Column("COMPLETED_TIME", "timestamp_ltz"),
                 Column.text("ERROR_CODE"), Column.text("ERROR_MESSAGE"), Column.text("QUERY_ID"), Column.text("RETURN_VALUE"));
         List<List<String>> rows = new ArrayList<>();
-        if (tasks.get(ROOT) != null && tasks.get(ROOT).state()[0].equals("started")) {
+        if (!errorsOnly && tasks.get(ROOT) != null && tasks.get(ROOT).state()[0].equals("started")) {
             rows.add(runRow(new Run(ROOT, "SCHEDULED", clock.plusSeconds(1800), null, null, null, null)));
         }
         for (Run run : history.reversed()) {
