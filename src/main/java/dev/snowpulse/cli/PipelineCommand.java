@@ -88,20 +88,23 @@ final class PipelineCommand {
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Resume the task graph (START_PIPELINE).")
     int start(@Mixin Target target, @Option(names = "--confirm", paramLabel = "NAME") String confirm) throws Exception {
-        ConnectionProfile profile = profile();
-        CliProfiles.guard(context, profile, "Starting the pipeline", confirm);
-        try (PipelineGateway gateway = open(profile, target)) {
-            context.out().println(call(gateway::start));
-        }
-        return Cli.OK;
+        return control(target, confirm, "Starting the pipeline", PipelineGateway::start);
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Suspend the task graph (STOP_PIPELINE).")
     int stop(@Mixin Target target, @Option(names = "--confirm", paramLabel = "NAME") String confirm) throws Exception {
+        return control(target, confirm, "Stopping the pipeline", PipelineGateway::stop);
+    }
+
+    private interface Control {
+        String run(PipelineGateway gateway) throws PipelineException;
+    }
+
+    private int control(Target target, String confirm, String action, Control control) throws Exception {
         ConnectionProfile profile = profile();
-        CliProfiles.guard(context, profile, "Stopping the pipeline", confirm);
+        CliProfiles.guard(context, profile, action, confirm);
         try (PipelineGateway gateway = open(profile, target)) {
-            context.out().println(call(gateway::stop));
+            context.out().println(call(() -> control.run(gateway)));
         }
         return Cli.OK;
     }

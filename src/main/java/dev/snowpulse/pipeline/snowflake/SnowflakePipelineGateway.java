@@ -219,7 +219,7 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
         if (info.root()) {
             execute("resume " + info.name(), "SELECT SYSTEM$TASK_DEPENDENTS_ENABLE('" + info.name() + "')");
         } else {
-            aroundRoot(info, "ALTER TASK " + info.name() + " RESUME", "resume " + info.name());
+            aroundRoot(info, "RESUME");
         }
     }
 
@@ -229,7 +229,7 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
         if (info.root()) {
             execute("suspend " + info.name(), "ALTER TASK " + info.name() + " SUSPEND");
         } else {
-            aroundRoot(info, "ALTER TASK " + info.name() + " SUSPEND", "suspend " + info.name());
+            aroundRoot(info, "SUSPEND");
         }
     }
 
@@ -246,14 +246,14 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
     }
 
     /** Snowflake refuses changes to a child while its root runs: suspend the root, change, then resume it. */
-    private void aroundRoot(TaskInfo child, String change, String action) throws PipelineException {
+    private void aroundRoot(TaskInfo child, String change) throws PipelineException {
         TaskInfo root = root(child);
         boolean started = root.state() == TaskState.STARTED;
         if (started) {
             execute("suspend " + root.name(), "ALTER TASK " + root.name() + " SUSPEND");
         }
         try {
-            execute(action, change);
+            execute(change.toLowerCase(java.util.Locale.ROOT) + " " + child.name(), "ALTER TASK " + child.name() + " " + change);
         } finally {
             if (started) {
                 execute("resume " + root.name(), "ALTER TASK " + root.name() + " RESUME");

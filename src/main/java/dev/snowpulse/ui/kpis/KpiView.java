@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.kpis;
 
+import dev.snowpulse.ui.common.Nodes;
 import dev.snowpulse.format.ReportTable;
 import dev.snowpulse.kpi.KpiReports;
 import dev.snowpulse.kpi.KpiSnapshot;
@@ -203,7 +204,7 @@ public final class KpiView implements TabContent {
                                 + (model.staleProperty().get() ? " · stale" : ""),
                 model.updatedProperty(), model.liveRateProperty(), model.staleProperty()));
 
-        HBox first = new HBox(8, windowLabel, slider, presets, sep(), categories, limitLabel, limit, spacer(), interval, pause, refresh, png);
+        HBox first = new HBox(8, windowLabel, slider, presets, sep(), categories, limitLabel, limit, Nodes.spacer(), interval, pause, refresh, png);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(8, updated);
         second.setAlignment(Pos.CENTER_LEFT);
@@ -328,7 +329,7 @@ public final class KpiView implements TabContent {
                 model.exportCsv(data, file.toPath());
             }
         });
-        HBox header = new HBox(8, name, spacer(), csv);
+        HBox header = new HBox(8, name, Nodes.spacer(), csv);
         header.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(content, Priority.ALWAYS);
         VBox box = new VBox(2, header, content);
@@ -392,11 +393,6 @@ public final class KpiView implements TabContent {
         return column;
     }
 
-    private static Region spacer() {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return spacer;
-    }
 
     private static Region sep() {
         Region gap = new Region();

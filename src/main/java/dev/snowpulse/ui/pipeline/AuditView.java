@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.pipeline;
 
+import dev.snowpulse.ui.common.Nodes;
 import dev.snowpulse.format.ReportFormat;
 import dev.snowpulse.pipeline.AuditRun;
 import dev.snowpulse.pipeline.PipelineReports;
@@ -10,7 +11,6 @@ import dev.snowpulse.pipeline.RunSnapshot;
 import dev.snowpulse.pipeline.TableComparison;
 import dev.snowpulse.pipeline.ValueChange;
 import dev.snowpulse.ui.common.TabContent;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -24,7 +24,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
@@ -32,7 +31,6 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -83,7 +81,7 @@ public final class AuditView implements TabContent {
                 exportItem("Runs as JSON…", ReportFormat.JSON, model::exportRuns),
                 exportItem("Comparison as CSV…", ReportFormat.CSV, model::exportComparison),
                 exportItem("Comparison as JSON…", ReportFormat.JSON, model::exportComparison));
-        HBox bar = new HBox(8, title, hint, spacer(), refresh, export, compare);
+        HBox bar = new HBox(8, title, hint, Nodes.spacer(), refresh, export, compare);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label snapshotTitle = new Label("Configuration used by the run");
@@ -104,14 +102,14 @@ public final class AuditView implements TabContent {
         runs.setId("auditRuns");
         runs.setItems(model.runs());
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        runs.getColumns().add(column("Time", 165, r -> PipelineReports.time(r.runTime())));
-        runs.getColumns().add(column("Status", 80, AuditRun::status));
-        runs.getColumns().add(column("Requested", 95, r -> Long.toString(r.requested())));
-        runs.getColumns().add(column("Generated", 95, r -> Long.toString(r.generated())));
-        runs.getColumns().add(column("Seconds", 70, r -> r.seconds() == null ? "" : String.format(Locale.ROOT, "%.1f", r.seconds())));
-        runs.getColumns().add(column("Config", 110, r -> r.configChanged() ? "● changed" : ""));
-        runs.getColumns().add(column("Run id", 310, AuditRun::runId));
-        runs.getColumns().add(column("Error", 300, r -> r.errorMessage() == null ? "" : r.errorMessage()));
+        runs.getColumns().add(Nodes.textColumn("Time", 165, r -> PipelineReports.time(r.runTime())));
+        runs.getColumns().add(Nodes.textColumn("Status", 80, AuditRun::status));
+        runs.getColumns().add(Nodes.textColumn("Requested", 95, r -> Long.toString(r.requested())));
+        runs.getColumns().add(Nodes.textColumn("Generated", 95, r -> Long.toString(r.generated())));
+        runs.getColumns().add(Nodes.textColumn("Seconds", 70, r -> r.seconds() == null ? "" : String.format(Locale.ROOT, "%.1f", r.seconds())));
+        runs.getColumns().add(Nodes.textColumn("Config", 110, r -> r.configChanged() ? "● changed" : ""));
+        runs.getColumns().add(Nodes.textColumn("Run id", 310, AuditRun::runId));
+        runs.getColumns().add(Nodes.textColumn("Error", 300, r -> r.errorMessage() == null ? "" : r.errorMessage()));
         runs.setPlaceholder(new Label("No generation runs yet: generate data in the Pipeline tab"));
         runs.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -224,12 +222,6 @@ public final class AuditView implements TabContent {
         return column;
     }
 
-    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
-    }
 
     private static Node titled(Label label, Node content) {
         label.getStyleClass().add("section-title");
@@ -239,11 +231,6 @@ public final class AuditView implements TabContent {
         return box;
     }
 
-    private static Region spacer() {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return spacer;
-    }
 
     @Override
     public String title() {

@@ -7,7 +7,6 @@ import dev.snowpulse.pipeline.PipelineReports;
 import dev.snowpulse.pipeline.RunComparison;
 import dev.snowpulse.pipeline.RunSnapshot;
 import dev.snowpulse.profile.ConnectionProfile;
-import dev.snowpulse.profile.SnowflakeSettings;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.shell.ShellViewModel;
@@ -120,12 +119,7 @@ public final class AuditViewModel {
     }
 
     private ConnectionProfile profile() {
-        ConnectionProfile profile = shell.activeProfileProperty().get();
-        if (profile == null || !(profile.connection() instanceof SnowflakeSettings)) {
-            error.set("The generation audit lives in Snowflake: pick a Snowflake profile in the Connections tab.");
-            return null;
-        }
-        return profile;
+        return PipelineSession.snowflakeProfile(shell, error::set, "The generation audit lives in Snowflake: pick a Snowflake profile in the Connections tab.");
     }
 
     public ObservableList<AuditRun> runs() { return runs; }

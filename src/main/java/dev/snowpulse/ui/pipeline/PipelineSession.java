@@ -40,6 +40,17 @@ public final class PipelineSession implements AutoCloseable {
         return call.run(gateway);
     }
 
+    /** The active profile when it is a Snowflake one; otherwise tells {@code error} why nothing happens. */
+    public static ConnectionProfile snowflakeProfile(dev.snowpulse.ui.shell.ShellViewModel shell, java.util.function.Consumer<String> error,
+                                                     String otherwise) {
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        if (profile == null || !(profile.connection() instanceof dev.snowpulse.profile.SnowflakeSettings)) {
+            error.accept(otherwise);
+            return null;
+        }
+        return profile;
+    }
+
     @Override
     public synchronized void close() {
         if (gateway != null) {

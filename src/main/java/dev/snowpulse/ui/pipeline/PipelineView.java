@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.pipeline;
 
+import dev.snowpulse.ui.common.Nodes;
 import dev.snowpulse.pipeline.LayerCount;
 import dev.snowpulse.pipeline.PipelineReports;
 import dev.snowpulse.pipeline.ReferenceChange;
@@ -10,7 +11,6 @@ import dev.snowpulse.pipeline.TaskRun;
 import dev.snowpulse.ui.common.TabContent;
 import dev.snowpulse.ui.connections.Dialogs;
 import dev.snowpulse.ui.shell.ShellViewModel;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,13 +31,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /** The Pipeline tab: controls and the task graph, history and streams, and the reference configuration. */
 public final class PipelineView implements TabContent {
@@ -94,7 +92,7 @@ public final class PipelineView implements TabContent {
         refresh.setId("refreshPipeline");
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.usableProperty().not());
-        HBox bar = new HBox(8, target, spacer(), updated, refresh, deploy, start, stop);
+        HBox bar = new HBox(8, target, Nodes.spacer(), updated, refresh, deploy, start, stop);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -120,7 +118,7 @@ public final class PipelineView implements TabContent {
         load.disableProperty().bind(model.usableProperty().not());
         Label graphTitle = new Label("Task graph");
         graphTitle.getStyleClass().add("section-title");
-        HBox graphBar = new HBox(8, graphTitle, spacer(), new Label("Schema"), schema, load);
+        HBox graphBar = new HBox(8, graphTitle, Nodes.spacer(), new Label("Schema"), schema, load);
         graphBar.setAlignment(Pos.CENTER_LEFT);
 
         model.tasks().addListener((javafx.collections.ListChangeListener<? super dev.snowpulse.pipeline.TaskStatus>) c ->
@@ -141,7 +139,7 @@ public final class PipelineView implements TabContent {
         Button suspend = taskButton("Suspend", "suspendTask", "Suspending the task", model::suspend);
         Button execute = taskButton("Run now", "executeTask", "Running the task graph", model::execute);
         Button retry = taskButton("Retry last", "retryTask", "Retrying the task graph", model::retryLast);
-        HBox taskBar = new HBox(8, selected, spacer(), resume, suspend, execute, retry);
+        HBox taskBar = new HBox(8, selected, Nodes.spacer(), resume, suspend, execute, retry);
         taskBar.setAlignment(Pos.CENTER_LEFT);
 
         VBox left = new VBox(8, graphBar, graphScroll, taskBar);
@@ -151,9 +149,9 @@ public final class PipelineView implements TabContent {
 
         TableView<LayerCount> layers = new TableView<>(model.summary());
         layers.setId("layerSummary");
-        layers.getColumns().add(column("Layer", 62, LayerCount::layer));
-        layers.getColumns().add(column("Table", 190, LayerCount::table));
-        TableColumn<LayerCount, String> records = column("Rows", 70, c -> String.format(Locale.ROOT, "%,d", c.records()));
+        layers.getColumns().add(Nodes.textColumn("Layer", 62, LayerCount::layer));
+        layers.getColumns().add(Nodes.textColumn("Table", 190, LayerCount::table));
+        TableColumn<LayerCount, String> records = Nodes.textColumn("Rows", 70, c -> String.format(Locale.ROOT, "%,d", c.records()));
         records.setStyle("-fx-alignment: CENTER-RIGHT;");
         layers.getColumns().add(records);
         layers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -189,18 +187,18 @@ public final class PipelineView implements TabContent {
         errorsOnly.setId("errorsOnly");
         errorsOnly.selectedProperty().bindBidirectional(model.errorsOnlyProperty());
         errorsOnly.selectedProperty().addListener((obs, old, now) -> model.refresh());
-        HBox historyBar = new HBox(8, title("Task history, last 7 days"), spacer(), errorsOnly);
+        HBox historyBar = new HBox(8, title("Task history, last 7 days"), Nodes.spacer(), errorsOnly);
         historyBar.setAlignment(Pos.CENTER_LEFT);
 
         TableView<TaskRun> history = new TableView<>(model.history());
         history.setId("taskHistory");
-        history.getColumns().add(column("Task", 250, TaskRun::task));
-        history.getColumns().add(column("State", 100, r -> r.state().name()));
-        history.getColumns().add(column("Scheduled", 150, r -> PipelineReports.time(r.scheduledTime())));
-        history.getColumns().add(column("Started", 150, r -> PipelineReports.time(r.startTime())));
-        history.getColumns().add(column("Seconds", 70, r -> r.duration() == null ? "" : String.format(Locale.ROOT, "%.1f", r.duration().toMillis() / 1000.0)));
-        history.getColumns().add(column("Error", 290, r -> r.errorCode() == null ? "" : r.errorCode() + " " + r.errorMessage()));
-        history.getColumns().add(column("Query id", 260, r -> r.queryId() == null ? "" : r.queryId()));
+        history.getColumns().add(Nodes.textColumn("Task", 250, TaskRun::task));
+        history.getColumns().add(Nodes.textColumn("State", 100, r -> r.state().name()));
+        history.getColumns().add(Nodes.textColumn("Scheduled", 150, r -> PipelineReports.time(r.scheduledTime())));
+        history.getColumns().add(Nodes.textColumn("Started", 150, r -> PipelineReports.time(r.startTime())));
+        history.getColumns().add(Nodes.textColumn("Seconds", 70, r -> r.duration() == null ? "" : String.format(Locale.ROOT, "%.1f", r.duration().toMillis() / 1000.0)));
+        history.getColumns().add(Nodes.textColumn("Error", 290, r -> r.errorCode() == null ? "" : r.errorCode() + " " + r.errorMessage()));
+        history.getColumns().add(Nodes.textColumn("Query id", 260, r -> r.queryId() == null ? "" : r.queryId()));
         history.setPlaceholder(new Label("No task runs in the last 7 days"));
         history.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -216,16 +214,16 @@ public final class PipelineView implements TabContent {
         streamSchema.setPrefColumnCount(28);
         streamSchema.textProperty().bindBidirectional(model.streamSchemaProperty());
         streamSchema.setOnAction(e -> model.refresh());
-        HBox streamBar = new HBox(8, title("Streams"), spacer(), new Label("Schema"), streamSchema);
+        HBox streamBar = new HBox(8, title("Streams"), Nodes.spacer(), new Label("Schema"), streamSchema);
         streamBar.setAlignment(Pos.CENTER_LEFT);
         TableView<StreamInfo> streams = new TableView<>(model.streams());
         streams.setId("streamsTable");
-        streams.getColumns().add(column("Stream", 300, s -> shortName(s.name())));
-        streams.getColumns().add(column("On table", 300, s -> shortName(s.tableName())));
-        streams.getColumns().add(column("Mode", 110, s -> s.mode() == null ? "" : s.mode()));
-        streams.getColumns().add(column("Has data", 80, s -> s.hasData() ? "yes" : "no"));
-        streams.getColumns().add(column("Stale", 60, s -> s.stale() ? "STALE" : "no"));
-        streams.getColumns().add(column("Stale after", 150, s -> PipelineReports.time(s.staleAfter())));
+        streams.getColumns().add(Nodes.textColumn("Stream", 300, s -> shortName(s.name())));
+        streams.getColumns().add(Nodes.textColumn("On table", 300, s -> shortName(s.tableName())));
+        streams.getColumns().add(Nodes.textColumn("Mode", 110, s -> s.mode() == null ? "" : s.mode()));
+        streams.getColumns().add(Nodes.textColumn("Has data", 80, s -> s.hasData() ? "yes" : "no"));
+        streams.getColumns().add(Nodes.textColumn("Stale", 60, s -> s.stale() ? "STALE" : "no"));
+        streams.getColumns().add(Nodes.textColumn("Stale after", 150, s -> PipelineReports.time(s.staleAfter())));
         streams.setPlaceholder(new Label("No streams in this schema"));
         streams.setPrefHeight(150);
         streams.setMinHeight(120);
@@ -245,7 +243,7 @@ public final class PipelineView implements TabContent {
         reload.setOnAction(e -> reference.load());
         Label hint = new Label("Double-click a value to edit it. Edits are checked at once and wait below until you apply them.");
         hint.getStyleClass().add("hint");
-        HBox bar = new HBox(8, title("Reference configuration"), table, reload, spacer(), hint);
+        HBox bar = new HBox(8, title("Reference configuration"), table, reload, Nodes.spacer(), hint);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         TableView<ReferenceRow> rows = new TableView<>(reference.rows());
@@ -255,9 +253,9 @@ public final class PipelineView implements TabContent {
         Runnable columns = () -> {
             rows.getColumns().clear();
             ReferenceTable shown = reference.tableProperty().get();
-            rows.getColumns().add(column(shown.key().toLowerCase(Locale.ROOT), 180, ReferenceRow::key));
+            rows.getColumns().add(Nodes.textColumn(shown.key().toLowerCase(Locale.ROOT), 180, ReferenceRow::key));
             shown.columns().forEach((name, rule) -> {
-                TableColumn<ReferenceRow, String> column = column(name.toLowerCase(Locale.ROOT), name.equals("DESCRIPTION") ? 320 : 205,
+                TableColumn<ReferenceRow, String> column = Nodes.textColumn(name.toLowerCase(Locale.ROOT), name.equals("DESCRIPTION") ? 320 : 205,
                         r -> pendingValue(r, name));
                 column.setId("ref-" + name);
                 boolean editable = rule != dev.snowpulse.pipeline.ColumnRule.FIXED;
@@ -317,7 +315,7 @@ public final class PipelineView implements TabContent {
             reference.discard();
             rows.refresh();
         });
-        HBox pendingBar = new HBox(8, title("Pending changes"), spacer(), discard, apply);
+        HBox pendingBar = new HBox(8, title("Pending changes"), Nodes.spacer(), discard, apply);
         pendingBar.setAlignment(Pos.CENTER_LEFT);
 
         VBox box = new VBox(8, bar, MessageLine.of("referenceMessage", reference.errorProperty(), reference.messageProperty()),
@@ -358,12 +356,6 @@ public final class PipelineView implements TabContent {
         return button;
     }
 
-    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
-    }
 
     private static final javafx.css.PseudoClass PENDING = javafx.css.PseudoClass.getPseudoClass("pending");
 
@@ -393,11 +385,6 @@ public final class PipelineView implements TabContent {
         return label;
     }
 
-    private static Region spacer() {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return spacer;
-    }
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();

@@ -5,7 +5,6 @@ import dev.snowpulse.pipeline.ReferenceRow;
 import dev.snowpulse.pipeline.ReferenceTable;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.ProdGuard;
-import dev.snowpulse.profile.SnowflakeSettings;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.shell.GuardedActions;
@@ -129,12 +128,7 @@ public final class ReferenceViewModel {
     }
 
     private ConnectionProfile snowflakeProfile() {
-        ConnectionProfile profile = shell.activeProfileProperty().get();
-        if (profile == null || !(profile.connection() instanceof SnowflakeSettings)) {
-            error.set("The reference configuration lives in Snowflake: pick a Snowflake profile.");
-            return null;
-        }
-        return profile;
+        return PipelineSession.snowflakeProfile(shell, error::set, "The reference configuration lives in Snowflake: pick a Snowflake profile.");
     }
 
     public ObjectProperty<ReferenceTable> tableProperty() { return table; }

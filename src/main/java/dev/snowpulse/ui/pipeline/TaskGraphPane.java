@@ -139,11 +139,6 @@ final class TaskGraphPane extends Pane {
         return status.task().state() == TaskState.STARTED ? "task-started" : "task-suspended";
     }
 
-    private static Region spacer() {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        return spacer;
-    }
 
     private int depthOf(String name, int guard) {
         Integer known = depth.get(name);

@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.workload;
 
+import dev.snowpulse.ui.common.Nodes;
 import dev.snowpulse.format.ReportFormat;
 import dev.snowpulse.ui.common.TabContent;
 import dev.snowpulse.ui.connections.Dialogs;
@@ -175,7 +176,7 @@ public final class WorkloadView implements TabContent {
         Button defaults = new Button("Seed defaults");
         defaults.setOnAction(e -> form.seedDefaults());
         defaults.disableProperty().bind(model.busyProperty());
-        HBox buttons = new HBox(8, start, stop, spacer(), defaults);
+        HBox buttons = new HBox(8, start, stop, Nodes.spacer(), defaults);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         VBox box = new VBox(10, title, what, grid, buttons, message("workloadMessage", model.messageProperty()));
@@ -368,22 +369,22 @@ public final class WorkloadView implements TabContent {
         json.setOnAction(e -> export(ReportFormat.JSON));
         csv.disableProperty().bind(Bindings.isEmpty(history.runs()));
         json.disableProperty().bind(Bindings.isEmpty(history.runs()));
-        HBox header = new HBox(8, title, note, spacer(), refresh, csv, json);
+        HBox header = new HBox(8, title, note, Nodes.spacer(), refresh, csv, json);
         header.setAlignment(Pos.CENTER_LEFT);
 
         TableView<WorkloadRunRecord> table = new TableView<>(history.runs());
         table.setId("workloadRuns");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No runs yet: start one above."));
-        table.getColumns().add(column("Started", 110, r -> STARTED.format(r.startedAt())));
-        table.getColumns().add(column("Status", 80, WorkloadRunRecord::status));
-        table.getColumns().add(column("Took", 60, r -> r.elapsedSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f s", r.elapsedSeconds())));
-        table.getColumns().add(column("OK", 70, r -> Figures.count(r.counts().ok())));
-        table.getColumns().add(column("Failed", 60, r -> Figures.count(r.counts().failures())));
-        table.getColumns().add(column("Orders/s", 75, r -> r.ordersPerSecond() == null ? "" : Figures.rate(r.ordersPerSecond())));
-        table.getColumns().add(column("p95", 65, r -> r.p95() == null ? "" : Figures.millis(r.p95())));
-        table.getColumns().add(column("p99", 65, r -> r.p99() == null ? "" : Figures.millis(r.p99())));
-        table.getColumns().add(column("Plan", 300, WorkloadRunRecord::plan));
+        table.getColumns().add(Nodes.textColumn("Started", 110, r -> STARTED.format(r.startedAt())));
+        table.getColumns().add(Nodes.textColumn("Status", 80, WorkloadRunRecord::status));
+        table.getColumns().add(Nodes.textColumn("Took", 60, r -> r.elapsedSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f s", r.elapsedSeconds())));
+        table.getColumns().add(Nodes.textColumn("OK", 70, r -> Figures.count(r.counts().ok())));
+        table.getColumns().add(Nodes.textColumn("Failed", 60, r -> Figures.count(r.counts().failures())));
+        table.getColumns().add(Nodes.textColumn("Orders/s", 75, r -> r.ordersPerSecond() == null ? "" : Figures.rate(r.ordersPerSecond())));
+        table.getColumns().add(Nodes.textColumn("p95", 65, r -> r.p95() == null ? "" : Figures.millis(r.p95())));
+        table.getColumns().add(Nodes.textColumn("p99", 65, r -> r.p99() == null ? "" : Figures.millis(r.p99())));
+        table.getColumns().add(Nodes.textColumn("Plan", 300, WorkloadRunRecord::plan));
         table.setMinHeight(120);
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -482,11 +483,6 @@ public final class WorkloadView implements TabContent {
         }
     }
 
-    private static Region spacer() {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return spacer;
-    }
 
     private static String capitalised(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
