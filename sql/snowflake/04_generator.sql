@@ -23,7 +23,6 @@ import uuid
 
 REF = "<% database %>.<% reference_schema %>"
 RAW = "<% database %>.<% raw_schema %>.RAW_RETAIL_EVENTS"
-CUSTOMERS = "<% database %>.<% bronze_schema %>.STG_CUSTOMERS"
 # (table, key column) for every reference table the audit snapshots
 REFERENCE_TABLES = [("CUSTOMER_SEGMENTS", "SEGMENT_NAME"), ("PRODUCT_CATEGORIES", "CATEGORY_NAME"),
                     ("MARKETING_CHANNELS", "CHANNEL_NAME"), ("WAREHOUSES", "WAREHOUSE_ID"),
@@ -97,7 +96,10 @@ def generate(session, customer_events, purchase_events, marketing_events, supply
                   for r in rows(session, f"select * from {REF}.GENERATION_PARAMETERS")}
         if not segments or not categories:
             raise ValueError("CUSTOMER_SEGMENTS and PRODUCT_CATEGORIES need at least one row each")
-        known = session.sql(f"select count(*) as n from {CUSTOMERS}").collect()[0]["N"]
+        # customer numbers already given out, read off the raw events (ids are zero-padded, so text order works)
+        last_id = session.sql(f"select max(RAW_DATA:customer_id::string) as LAST_ID from {RAW} "
+                              f"where EVENT_TYPE = 'customer_profile'").collect()[0]["LAST_ID"]
+        known = int(last_id[5:]) if last_id else 0
         now = datetime.datetime.utcnow()
         events = []
 

@@ -31,8 +31,9 @@ import java.util.List;
 import java.util.Locale;
 
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = {"The retail pipeline (seed 001) on a Snowflake profile: deploy it, start and stop its tasks, generate",
-                "data now, and browse tasks, history, streams, reference configuration and the generation audit."})
+        description = {"The retail pipeline (seed 001), in Snowflake on a Snowflake profile or on PostgreSQL on a Postgres profile:",
+                "deploy it, start and stop its tasks, generate data now, and browse tasks, history, streams, reference",
+                "configuration and the generation audit."})
 final class PipelineCommand {
 
     /** Options every pipeline command takes. */
@@ -287,6 +288,48 @@ final class PipelineCommand {
         ReferenceTable only = table == null ? null : ReferenceTable.parse(table);
         try (PipelineGateway gateway = open(profile(), target)) {
             write(target, PipelineReports.snapshot(call(() -> gateway.snapshot(run)), only));
+        }
+        return Cli.OK;
+    }
+
+    @Command(name = "scheduler", mixinStandardHelpOptions = true,
+            description = {"Run the pipeline's tasks on PostgreSQL when they are due, until Ctrl+C (the desktop app does the same",
+                    "while it runs). Several schedulers on one database never run a due graph twice. --once runs what is due and exits."})
+    int scheduler(@Mixin Target target,
+                  @Option(names = "--tick", defaultValue = "5s", description = "How often to look for due tasks (default: ${DEFAULT-VALUE})") String tick,
+                  @Option(names = "--once", description = "Run what is due now, then exit") boolean once) throws Exception {
+        Duration every = Durations.parse(tick, "--tick");
+        ConnectionProfile profile = profile();
+        if (!(profile.connection() instanceof dev.snowpulse.profile.PostgresSettings)) {
+            throw new CliFailure("profile '" + profile.name() + "' is a Snowflake profile: Snowflake runs its own tasks; "
+                    + "the scheduler is for the pipeline on PostgreSQL");
+        }
+        var endpoint = CliProfiles.postgres(context, profile);
+        var names = dev.snowpulse.pipeline.PipelineSettings.forLocal(endpoint.settings().database(), null).names();
+        PrintWriter out = context.out();
+        try (var scheduler = new dev.snowpulse.pipeline.local.LocalScheduler(endpoint, names)) {
+            if (once) {
+                var runs = scheduler.runDue();
+                runs.forEach(run -> out.println(run.describe()));
+                out.println(runs.isEmpty() ? "nothing due" : runs.size() + " graph run" + (runs.size() == 1 ? "" : "s"));
+                return Cli.OK;
+            }
+            out.printf(Locale.ROOT, "scheduling the pipeline on '%s' (%s), checking every %s; Ctrl+C to stop%n",
+                    profile.name(), endpoint.describe(), Durations.format(every));
+            out.flush();
+            java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+            try (CtrlC ignored = CtrlC.cancels(stopped::countDown)) {
+                scheduler.start(every, line -> {
+                    synchronized (out) {
+                        out.println(java.time.LocalTime.now().withNano(0) + " " + line);
+                        out.flush();
+                    }
+                });
+                stopped.await();
+                scheduler.close();
+                out.println("scheduler stopped");
+                out.flush();
+            }
         }
         return Cli.OK;
     }

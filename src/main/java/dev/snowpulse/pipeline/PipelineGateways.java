@@ -1,6 +1,8 @@
 package dev.snowpulse.pipeline;
 
 import dev.snowpulse.db.ConnectionService;
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.pipeline.local.LocalPipelineGateway;
 import dev.snowpulse.pipeline.snowflake.SnowflakePipelineGateway;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.SnowflakeSettings;
@@ -8,7 +10,7 @@ import dev.snowpulse.profile.SnowflakeSettings;
 import java.io.IOException;
 import java.time.Duration;
 
-/** Opens the gateway a profile calls for. */
+/** Opens the gateway a profile calls for: Snowflake for a Snowflake profile, the PostgreSQL version for a Postgres one. */
 public final class PipelineGateways {
 
     private PipelineGateways() {
@@ -26,7 +28,7 @@ public final class PipelineGateways {
                     overrides.warehouse(), overrides.serverless());
             return new SnowflakePipelineGateway(connections.snowflake(profile, timeout), options);
         }
-        throw new IOException("profile '" + profile.name() + "' is a " + profile.kind().label()
-                + " profile; the pipeline runs on Snowflake here, so choose a Snowflake profile");
+        PostgresEndpoint endpoint = connections.postgres(profile);
+        return new LocalPipelineGateway(endpoint, PipelineSettings.forLocal(endpoint.settings().database(), overrides.schedule()));
     }
 }

@@ -114,9 +114,10 @@ class PipelineCliTest {
     void tasksHistoryAndStreams() {
         pipeline.deployed();
         pipeline.failBronze(true);
+        run("--profile", "sf", "pipeline", "start");
         assertThat(run("--profile", "sf", "pipeline", "tasks", "--execute", "DATA_GENERATION_TASK").out())
                 .contains("done: started a run of the graph of DATA_GENERATION_TASK")
-                .containsPattern("BRONZE_TRANSFORMATION_TASK +suspended +after DATA_GENERATION_TASK +FAILED");
+                .containsPattern("BRONZE_TRANSFORMATION_TASK +started +after DATA_GENERATION_TASK +FAILED");
         Run errors = run("--profile", "sf", "pipeline", "history", "--errors-only");
         assertThat(errors.out()).containsPattern("BRONZE_TRANSFORMATION_TASK +FAILED .* 100038 +Numeric value 'abc' is not recognized")
                 .doesNotContain("DATA_GENERATION_TASK");
@@ -127,14 +128,14 @@ class PipelineCliTest {
     }
 
     @Test
-    void errorsKeepSnowflakesCodesAndAPostgresProfileIsTurnedAway() {
+    void errorsKeepSnowflakesCodesAndTheSchedulerIsForPostgres() {
         Run notDeployed = run("--profile", "sf", "pipeline", "summary");
         assertThat(notDeployed.exit()).isEqualTo(1);
         assertThat(notDeployed.err()).contains("error 002003").contains("query id").contains("Check that the pipeline is deployed")
                 .doesNotContain("pw-in-env");
 
-        Run local = run("pipeline", "status");
-        assertThat(local.exit()).isEqualTo(1);
-        assertThat(local.err()).contains("the pipeline runs on Snowflake here, so choose a Snowflake profile");
+        Run scheduler = run("--profile", "sf", "pipeline", "scheduler", "--once");
+        assertThat(scheduler.exit()).isEqualTo(1);
+        assertThat(scheduler.err()).contains("Snowflake runs its own tasks");
     }
 }

@@ -204,10 +204,14 @@ public final class FakeRetailPipeline {
             generate(new int[]{20, 50, 10, 5});
             history.add(new Run(ROOT, "SUCCEEDED", clock, clock, clock.plusSeconds(4), null, null));
         }
+        if (!started(BRONZE)) {
+            // as on a schedule, a suspended child does not run
+            return Result.statusMessage("Task " + name + " is scheduled to run immediately.");
+        }
         if (bronzeFails) {
             history.add(new Run(BRONZE, "FAILED", clock, clock.plusSeconds(5), clock.plusSeconds(6), "100038",
                     "Numeric value 'abc' is not recognized"));
-        } else {
+        } else if (started(GOLD)) {
             history.add(new Run(BRONZE, "SUCCEEDED", clock, clock.plusSeconds(5), clock.plusSeconds(7), null, null));
             history.add(new Run(GOLD, "SUCCEEDED", clock, clock.plusSeconds(8), clock.plusSeconds(9), null, null));
             layers.merge("STG_PURCHASES", rawUnconsumed, Long::sum);
@@ -216,6 +220,10 @@ public final class FakeRetailPipeline {
             rawUnconsumed = 0;
         }
         return Result.statusMessage("Task " + name + " is scheduled to run immediately.");
+    }
+
+    private boolean started(String task) {
+        return tasks.get(task).state()[0].equals("started");
     }
 
     private FakeSnowflake.Reply generate(FakeSnowflake.Query query) {
@@ -291,7 +299,8 @@ public final class FakeRetailPipeline {
                 new Column("QUERY_START_TIME", "timestamp_ltz"), new Column("COMPLETED_TIME", "timestamp_ltz"),
                 Column.text("ERROR_CODE"), Column.text("ERROR_MESSAGE"), Column.text("QUERY_ID"), Column.text("RETURN_VALUE"));
         List<List<String>> rows = new ArrayList<>();
-        if (!errorsOnly && tasks.get(ROOT) != null && tasks.get(ROOT).state()[0].equals("started")) {
+        if (!errorsOnly && (only == null || only.equalsIgnoreCase(ROOT)) && tasks.get(ROOT) != null
+                && tasks.get(ROOT).state()[0].equals("started")) {
             rows.add(runRow(new Run(ROOT, "SCHEDULED", clock.plusSeconds(1800), null, null, null, null)));
         }
         for (Run run : history.reversed()) {

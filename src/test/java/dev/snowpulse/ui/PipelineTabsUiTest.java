@@ -107,15 +107,16 @@ class PipelineTabsUiTest {
         assertThat(onFx(() -> robot.lookup("#task-DATA_GENERATION_TASK").query().getStyleClass())).contains("task-started");
         assertThat(text(robot, "#pipelineMessage")).startsWith("pipeline started");
 
-        robot.clickOn("#stopPipeline");
-        waitUntil(() -> text(robot, "#task-state-DATA_GENERATION_TASK").equals("suspended"));
-        assertThat(pipeline.state(FakeRetailPipeline.GOLD)).isEqualTo("suspended");
-
         pipeline.failBronze(true);
         robot.clickOn("#task-BRONZE_TRANSFORMATION_TASK");
         robot.clickOn("#executeTask");
-        waitUntil(() -> text(robot, "#task-state-BRONZE_TRANSFORMATION_TASK").equals("suspended · failed"));
+        waitUntil(() -> text(robot, "#task-state-BRONZE_TRANSFORMATION_TASK").equals("started · failed"));
         assertThat(onFx(() -> robot.lookup("#task-BRONZE_TRANSFORMATION_TASK").query().getStyleClass())).contains("task-failed");
+
+        robot.clickOn("#stopPipeline");
+        waitUntil(() -> text(robot, "#task-state-DATA_GENERATION_TASK").equals("suspended"));
+        assertThat(text(robot, "#task-state-BRONZE_TRANSFORMATION_TASK")).isEqualTo("suspended · failed");
+        assertThat(pipeline.state(FakeRetailPipeline.GOLD)).isEqualTo("suspended");
         robot.clickOn("#section-history");
         robot.clickOn("#errorsOnly");
         TableView<?> history = onFx(() -> robot.lookup("#taskHistory").queryAs(TableView.class));

@@ -119,7 +119,7 @@ public final class AuditViewModel {
     }
 
     private ConnectionProfile profile() {
-        return PipelineSession.snowflakeProfile(shell, error::set, "The generation audit lives in Snowflake: pick a Snowflake profile in the Connections tab.");
+        return PipelineSession.activeProfile(shell, error::set);
     }
 
     public ObservableList<AuditRun> runs() { return runs; }

@@ -40,13 +40,11 @@ public final class PipelineSession implements AutoCloseable {
         return call.run(gateway);
     }
 
-    /** The active profile when it is a Snowflake one; otherwise tells {@code error} why nothing happens. */
-    public static ConnectionProfile snowflakeProfile(dev.snowpulse.ui.shell.ShellViewModel shell, java.util.function.Consumer<String> error,
-                                                     String otherwise) {
+    /** The active profile; without one, tells {@code error} to pick one. */
+    public static ConnectionProfile activeProfile(dev.snowpulse.ui.shell.ShellViewModel shell, java.util.function.Consumer<String> error) {
         ConnectionProfile profile = shell.activeProfileProperty().get();
-        if (profile == null || !(profile.connection() instanceof dev.snowpulse.profile.SnowflakeSettings)) {
-            error.accept(otherwise);
-            return null;
+        if (profile == null) {
+            error.accept("Pick a profile in the Connections tab first.");
         }
         return profile;
     }

@@ -84,7 +84,7 @@ public final class PipelineView implements TabContent {
         updated.textProperty().bind(model.updatedProperty());
         updated.getStyleClass().add("hint");
         Button deploy = guarded("Deploy", "deployPipeline", "Deploying the pipeline", model::deploy);
-        deploy.setTooltip(new Tooltip("Create or update every object from sql/snowflake; data and configuration are kept"));
+        deploy.setTooltip(new Tooltip("Create or update every object (sql/snowflake, or sql/local-pipeline on PostgreSQL); data and configuration are kept"));
         Button start = guarded("Start", "startPipeline", "Starting the pipeline", model::start);
         start.getStyleClass().add("accent");
         Button stop = guarded("Stop", "stopPipeline", "Stopping the pipeline", model::stop);
@@ -166,7 +166,7 @@ public final class PipelineView implements TabContent {
         ListView<String> log = new ListView<>(model.deployLog());
         log.setId("deployLog");
         log.getStyleClass().add("mono");
-        log.setPlaceholder(new Label("One line per statement of sql/snowflake"));
+        log.setPlaceholder(new Label("One line per deployed statement"));
         model.deployLog().addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(model.deployLog().size() - 1));
         VBox.setVgrow(log, Priority.ALWAYS);
         VBox right = new VBox(8, title("Rows per layer"), layers, title("Deploy"), progress, log);

@@ -39,7 +39,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Pipeline tab: deploy, start, stop and generate now on the active Snowflake profile; the task graph of any
+ * The Pipeline tab: deploy, start, stop and generate now on the active profile (Snowflake, or the pipeline on
+ * PostgreSQL for a Postgres profile such as the Local demo); the task graph of any
  * schema with its history, the streams and the rows per layer, refreshed every 10 s while the tab is shown.
  * Every control goes through the prod guard.
  */
@@ -99,15 +100,19 @@ public final class PipelineViewModel {
         error.set("");
         message.set("");
         updated.set("");
-        if (profile == null || !(profile.connection() instanceof SnowflakeSettings sf)) {
+        if (profile == null) {
             usable.set(false);
-            target.set(profile == null ? "No active profile" : profile.name() + " is a " + profile.kind().label() + " profile");
-            message.set("The pipeline runs on Snowflake: add or pick a Snowflake profile in the Connections tab.");
+            target.set("No active profile");
+            message.set("Pick a profile in the Connections tab.");
             return;
         }
         usable.set(true);
-        PipelineNames names = PipelineSettings.forProfile(sf).names();
-        target.set(profile.name() + " · " + sf.summary() + " · " + names.database());
+        PipelineNames names = switch (profile.connection()) {
+            case SnowflakeSettings sf -> PipelineSettings.forProfile(sf).names();
+            case dev.snowpulse.profile.PostgresSettings pg -> PipelineSettings.forLocal(pg.database(), null).names();
+        };
+        target.set(profile.name() + " · " + profile.connection().summary() + " · " + (profile.connection() instanceof SnowflakeSettings
+                ? names.database() : "pipeline on PostgreSQL"));
         taskSchema.set(names.controlPath());
         streamSchema.set(names.database() + "." + names.rawSchema());
         if (active) {
@@ -283,7 +288,7 @@ public final class PipelineViewModel {
         message.set("");
         ConnectionProfile profile = shell.activeProfileProperty().get();
         if (!usable.get() || profile == null) {
-            error.set("Pick a Snowflake profile in the Connections tab first.");
+            error.set("Pick a profile in the Connections tab first.");
             return Optional.empty();
         }
         return guard.allowed(profile, action, typedName, error::set) ? Optional.of(profile) : Optional.empty();

@@ -52,7 +52,7 @@ public final class ReferenceViewModel {
     }
 
     public void load() {
-        ConnectionProfile profile = snowflakeProfile();
+        ConnectionProfile profile = activeProfile();
         if (profile == null) {
             return;
         }
@@ -103,7 +103,7 @@ public final class ReferenceViewModel {
     }
 
     public void apply(String typedName) {
-        ConnectionProfile profile = snowflakeProfile();
+        ConnectionProfile profile = activeProfile();
         if (profile == null || pending.isEmpty()
                 || !guard.allowed(profile, "Changing the reference configuration", typedName, error::set)) {
             return;
@@ -127,8 +127,8 @@ public final class ReferenceViewModel {
         });
     }
 
-    private ConnectionProfile snowflakeProfile() {
-        return PipelineSession.snowflakeProfile(shell, error::set, "The reference configuration lives in Snowflake: pick a Snowflake profile.");
+    private ConnectionProfile activeProfile() {
+        return PipelineSession.activeProfile(shell, error::set);
     }
 
     public ObjectProperty<ReferenceTable> tableProperty() { return table; }

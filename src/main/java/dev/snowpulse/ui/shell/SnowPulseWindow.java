@@ -16,6 +16,7 @@ import dev.snowpulse.ui.pipeline.PipelineSession;
 import dev.snowpulse.ui.pipeline.PipelineView;
 import dev.snowpulse.ui.pipeline.PipelineViewModel;
 import dev.snowpulse.ui.pipeline.ReferenceViewModel;
+import dev.snowpulse.ui.pipeline.SchedulerHost;
 import dev.snowpulse.ui.schema.SchemaView;
 import dev.snowpulse.ui.kpis.KpiView;
 import dev.snowpulse.ui.kpis.KpiViewModel;
@@ -46,6 +47,7 @@ public final class SnowPulseWindow {
 
     private final UiSettings settings;
     private final PipelineSession pipelineSession;
+    private final SchedulerHost scheduler;
 
     /** Task states and history refresh this often while the Pipeline tab is shown. */
     private static final java.time.Duration PIPELINE_REFRESH = java.time.Duration.ofSeconds(10);
@@ -67,6 +69,8 @@ public final class SnowPulseWindow {
         this.connections = new ConnectionsViewModel(services.profiles(), services.host(), services.secrets().keychain(),
                 services.prodGuard(), checks, shell, background);
         this.pipelineSession = new PipelineSession(services.connections());
+        this.scheduler = new SchedulerHost(services.connections(), background);
+        shell.activeProfileProperty().addListener((obs, old, now) -> scheduler.follow(now));
         List<TabContent> tabs = List.of(
                 new ConnectionsView(connections),
                 new SchemaView(new SchemaViewModel(shell, services.connections(), services.prodGuard(), background), shell),
@@ -120,6 +124,7 @@ public final class SnowPulseWindow {
     public void close() {
         view.stop();
         Thread.ofVirtual().name("close-pipeline-session").start(pipelineSession::close);
+        scheduler.close();
         if (stage == null) {
             return;
         }

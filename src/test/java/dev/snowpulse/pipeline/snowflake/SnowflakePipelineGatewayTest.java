@@ -185,20 +185,21 @@ class SnowflakePipelineGatewayTest {
     @Test
     void executeRunsTheGraphAndHistoryShowsEachTaskWithItsTimesAndErrors() throws Exception {
         pipeline.deployed();
+        gateway.start();
         pipeline.failBronze(true);
 
         gateway.execute(GOLD);
 
         assertThat(snowflake.queries()).contains("EXECUTE TASK " + CONTROL + "." + ROOT);
         List<TaskRun> runs = gateway.history(CONTROL, HistoryQuery.recent(50));
-        assertThat(runs).extracting(TaskRun::task, TaskRun::state)
-                .containsExactly(tuple(BRONZE, TaskRunState.FAILED), tuple(ROOT, TaskRunState.SUCCEEDED));
-        TaskRun failed = runs.getFirst();
+        assertThat(runs).extracting(TaskRun::task, TaskRun::state).containsExactly(tuple(ROOT, TaskRunState.SCHEDULED),
+                tuple(BRONZE, TaskRunState.FAILED), tuple(ROOT, TaskRunState.SUCCEEDED));
+        TaskRun failed = runs.get(1);
         assertThat(failed.errorCode()).isEqualTo("100038");
         assertThat(failed.errorMessage()).isEqualTo("Numeric value 'abc' is not recognized");
         assertThat(failed.duration()).isEqualTo(Duration.ofSeconds(1));
         assertThat(failed.queryId()).isNotBlank();
-        assertThat(runs.get(1).returnValue()).isNull();
+        assertThat(runs.get(2).returnValue()).isNull();
 
         assertThat(gateway.history(CONTROL, new HistoryQuery(null, true, 50))).extracting(TaskRun::task).containsExactly(BRONZE);
         assertThat(snowflake.queries().getLast()).contains("ERROR_ONLY => TRUE").contains("RESULT_LIMIT => 50")

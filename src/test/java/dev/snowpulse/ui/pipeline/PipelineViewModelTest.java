@@ -121,14 +121,12 @@ class PipelineViewModelTest {
     }
 
     @Test
-    void aPostgresProfileIsToldToPickASnowflakeOne() {
+    void aPostgresProfileDrivesThePipelineOnPostgres() {
         shell.connect(services.profiles().localDemo());
         PipelineViewModel model = model();
-        assertThat(model.usableProperty().get()).isFalse();
-        assertThat(model.messageProperty().get()).startsWith("The pipeline runs on Snowflake");
-        model.activate();
-        model.deploy(null);
-        assertThat(model.errorProperty().get()).isEqualTo("Pick a Snowflake profile in the Connections tab first.");
+        assertThat(model.usableProperty().get()).isTrue();
+        assertThat(model.targetProperty().get()).startsWith("Local demo · ").endsWith(" · pipeline on PostgreSQL");
+        assertThat(model.taskSchemaProperty().get()).endsWith(".RETAIL_PIPELINE");
     }
 
     @Test

@@ -1,0 +1,504 @@
+package dev.snowpulse.pipeline.local;
+
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.pipeline.AuditRun;
+import dev.snowpulse.pipeline.AuditRuns;
+import dev.snowpulse.pipeline.ColumnRule;
+import dev.snowpulse.pipeline.DeployListener;
+import dev.snowpulse.pipeline.DeployOptions;
+import dev.snowpulse.pipeline.DeployReport;
+import dev.snowpulse.pipeline.EventCounts;
+import dev.snowpulse.pipeline.HistoryQuery;
+import dev.snowpulse.pipeline.LayerCount;
+import dev.snowpulse.pipeline.PipelineException;
+import dev.snowpulse.pipeline.PipelineGateway;
+import dev.snowpulse.pipeline.PipelineNames;
+import dev.snowpulse.pipeline.PipelineScripts;
+import dev.snowpulse.pipeline.ReferenceChange;
+import dev.snowpulse.pipeline.ReferenceRow;
+import dev.snowpulse.pipeline.ReferenceTable;
+import dev.snowpulse.pipeline.RunComparison;
+import dev.snowpulse.pipeline.RunSnapshot;
+import dev.snowpulse.pipeline.SqlIdentifier;
+import dev.snowpulse.pipeline.SqlStatement;
+import dev.snowpulse.pipeline.StreamInfo;
+import dev.snowpulse.pipeline.TaskInfo;
+import dev.snowpulse.pipeline.TaskRun;
+import dev.snowpulse.pipeline.TaskRunState;
+import dev.snowpulse.pipeline.TaskState;
+import dev.snowpulse.pipeline.TaskStatus;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The retail pipeline on PostgreSQL (sql/local-pipeline): the same controls, views and audit as the Snowflake backend,
+ * with tasks run by {@link LocalTaskRunner} and scheduled by {@link LocalScheduler}.
+ */
+public final class LocalPipelineGateway implements PipelineGateway {
+
+    private static final String STREAM = "RAW_RETAIL_EVENTS_STREAM";
+
+    private final PostgresEndpoint endpoint;
+    private final DeployOptions options;
+    private final LocalTaskRunner runner;
+    private Connection connection;
+
+    public LocalPipelineGateway(PostgresEndpoint endpoint, DeployOptions options) {
+        this.endpoint = endpoint;
+        this.options = options;
+        this.runner = new LocalTaskRunner(endpoint, options.names());
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T call(String action, Work<T> work) throws PipelineException {
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = endpoint.connect("snowpulse-pipeline");
+            }
+            return work.run(connection);
+        } catch (SQLException e) {
+            closeConnection();
+            throw failure(action, e);
+        }
+    }
+
+    private static PipelineException failure(String action, SQLException e) {
+        String state = e.getSQLState();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+        String advice = switch (state == null ? "" : state) {
+            case "42P01", "42883", "3F000" -> "Deploy the pipeline first (Deploy, or snowpulse pipeline deploy).";
+            case "42501" -> "The profile's role lacks a privilege on the pipeline's schemas: grant it or use the owner.";
+            default -> state != null && state.startsWith("08")
+                    ? "The database did not answer: check that it runs and the profile's host and port." : null;
+        };
+        return new PipelineException(action, message, null, state, null, advice, e);
+    }
+
+    private String control() {
+        return options.names().controlSchema();
+    }
+
+    @Override
+    public String describe() {
+        return "PostgreSQL " + endpoint.describe();
+    }
+
+    @Override
+    public PipelineNames names() {
+        return options.names();
+    }
+
+    /** All statements in one transaction: a failed deploy leaves the database as it was. */
+    @Override
+    public DeployReport deploy(DeployListener listener) {
+        List<SqlStatement> statements = PipelineScripts.local(options);
+        long start = System.nanoTime();
+        int[] applied = {0};
+        SqlStatement[] current = {null};
+        try {
+            call("deploy", c -> {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    for (SqlStatement statement : statements) {
+                        current[0] = statement;
+                        listener.started(applied[0], statements.size(), statement);
+                        long began = System.nanoTime();
+                        s.execute(statement.sql());
+                        listener.finished(applied[0], statements.size(), statement, Duration.ofNanos(System.nanoTime() - began));
+                        applied[0]++;
+                    }
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+                return null;
+            });
+        } catch (PipelineException e) {
+            return new DeployReport(statements.size(), applied[0], Duration.ofNanos(System.nanoTime() - start), current[0], e);
+        }
+        return new DeployReport(statements.size(), applied[0], Duration.ofNanos(System.nanoTime() - start), null, null);
+    }
+
+    @Override
+    public String start() throws PipelineException {
+        return text("start the pipeline", "SELECT " + control() + ".start_pipeline()");
+    }
+
+    @Override
+    public String stop() throws PipelineException {
+        return text("stop the pipeline", "SELECT " + control() + ".stop_pipeline()");
+    }
+
+    @Override
+    public String generate(EventCounts counts) throws PipelineException {
+        String[] result = call("generate data", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT execution_status, message FROM " + control()
+                    + ".generate_retail_data(?, ?, ?, ?)")) {
+                s.setInt(1, counts.customer());
+                s.setInt(2, counts.purchase());
+                s.setInt(3, counts.marketing());
+                s.setInt(4, counts.supplyChain());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return new String[]{rs.getString(1), rs.getString(2)};
+                }
+            }
+        });
+        if (!"SUCCESS".equals(result[0])) {
+            throw new PipelineException("generate data", result[1]);
+        }
+        return result[1];
+    }
+
+    @Override
+    public List<LayerCount> summary() throws PipelineException {
+        return call("read the data summary", c -> {
+            List<LayerCount> counts = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT layer, table_name, record_count FROM " + control() + ".data_summary()")) {
+                while (rs.next()) {
+                    counts.add(new LayerCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+            return counts;
+        });
+    }
+
+    private boolean isControl(String schemaPath) {
+        String path = SqlIdentifier.requireQualified(schemaPath, "schema");
+        return path.substring(path.lastIndexOf('.') + 1).equals(control());
+    }
+
+    @Override
+    public List<TaskStatus> tasks(String schemaPath) throws PipelineException {
+        if (!isControl(schemaPath)) {
+            return List.of();
+        }
+        String prefix = names().controlPath() + ".";
+        return call("list the tasks", c -> {
+            List<TaskStatus> tasks = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT t.task_name, t.state, extract(epoch FROM t.schedule)::bigint AS seconds, t.predecessor, t.definition, "
+                            + "t.condition, t.next_run, h.state AS last_state, h.scheduled_time, h.query_start_time, h.completed_time, "
+                            + "h.error_code, h.error_message, h.query_id, h.return_value FROM " + control() + ".tasks t "
+                            + "LEFT JOIN LATERAL (SELECT * FROM " + control() + ".task_history x WHERE x.task_name = t.task_name "
+                            + "AND x.state NOT IN ('SCHEDULED', 'EXECUTING') ORDER BY x.history_id DESC LIMIT 1) h ON true "
+                            + "ORDER BY t.created_at, t.task_name")) {
+                while (rs.next()) {
+                    long seconds = rs.getLong("seconds");
+                    boolean root = !rs.wasNull();
+                    String predecessor = rs.getString("predecessor");
+                    TaskInfo task = new TaskInfo(prefix + rs.getString("task_name"), TaskState.parse(rs.getString("state")),
+                            root ? Schedules.describe(seconds) : null, predecessor == null ? List.of() : List.of(prefix + predecessor),
+                            rs.getString("definition"), rs.getString("condition"), null);
+                    TaskRun last = rs.getString("last_state") == null ? null : run(rs, "task_name", "last_state");
+                    tasks.add(new TaskStatus(task, last, instant(rs.getTimestamp("next_run"))));
+                }
+            }
+            return tasks;
+        });
+    }
+
+    @Override
+    public List<TaskRun> history(String schemaPath, HistoryQuery query) throws PipelineException {
+        if (!isControl(schemaPath)) {
+            return List.of();
+        }
+        String task = query.task() == null ? null : query.task().substring(query.task().lastIndexOf('.') + 1);
+        return call("read the task history", c -> {
+            List<TaskRun> runs = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM ("
+                    + "SELECT task_name, state, scheduled_time, query_start_time, completed_time, error_code, error_message, "
+                    + "query_id, return_value, history_id FROM " + control() + ".task_history "
+                    + "WHERE (?::text IS NULL OR task_name = ?) AND (NOT ? OR state = 'FAILED') "
+                    + "AND scheduled_time > now() - interval '7 days' "
+                    + "UNION ALL SELECT task_name, 'SCHEDULED', next_run, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM "
+                    + control() + ".tasks WHERE state = 'started' AND next_run IS NOT NULL AND NOT ? "
+                    + "AND (?::text IS NULL OR task_name = ?)) h "
+                    + "ORDER BY scheduled_time DESC, history_id DESC NULLS FIRST LIMIT ?")) {
+                s.setString(1, task);
+                s.setString(2, task);
+                s.setBoolean(3, query.errorsOnly());
+                s.setBoolean(4, query.errorsOnly());
+                s.setString(5, task);
+                s.setString(6, task);
+                s.setInt(7, query.limit());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        runs.add(run(rs, "task_name", "state"));
+                    }
+                }
+            }
+            return runs;
+        });
+    }
+
+    private static TaskRun run(ResultSet rs, String nameColumn, String stateColumn) throws SQLException {
+        return new TaskRun(rs.getString(nameColumn), TaskRunState.parse(rs.getString(stateColumn)),
+                instant(rs.getTimestamp("scheduled_time")), instant(rs.getTimestamp("query_start_time")),
+                instant(rs.getTimestamp("completed_time")), rs.getString("error_code"), rs.getString("error_message"),
+                rs.getString("query_id"), rs.getString("return_value"));
+    }
+
+    /** A root resumes with its graph and gets its next run; a child changes alone. */
+    @Override
+    public void resume(String task) throws PipelineException {
+        String name = taskName(task);
+        update("resume " + name, "UPDATE " + control() + ".tasks SET state = 'started', "
+                + "next_run = CASE WHEN predecessor IS NULL THEN now() + schedule END "
+                + "WHERE task_name = ? OR (? IN (SELECT task_name FROM " + control() + ".tasks WHERE predecessor IS NULL))", name, name);
+    }
+
+    @Override
+    public void suspend(String task) throws PipelineException {
+        String name = taskName(task);
+        update("suspend " + name, "UPDATE " + control() + ".tasks SET state = 'suspended', next_run = NULL WHERE task_name = ?", name);
+    }
+
+    @Override
+    public void execute(String task) throws PipelineException {
+        String root = root(taskName(task));
+        try {
+            runner.run(root, false);
+        } catch (SQLException e) {
+            throw failure("run " + root, e);
+        }
+    }
+
+    @Override
+    public void retryLast(String task) throws PipelineException {
+        String root = root(taskName(task));
+        try {
+            runner.run(root, true);
+        } catch (SQLException e) {
+            throw failure("retry the last run of " + root, e);
+        }
+    }
+
+    private String taskName(String task) {
+        String qualified = SqlIdentifier.requireQualified(task, "task");
+        return qualified.substring(qualified.lastIndexOf('.') + 1);
+    }
+
+    private String root(String task) throws PipelineException {
+        return call("find the root of " + task, c -> {
+            try (PreparedStatement s = c.prepareStatement("WITH RECURSIVE up AS (SELECT task_name, predecessor, 0 AS depth FROM "
+                    + control() + ".tasks WHERE task_name = ? UNION ALL SELECT t.task_name, t.predecessor, up.depth + 1 FROM "
+                    + control() + ".tasks t JOIN up ON t.task_name = up.predecessor WHERE up.depth < 100) "
+                    + "SELECT task_name FROM up WHERE predecessor IS NULL")) {
+                s.setString(1, task);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("no task " + task + " in " + control(), "42704");
+                    }
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<StreamInfo> streams(String schemaPath) throws PipelineException {
+        String path = SqlIdentifier.requireQualified(schemaPath, "schema");
+        if (!path.substring(path.lastIndexOf('.') + 1).equals(names().rawSchema())) {
+            return List.of();
+        }
+        boolean hasData = call("read the change feed", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM "
+                    + names().rawSchema() + ".raw_retail_events WHERE consumed_at IS NULL)")) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
+        String raw = names().database() + "." + names().rawSchema() + ".";
+        return List.of(new StreamInfo(raw + STREAM, raw + "RAW_RETAIL_EVENTS", "APPEND_ONLY (claims)", false, null, hasData));
+    }
+
+    @Override
+    public List<ReferenceRow> reference(ReferenceTable table) throws PipelineException {
+        return call("read " + table.name(), c -> {
+            List<ReferenceRow> rows = new ArrayList<>();
+            StringBuilder columns = new StringBuilder(table.key().toLowerCase(Locale.ROOT));
+            for (String column : table.columns().keySet()) {
+                columns.append(", ").append(column.toLowerCase(Locale.ROOT)).append("::text AS ").append(column.toLowerCase(Locale.ROOT));
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + columns + " FROM "
+                    + names().referenceSchema() + "." + table.name() + " ORDER BY " + table.key())) {
+                while (rs.next()) {
+                    Map<String, String> values = new LinkedHashMap<>();
+                    for (String column : table.columns().keySet()) {
+                        values.put(column, rs.getString(column.toLowerCase(Locale.ROOT)));
+                    }
+                    rows.add(new ReferenceRow(table, rs.getString(1), values));
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public void apply(ReferenceChange change) throws PipelineException {
+        String type = switch (change.table().rule(change.column())) {
+            case FRACTION, NON_NEGATIVE -> "double precision";
+            case COUNT -> "bigint";
+            case PARAMETER -> "jsonb";
+            case MONTHS, TEXT, FIXED -> "text";
+        };
+        int updated = update("change " + change.table().name(), "UPDATE " + names().referenceSchema() + "." + change.table().name()
+                + " SET " + change.column() + " = CAST(? AS " + type + ") WHERE " + change.table().key() + " = ?",
+                change.after(), change.key());
+        if (updated != 1) {
+            throw new PipelineException("change " + change.table().name(), "no row with " + change.table().key()
+                    + " = '" + change.key() + "' (it may have been deleted); reload the table");
+        }
+    }
+
+    @Override
+    public List<AuditRun> auditRuns(int limit) throws PipelineException {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit: " + limit + " is outside 1..10000");
+        }
+        StringBuilder sums = new StringBuilder();
+        for (ReferenceTable table : ReferenceTable.values()) {
+            sums.append(", ").append(table.checksumColumn());
+        }
+        List<AuditRun> runs = call("read the generation audit", c -> {
+            List<AuditRun> found = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT run_id, run_timestamp, execution_status, "
+                    + "customer_events_requested, purchase_events_requested, marketing_events_requested, "
+                    + "supply_chain_events_requested, events_generated, error_message, execution_time_seconds" + sums
+                    + " FROM " + names().referenceSchema() + ".data_generation_audit ORDER BY run_timestamp DESC LIMIT ?")) {
+                s.setInt(1, limit + 1);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Map<ReferenceTable, String> checksums = new EnumMap<>(ReferenceTable.class);
+                        for (ReferenceTable table : ReferenceTable.values()) {
+                            String sum = rs.getString(table.checksumColumn());
+                            if (sum != null) {
+                                checksums.put(table, sum);
+                            }
+                        }
+                        double seconds = rs.getDouble("execution_time_seconds");
+                        Double took = rs.wasNull() ? null : seconds;
+                        found.add(new AuditRun(rs.getString("run_id"), instant(rs.getTimestamp("run_timestamp")),
+                                rs.getString("execution_status"), rs.getInt("customer_events_requested"),
+                                rs.getInt("purchase_events_requested"), rs.getInt("marketing_events_requested"),
+                                rs.getInt("supply_chain_events_requested"), rs.getLong("events_generated"),
+                                rs.getString("error_message"), took, checksums, false));
+                    }
+                }
+            }
+            return found;
+        });
+        return AuditRuns.markChanges(runs, limit);
+    }
+
+    @Override
+    public RunSnapshot snapshot(String runId) throws PipelineException {
+        return stored(List.of(runId)).getFirst().snapshot();
+    }
+
+    @Override
+    public RunComparison compare(String beforeRunId, String afterRunId) throws PipelineException {
+        List<AuditRuns.Stored> both = stored(List.of(beforeRunId, afterRunId));
+        return RunComparison.of(both.get(0).snapshot(), both.get(1).snapshot(), both.get(0).checksums(), both.get(1).checksums());
+    }
+
+    private List<AuditRuns.Stored> stored(List<String> runIds) throws PipelineException {
+        StringBuilder columns = new StringBuilder("run_id");
+        for (ReferenceTable table : ReferenceTable.values()) {
+            columns.append(", ").append(table.snapshotColumn()).append("::text AS ").append(table.snapshotColumn())
+                    .append(", ").append(table.checksumColumn());
+        }
+        Map<String, AuditRuns.Stored> found = call("read run snapshots", c -> {
+            Map<String, AuditRuns.Stored> stored = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + columns + " FROM " + names().referenceSchema()
+                    + ".data_generation_audit WHERE run_id = ANY (?)")) {
+                s.setArray(1, c.createArrayOf("text", runIds.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Map<ReferenceTable, List<Map<String, String>>> tables = new EnumMap<>(ReferenceTable.class);
+                        Map<ReferenceTable, String> sums = new EnumMap<>(ReferenceTable.class);
+                        for (ReferenceTable table : ReferenceTable.values()) {
+                            tables.put(table, RunSnapshot.parseRows(rs.getString(table.snapshotColumn()), table.snapshotColumn()));
+                            String sum = rs.getString(table.checksumColumn());
+                            if (sum != null) {
+                                sums.put(table, sum);
+                            }
+                        }
+                        stored.put(rs.getString("run_id"), new AuditRuns.Stored(new RunSnapshot(rs.getString("run_id"), tables), sums));
+                    }
+                }
+            }
+            return stored;
+        });
+        List<AuditRuns.Stored> ordered = new ArrayList<>();
+        for (String id : runIds) {
+            AuditRuns.Stored run = found.get(id);
+            if (run == null) {
+                throw new PipelineException("read run " + id, "no generation run has this id", null, null, null,
+                        "Pick a run from the Audit tab or `snowpulse pipeline audit`.", null);
+            }
+            ordered.add(run);
+        }
+        return ordered;
+    }
+
+    private String text(String action, String sql) throws PipelineException {
+        return call(action, c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        });
+    }
+
+    private int update(String action, String sql, String... values) throws PipelineException {
+        return call(action, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    s.setString(i + 1, values[i]);
+                }
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // gone either way
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeConnection();
+    }
+}

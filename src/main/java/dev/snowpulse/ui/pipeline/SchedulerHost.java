@@ -1,0 +1,67 @@
+package dev.snowpulse.ui.pipeline;
+
+import dev.snowpulse.db.ConnectionService;
+import dev.snowpulse.pipeline.PipelineSettings;
+import dev.snowpulse.pipeline.local.LocalScheduler;
+import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.ui.common.Background;
+
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * Runs the pipeline's tasks on PostgreSQL while the app runs, for the active profile when it is a Postgres one (the
+ * Local demo included). Nothing is due until the pipeline is deployed and started; a Snowflake profile needs none.
+ */
+public final class SchedulerHost implements AutoCloseable {
+
+    public static final Duration TICK = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(SchedulerHost.class.getName());
+
+    private final ConnectionService connections;
+    private final Background background;
+    private LocalScheduler scheduler;
+    private ConnectionProfile following;
+
+    public SchedulerHost(ConnectionService connections, Background background) {
+        this.connections = connections;
+        this.background = background;
+    }
+
+    /** Follows the active profile: stops the old scheduler, starts one for a Postgres profile (off the FX thread). */
+    public synchronized void follow(ConnectionProfile profile) {
+        following = profile;
+        stop();
+        if (profile == null || !(profile.connection() instanceof PostgresSettings)) {
+            return;
+        }
+        background.run("start the pipeline scheduler", () -> {
+            var endpoint = connections.postgres(profile);
+            return new LocalScheduler(endpoint, PipelineSettings.forLocal(endpoint.settings().database(), null).names());
+        }, started -> {
+            synchronized (this) {
+                if (following != profile) {
+                    started.close();
+                    return;
+                }
+                scheduler = started;
+                scheduler.start(TICK, LOG::info);
+            }
+        }, failure -> LOG.info("pipeline scheduler not started: " + failure.getMessage()));
+    }
+
+    private void stop() {
+        if (scheduler != null) {
+            LocalScheduler old = scheduler;
+            scheduler = null;
+            Thread.ofVirtual().name("stop-pipeline-scheduler").start(old::close);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        following = null;
+        stop();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.snowpulse.ui;
+
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.pipeline.LayerCount;
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.testing.Sql;
+import dev.snowpulse.testing.TestHosts;
+import dev.snowpulse.testing.TestPostgres;
+import dev.snowpulse.testing.TestWindow;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Pipeline and Audit tabs on the Local demo: the pipeline on PostgreSQL, from deploy to a gold count and a comparison. */
+@ExtendWith(ApplicationExtension.class)
+class LocalPipelineTabsUiTest {
+
+    @RegisterExtension
+    static TestPostgres pg = new TestPostgres();
+
+    @TempDir
+    Path home;
+
+    private TestWindow window;
+    private PostgresEndpoint db;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        PostgresSettings database = pg.freshDatabase();
+        db = TestPostgres.endpoint(database);
+        window = TestWindow.show(TestHosts.linux(home, Map.of("PGDATABASE", database.database())), stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        window.close();
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return onFx(() -> robot.lookup(id).tryQueryAs(Label.class).map(Label::getText).orElse(""));
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long rows(FxRobot robot, String table) {
+        TableView<LayerCount> layers = onFx(() -> robot.lookup("#layerSummary").queryAs(TableView.class));
+        return onFx(() -> layers.getItems().stream().filter(l -> l.table().equals(table)).mapToLong(LayerCount::records)
+                .findFirst().orElse(-1));
+    }
+
+    @Test
+    void deployRunTheGraphAndCompareTwoRunsOnTheLocalDemo(FxRobot robot) throws Exception {
+        waitUntil(() -> text(robot, "#statusState").equals("Connected"));
+        robot.clickOn("#tab-pipeline");
+        waitUntil(() -> text(robot, "#pipelineTarget").startsWith("Local demo"));
+        waitUntil(() -> text(robot, "#pipelineMessage").contains("Deploy the pipeline first"));
+
+        robot.clickOn("#deployPipeline");
+        waitUntil(() -> text(robot, "#pipelineMessage").startsWith("deployed:"));
+        waitUntil(() -> text(robot, "#task-state-DATA_GENERATION_TASK").equals("suspended"));
+        assertThat(rows(robot, "FCT_SALES")).isZero();
+
+        robot.clickOn("#startPipeline");
+        waitUntil(() -> text(robot, "#task-state-DATA_GENERATION_TASK").equals("started"));
+        robot.clickOn("#task-DATA_GENERATION_TASK");
+        robot.clickOn("#executeTask");
+        waitUntil(() -> rows(robot, "FCT_SALES") == 50);
+        assertThat(rows(robot, "STG_PURCHASES")).isEqualTo(50);
+        assertThat(rows(robot, "RAW_RETAIL_EVENTS")).isEqualTo(85);
+        assertThat(text(robot, "#task-last-GOLD_TRANSFORMATION_TASK")).startsWith("last run: succeeded");
+
+        Sql.execute(db, "update reference_data.warehouses set capacity = 60000 where warehouse_id = 'WH-EAST'");
+        robot.clickOn("#generateNow");
+        waitUntil(() -> text(robot, "#pipelineMessage").endsWith("85 events generated"));
+
+        robot.clickOn("#tab-audit");
+        TableView<?> runs = onFx(() -> robot.lookup("#auditRuns").queryAs(TableView.class));
+        waitUntil(() -> onFx(() -> runs.getItems().size()) == 2);
+        List<Node> cells = onFx(() -> List.copyOf(robot.from(runs).lookup(".table-row-cell").queryAll()));
+        robot.clickOn(cells.get(0));
+        robot.press(KeyCode.CONTROL).clickOn(cells.get(1)).release(KeyCode.CONTROL);
+        robot.clickOn("#compareRuns");
+        waitUntil(() -> text(robot, "#auditMessage").equals("1 reference table changed between the two runs."));
+        TreeTableView<?> tree = onFx(() -> robot.lookup("#comparisonTree").queryAs(TreeTableView.class));
+        String shown = onFx(() -> tree.getRoot().getChildren().stream()
+                .filter(t -> t.getValue().toString().contains("WAREHOUSES"))
+                .map(t -> t.getValue() + " " + t.getChildren().getFirst().getValue() + " "
+                        + t.getChildren().getFirst().getChildren().getFirst().getValue())
+                .findFirst().orElse(""));
+        assertThat(shown).contains("change=CHANGED").contains("what=WH-EAST").contains("what=capacity")
+                .contains("before=50000").contains("after=60000");
+    }
+}
