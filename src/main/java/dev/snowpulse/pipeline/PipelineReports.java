@@ -81,7 +81,7 @@ public final class PipelineReports {
         List<List<String>> rows = new ArrayList<>();
         for (AuditRun run : runs) {
             rows.add(List.of(run.runId(), time(run.runTime()), run.status(), Long.toString(run.requested()),
-                    Long.toString(run.generated()), run.seconds() == null ? "" : String.format(Locale.ROOT, "%.1f", run.seconds()),
+                    Long.toString(run.generated()), run.seconds() == null ? "" : String.format(Locale.ROOT, "%.2f", run.seconds()),
                     run.configChanged() ? "changed" : "", orEmpty(run.errorMessage())));
         }
         return new ReportTable("Generation runs", List.of("run id", "time", "status", "requested", "generated", "seconds",

@@ -100,7 +100,7 @@ class PipelineCliTest {
         String after = run("--profile", "sf", "pipeline", "generate").out().substring(4, 40);
 
         Run audit = run("--profile", "sf", "pipeline", "audit", "--format", "csv");
-        assertThat(audit.out()).contains("\"" + after + "\",").contains(",SUCCESS,85,85,1.3,changed,");
+        assertThat(audit.out()).contains("\"" + after + "\",").contains(",SUCCESS,85,85,1.25,changed,");
         Run compare = run("--profile", "sf", "pipeline", "compare", before, after);
         assertThat(compare.exit()).as(compare.err()).isZero();
         assertThat(compare.out()).containsPattern("CUSTOMER_SEGMENTS +CHANGED +premium +WEIGHT +0\\.15 +0\\.2")
