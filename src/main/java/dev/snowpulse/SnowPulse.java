@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Entry point. No arguments open the desktop app; anything else is a headless command.
+ * Entry point. No arguments open the desktop app ({@code --smoke-test} opens it, checks it and exits); anything else
+ * is a headless command.
  * Not an {@code Application} subclass, so the app runs from the class path without JavaFX modules declared.
  */
 public final class SnowPulse {
@@ -17,7 +18,7 @@ public final class SnowPulse {
 
     public static void main(String[] args) {
         quietLogging();
-        if (args.length == 0) {
+        if (args.length == 0 || (args.length == 1 && args[0].equals("--smoke-test"))) {
             dev.snowpulse.ui.DesktopLauncher.launch(args);
             return;
         }

@@ -29,6 +29,9 @@ public final class SnowPulseApp extends Application {
     public void start(Stage stage) {
         window = new SnowPulseWindow(services, background, settings);
         window.show(stage);
+        if (getParameters().getRaw().contains(SmokeTest.FLAG)) {
+            new SmokeTest(System.out).watch(stage, window.shell());
+        }
     }
 
     @Override

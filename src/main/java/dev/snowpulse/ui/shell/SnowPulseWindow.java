@@ -120,6 +120,10 @@ public final class SnowPulseWindow {
         shell.connect(initial);
     }
 
+    public ShellViewModel shell() {
+        return shell;
+    }
+
     /** Stops the tab on screen and remembers the window; called when the window closes. */
     public void close() {
         view.stop();
