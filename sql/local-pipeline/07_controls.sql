@@ -1,10 +1,17 @@
 -- Part 7: the controls, with the Snowflake version's names.
 
+-- Where this database has pg_cron, starting also schedules a pg_cron job that runs due tasks every minute
+-- (cron.schedule replaces a job of the same name); otherwise SnowPulse's scheduler runs them while SnowPulse runs.
 CREATE OR REPLACE FUNCTION <% control_schema %>.start_pipeline()
 RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE <% control_schema %>.tasks SET state = 'started',
         next_run = CASE WHEN predecessor IS NULL THEN now() + schedule END;
+    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_cron') THEN
+        PERFORM cron.schedule('snowpulse-retail-pipeline', '* * * * *', 'CALL <% control_schema %>.run_due()');
+        RETURN 'pipeline started: DATA_GENERATION_TASK, BRONZE_TRANSFORMATION_TASK and GOLD_TRANSFORMATION_TASK resumed; '
+            || 'pg_cron runs them';
+    END IF;
     RETURN 'pipeline started: DATA_GENERATION_TASK, BRONZE_TRANSFORMATION_TASK and GOLD_TRANSFORMATION_TASK resumed';
 END;
 $$;
@@ -13,6 +20,9 @@ CREATE OR REPLACE FUNCTION <% control_schema %>.stop_pipeline()
 RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE <% control_schema %>.tasks SET state = 'suspended', next_run = NULL;
+    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_cron') THEN
+        PERFORM cron.unschedule(jobid) FROM cron.job WHERE jobname = 'snowpulse-retail-pipeline';
+    END IF;
     RETURN 'pipeline stopped: all three tasks suspended';
 END;
 $$;

@@ -14,7 +14,7 @@ public final class PipelineScripts {
             "04_generator.sql", "05_bronze.sql", "06_gold.sql", "07_tasks.sql", "08_controls.sql");
 
     public static final List<String> LOCAL_FILES = List.of("01_reference.sql", "02_raw.sql", "03_generator.sql",
-            "04_bronze.sql", "05_gold.sql", "06_tasks.sql", "07_controls.sql");
+            "04_bronze.sql", "05_gold.sql", "06_tasks.sql", "07_controls.sql", "08_runner.sql");
 
     private PipelineScripts() {
     }

@@ -1,0 +1,102 @@
+package dev.snowpulse.pipeline.local;
+
+import dev.snowpulse.db.EmbeddedPostgresServer;
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.pipeline.DeployListener;
+import dev.snowpulse.pipeline.DeployReport;
+import dev.snowpulse.pipeline.LayerCount;
+import dev.snowpulse.pipeline.PipelineSettings;
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.profile.SslMode;
+import dev.snowpulse.testing.Await;
+import dev.snowpulse.testing.Sql;
+import dev.snowpulse.testing.TestHosts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Where the database has pg_cron, Start schedules a pg_cron job and pg_cron runs the due graph by itself, through the
+ * same run_graph procedure as SnowPulse's scheduler. Runs a PostgreSQL 15 of its own with pg_cron preloaded (Debian's
+ * postgresql-15-cron, which CI installs); PostgreSQL refuses to run as root, so CI runs this as an ordinary user.
+ */
+class PgCronSchedulingTest {
+
+    private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startSchedulesAPgCronJobThatRunsTheDueGraphAndStopRemovesIt() throws Exception {
+        assumeFalse(EmbeddedPostgresServer.runningAsRoot(), "PostgreSQL refuses to run as root; CI runs this as an ordinary user");
+        assumeTrue(Files.exists(Path.of("/usr/lib/postgresql/15/lib/pg_cron.so")), "needs Debian's postgresql-15-cron");
+        int port = TestHosts.closedPort();
+        Path data = dir.resolve("data");
+        run(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust", "--no-sync");
+        run(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", dir.resolve("server.log").toString(), "-o",
+                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dir + " -c shared_preload_libraries=pg_cron"
+                        + " -c cron.database_name=retail -c cron.use_background_workers=on -c max_worker_processes=16", "start");
+        try {
+            PostgresEndpoint server = endpoint(port, "postgres");
+            Sql.execute(server, "create database retail");
+            PostgresEndpoint retail = endpoint(port, "retail");
+            Sql.execute(retail, "create extension pg_cron");
+
+            try (LocalPipelineGateway gateway = new LocalPipelineGateway(retail, PipelineSettings.forLocal("retail", null))) {
+                DeployReport report = gateway.deploy(DeployListener.NONE);
+                assertThat(report.ok()).as(report.describe()).isTrue();
+                assertThat(Sql.single(retail, "select retail_pipeline.task_runner()")).isEqualTo("pg_cron");
+
+                assertThat(gateway.start()).endsWith("pg_cron runs them");
+                assertThat(Sql.single(retail, "select command from cron.job where jobname = 'snowpulse-retail-pipeline'"))
+                        .isEqualTo("CALL RETAIL_PIPELINE.run_due()");
+
+                Sql.execute(retail, "update retail_pipeline.tasks set next_run = now() - interval '1 second' where predecessor is null");
+                // pg_cron checks its jobs at the start of each minute
+                Await.until(Duration.ofSeconds(90), "pg_cron to run the graph", () -> count(retail,
+                        "select count(*) from retail_pipeline.task_history where task_name = 'GOLD_TRANSFORMATION_TASK' and state = 'SUCCEEDED'") == 1);
+                assertThat(gateway.summary()).contains(new LayerCount("gold", "FCT_SALES", 50));
+                assertThat(count(retail, "select count(*) from retail_pipeline.task_history where state = 'SUCCEEDED'")).isEqualTo(3);
+                assertThat(gateway.pipelineTasks().getFirst().nextRun()).isAfter(java.time.Instant.now().plusSeconds(29 * 60));
+
+                gateway.stop();
+                assertThat(count(retail, "select count(*) from cron.job where jobname = 'snowpulse-retail-pipeline'")).isZero();
+            }
+        } finally {
+            run(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-m", "fast", "stop");
+        }
+    }
+
+    private static long count(PostgresEndpoint db, String sql) {
+        try {
+            return Long.parseLong(Sql.single(db, sql));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PostgresEndpoint endpoint(int port, String database) {
+        return new PostgresEndpoint(new PostgresSettings("127.0.0.1", port, database, "postgres", SslMode.DISABLE, null, null,
+                dev.snowpulse.profile.SecretRef.of(dev.snowpulse.profile.SecretSource.NONE)), Optional.empty());
+    }
+
+    private void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("commands.log").toFile()).start();
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new IOException(String.join(" ", command) + " exited " + exit + ":\n" + Files.readString(dir.resolve("commands.log")));
+        }
+    }
+}
