@@ -29,6 +29,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static dev.snowpulse.testing.FxReads.onFx;
+import static dev.snowpulse.testing.FxReads.text;
+import static dev.snowpulse.testing.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Pipeline and Audit tabs on the Local demo: the pipeline on PostgreSQL, from deploy to a gold count and a comparison. */
@@ -56,22 +59,8 @@ class LocalPipelineTabsUiTest {
         window.close();
     }
 
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static String text(FxRobot robot, String id) {
-        return onFx(() -> robot.lookup(id).tryQueryAs(Label.class).map(Label::getText).orElse(""));
-    }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @SuppressWarnings("unchecked")
     private static long rows(FxRobot robot, String table) {

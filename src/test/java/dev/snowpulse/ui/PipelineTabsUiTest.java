@@ -33,6 +33,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static dev.snowpulse.testing.FxReads.onFx;
+import static dev.snowpulse.testing.FxReads.text;
+import static dev.snowpulse.testing.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Pipeline and Audit tabs of the real window on a Snowflake profile, through snowflake-jdbc, against the fake account. */
@@ -67,22 +70,8 @@ class PipelineTabsUiTest {
         snowflake.close();
     }
 
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static String text(FxRobot robot, String id) {
-        return onFx(() -> robot.lookup(id).tryQueryAs(Label.class).map(Label::getText).orElse(""));
-    }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private void openPipeline(FxRobot robot) throws Exception {
         robot.clickOn("#tab-pipeline");

@@ -3,7 +3,6 @@ package dev.snowpulse.pipeline.local;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.pipeline.AuditRun;
 import dev.snowpulse.pipeline.AuditRuns;
-import dev.snowpulse.pipeline.ColumnRule;
 import dev.snowpulse.pipeline.DeployListener;
 import dev.snowpulse.pipeline.DeployOptions;
 import dev.snowpulse.pipeline.DeployReport;
@@ -37,7 +36,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -374,36 +372,15 @@ public final class LocalPipelineGateway implements PipelineGateway {
 
     @Override
     public List<AuditRun> auditRuns(int limit) throws PipelineException {
-        if (limit < 1 || limit > 10_000) {
-            throw new IllegalArgumentException("limit: " + limit + " is outside 1..10000");
-        }
-        StringBuilder sums = new StringBuilder();
-        for (ReferenceTable table : ReferenceTable.values()) {
-            sums.append(", ").append(table.checksumColumn());
-        }
+        AuditRuns.checkLimit(limit);
         List<AuditRun> runs = call("read the generation audit", c -> {
             List<AuditRun> found = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT run_id, run_timestamp, execution_status, "
-                    + "customer_events_requested, purchase_events_requested, marketing_events_requested, "
-                    + "supply_chain_events_requested, events_generated, error_message, execution_time_seconds" + sums
-                    + " FROM " + names().referenceSchema() + ".data_generation_audit ORDER BY run_timestamp DESC LIMIT ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + AuditRuns.RUN_COLUMNS + " FROM "
+                    + names().referenceSchema() + ".data_generation_audit ORDER BY run_timestamp DESC LIMIT ?")) {
                 s.setInt(1, limit + 1);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        Map<ReferenceTable, String> checksums = new EnumMap<>(ReferenceTable.class);
-                        for (ReferenceTable table : ReferenceTable.values()) {
-                            String sum = rs.getString(table.checksumColumn());
-                            if (sum != null) {
-                                checksums.put(table, sum);
-                            }
-                        }
-                        double seconds = rs.getDouble("execution_time_seconds");
-                        Double took = rs.wasNull() ? null : seconds;
-                        found.add(new AuditRun(rs.getString("run_id"), instant(rs.getTimestamp("run_timestamp")),
-                                rs.getString("execution_status"), rs.getInt("customer_events_requested"),
-                                rs.getInt("purchase_events_requested"), rs.getInt("marketing_events_requested"),
-                                rs.getInt("supply_chain_events_requested"), rs.getLong("events_generated"),
-                                rs.getString("error_message"), took, checksums, false));
+                        found.add(AuditRuns.run(rs));
                     }
                 }
             }
@@ -419,48 +396,25 @@ public final class LocalPipelineGateway implements PipelineGateway {
 
     @Override
     public RunComparison compare(String beforeRunId, String afterRunId) throws PipelineException {
-        List<AuditRuns.Stored> both = stored(List.of(beforeRunId, afterRunId));
-        return RunComparison.of(both.get(0).snapshot(), both.get(1).snapshot(), both.get(0).checksums(), both.get(1).checksums());
+        return AuditRuns.compare(stored(List.of(beforeRunId, afterRunId)));
     }
 
     private List<AuditRuns.Stored> stored(List<String> runIds) throws PipelineException {
-        StringBuilder columns = new StringBuilder("run_id");
-        for (ReferenceTable table : ReferenceTable.values()) {
-            columns.append(", ").append(table.snapshotColumn()).append("::text AS ").append(table.snapshotColumn())
-                    .append(", ").append(table.checksumColumn());
-        }
         Map<String, AuditRuns.Stored> found = call("read run snapshots", c -> {
             Map<String, AuditRuns.Stored> stored = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + columns + " FROM " + names().referenceSchema()
-                    + ".data_generation_audit WHERE run_id = ANY (?)")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + AuditRuns.storedColumns("::text") + " FROM "
+                    + names().referenceSchema() + ".data_generation_audit WHERE run_id = ANY (?)")) {
                 s.setArray(1, c.createArrayOf("text", runIds.toArray()));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        Map<ReferenceTable, List<Map<String, String>>> tables = new EnumMap<>(ReferenceTable.class);
-                        Map<ReferenceTable, String> sums = new EnumMap<>(ReferenceTable.class);
-                        for (ReferenceTable table : ReferenceTable.values()) {
-                            tables.put(table, RunSnapshot.parseRows(rs.getString(table.snapshotColumn()), table.snapshotColumn()));
-                            String sum = rs.getString(table.checksumColumn());
-                            if (sum != null) {
-                                sums.put(table, sum);
-                            }
-                        }
-                        stored.put(rs.getString("run_id"), new AuditRuns.Stored(new RunSnapshot(rs.getString("run_id"), tables), sums));
+                        AuditRuns.Stored run = AuditRuns.stored(rs);
+                        stored.put(run.snapshot().runId(), run);
                     }
                 }
             }
             return stored;
         });
-        List<AuditRuns.Stored> ordered = new ArrayList<>();
-        for (String id : runIds) {
-            AuditRuns.Stored run = found.get(id);
-            if (run == null) {
-                throw new PipelineException("read run " + id, "no generation run has this id", null, null, null,
-                        "Pick a run from the Audit tab or `snowpulse pipeline audit`.", null);
-            }
-            ordered.add(run);
-        }
-        return ordered;
+        return AuditRuns.inOrder(found, runIds);
     }
 
     private String text(String action, String sql) throws PipelineException {

@@ -39,7 +39,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -370,16 +369,8 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
 
     @Override
     public List<AuditRun> auditRuns(int limit) throws PipelineException {
-        if (limit < 1 || limit > 10_000) {
-            throw new IllegalArgumentException("limit: " + limit + " is outside 1..10000");
-        }
-        StringBuilder checksums = new StringBuilder();
-        for (ReferenceTable table : ReferenceTable.values()) {
-            checksums.append(", ").append(table.checksumColumn());
-        }
-        String sql = "SELECT RUN_ID, RUN_TIMESTAMP, EXECUTION_STATUS, CUSTOMER_EVENTS_REQUESTED, PURCHASE_EVENTS_REQUESTED, "
-                + "MARKETING_EVENTS_REQUESTED, SUPPLY_CHAIN_EVENTS_REQUESTED, EVENTS_GENERATED, ERROR_MESSAGE, "
-                + "EXECUTION_TIME_SECONDS" + checksums + " FROM " + names().reference("DATA_GENERATION_AUDIT")
+        AuditRuns.checkLimit(limit);
+        String sql = "SELECT " + AuditRuns.RUN_COLUMNS + " FROM " + names().reference("DATA_GENERATION_AUDIT")
                 + " ORDER BY RUN_TIMESTAMP DESC LIMIT ?";
         List<AuditRun> runs = session.call("read the generation audit", c -> {
             List<AuditRun> found = new ArrayList<>();
@@ -387,20 +378,7 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
                 s.setInt(1, limit + 1);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        Map<ReferenceTable, String> sums = new EnumMap<>(ReferenceTable.class);
-                        for (ReferenceTable table : ReferenceTable.values()) {
-                            String sum = rs.getString(table.checksumColumn());
-                            if (sum != null) {
-                                sums.put(table, sum);
-                            }
-                        }
-                        double seconds = rs.getDouble("EXECUTION_TIME_SECONDS");
-                        Double took = rs.wasNull() ? null : seconds;
-                        found.add(new AuditRun(rs.getString("RUN_ID"), instant(rs.getTimestamp("RUN_TIMESTAMP")),
-                                rs.getString("EXECUTION_STATUS"), rs.getInt("CUSTOMER_EVENTS_REQUESTED"),
-                                rs.getInt("PURCHASE_EVENTS_REQUESTED"), rs.getInt("MARKETING_EVENTS_REQUESTED"),
-                                rs.getInt("SUPPLY_CHAIN_EVENTS_REQUESTED"), rs.getLong("EVENTS_GENERATED"),
-                                rs.getString("ERROR_MESSAGE"), took, sums, false));
+                        found.add(AuditRuns.run(rs));
                     }
                 }
             }
@@ -416,17 +394,12 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
 
     @Override
     public RunComparison compare(String beforeRunId, String afterRunId) throws PipelineException {
-        List<AuditRuns.Stored> both = snapshots(List.of(beforeRunId, afterRunId));
-        return RunComparison.of(both.get(0).snapshot(), both.get(1).snapshot(), both.get(0).checksums(), both.get(1).checksums());
+        return AuditRuns.compare(snapshots(List.of(beforeRunId, afterRunId)));
     }
 
     private List<AuditRuns.Stored> snapshots(List<String> runIds) throws PipelineException {
-        StringBuilder columns = new StringBuilder("RUN_ID");
-        for (ReferenceTable table : ReferenceTable.values()) {
-            columns.append(", ").append(table.snapshotColumn()).append(", ").append(table.checksumColumn());
-        }
-        String sql = "SELECT " + columns + " FROM " + names().reference("DATA_GENERATION_AUDIT") + " WHERE RUN_ID IN ("
-                + String.join(", ", java.util.Collections.nCopies(runIds.size(), "?")) + ")";
+        String sql = "SELECT " + AuditRuns.storedColumns(null) + " FROM " + names().reference("DATA_GENERATION_AUDIT")
+                + " WHERE RUN_ID IN (" + String.join(", ", java.util.Collections.nCopies(runIds.size(), "?")) + ")";
         Map<String, AuditRuns.Stored> found = session.call("read run snapshots", c -> {
             Map<String, AuditRuns.Stored> stored = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -435,32 +408,14 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
                 }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        Map<ReferenceTable, List<Map<String, String>>> tables = new EnumMap<>(ReferenceTable.class);
-                        Map<ReferenceTable, String> sums = new EnumMap<>(ReferenceTable.class);
-                        for (ReferenceTable table : ReferenceTable.values()) {
-                            tables.put(table, RunSnapshot.parseRows(rs.getString(table.snapshotColumn()), table.snapshotColumn()));
-                            String sum = rs.getString(table.checksumColumn());
-                            if (sum != null) {
-                                sums.put(table, sum);
-                            }
-                        }
-                        String id = rs.getString("RUN_ID");
-                        stored.put(id, new AuditRuns.Stored(new RunSnapshot(id, tables), sums));
+                        AuditRuns.Stored run = AuditRuns.stored(rs);
+                        stored.put(run.snapshot().runId(), run);
                     }
                 }
             }
             return stored;
         });
-        List<AuditRuns.Stored> ordered = new ArrayList<>();
-        for (String id : runIds) {
-            AuditRuns.Stored run = found.get(id);
-            if (run == null) {
-                throw new PipelineException("read run " + id, "no generation run has this id",
-                        null, null, null, "Pick a run from the Audit tab or `snowpulse pipeline audit`.", null);
-            }
-            ordered.add(run);
-        }
-        return ordered;
+        return AuditRuns.inOrder(found, runIds);
     }
 
     private String callForText(String action, String sql) throws PipelineException {
