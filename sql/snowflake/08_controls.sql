@@ -127,7 +127,7 @@ $$
                'checksum ' || COALESCE(C1, 'none') || ' -> ' || COALESCE(C2, 'none'))
     FROM pairs
     UNION ALL
-    SELECT 'RUNS', 'INFO', 'runs found: ' || (SELECT COUNT(*) FROM a) + (SELECT COUNT(*) FROM b) || ' of 2'
+    SELECT 'RUNS', 'INFO', 'runs found: ' || ((SELECT COUNT(*) FROM a) + (SELECT COUNT(*) FROM b)) || ' of 2'
 $$;
 
 CREATE OR REPLACE FUNCTION <% database %>.<% control_schema %>.VIEW_RUN_SNAPSHOT(P_RUN_ID VARCHAR, P_COMPONENT VARCHAR DEFAULT 'ALL')
