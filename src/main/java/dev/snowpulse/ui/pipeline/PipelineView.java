@@ -253,9 +253,9 @@ public final class PipelineView implements TabContent {
         Runnable columns = () -> {
             rows.getColumns().clear();
             ReferenceTable shown = reference.tableProperty().get();
-            rows.getColumns().add(Nodes.textColumn(shown.key().toLowerCase(Locale.ROOT), 180, ReferenceRow::key));
+            rows.getColumns().add(Nodes.textColumn(shown.key().toLowerCase(Locale.ROOT), 230, ReferenceRow::key));
             shown.columns().forEach((name, rule) -> {
-                TableColumn<ReferenceRow, String> column = Nodes.textColumn(name.toLowerCase(Locale.ROOT), name.equals("DESCRIPTION") ? 320 : 205,
+                TableColumn<ReferenceRow, String> column = Nodes.textColumn(name.toLowerCase(Locale.ROOT), name.equals("DESCRIPTION") ? 320 : rule == dev.snowpulse.pipeline.ColumnRule.PARAMETER ? 330 : 205,
                         r -> pendingValue(r, name));
                 column.setId("ref-" + name);
                 boolean editable = rule != dev.snowpulse.pipeline.ColumnRule.FIXED;
@@ -298,8 +298,11 @@ public final class PipelineView implements TabContent {
         Button apply = new Button();
         apply.setId("applyChanges");
         apply.getStyleClass().add("accent");
-        apply.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> reference.pending().size() == 1
-                ? "Apply 1 change" : "Apply " + reference.pending().size() + " changes", reference.pending()));
+        apply.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> switch (reference.pending().size()) {
+            case 0 -> "Apply changes";
+            case 1 -> "Apply 1 change";
+            default -> "Apply " + reference.pending().size() + " changes";
+        }, reference.pending()));
         apply.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(reference.pending()).or(reference.busyProperty()));
         apply.setOnAction(e -> {
             if (reference.needsProdConfirmation()) {

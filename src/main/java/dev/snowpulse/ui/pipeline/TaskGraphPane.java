@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 final class TaskGraphPane extends Pane {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
-    private static final double CARD_WIDTH = 330;
+    private static final double CARD_WIDTH = 360;
     private static final double COLUMN_GAP = 24;
     private static final double ROW_GAP = 34;
     private static final double MARGIN = 16;
