@@ -91,25 +91,27 @@ BEGIN
 END;
 $$;
 
--- Runs every started root whose next run has come. Each is claimed first (its next run moved on, SKIP LOCKED), so
--- several schedulers on one database never run a due root twice.
+-- Claims every started root whose next run has come: moves its next run on and returns it. SKIP LOCKED, so several
+-- schedulers on one database (pg_cron, SnowPulse apps, `snowpulse pipeline scheduler`) never claim a due root twice.
+CREATE OR REPLACE FUNCTION <% control_schema %>.claim_due()
+RETURNS SETOF text LANGUAGE sql AS $$
+    UPDATE <% control_schema %>.tasks t SET next_run = now() + t.schedule
+    WHERE t.task_name IN (SELECT task_name FROM <% control_schema %>.tasks
+                          WHERE predecessor IS NULL AND state = 'started' AND next_run <= now()
+                          FOR UPDATE SKIP LOCKED)
+    RETURNING t.task_name
+$$;
+
+-- Runs every due graph: what pg_cron calls.
 CREATE OR REPLACE PROCEDURE <% control_schema %>.run_due(INOUT runs integer DEFAULT 0)
 LANGUAGE plpgsql AS $$
 DECLARE
-    v_roots text[] := '{}';
+    v_roots text[];
     v_root text;
     v_summary text;
     v_outcome text;
 BEGIN
-    FOR v_root IN
-        UPDATE <% control_schema %>.tasks t SET next_run = now() + t.schedule
-        WHERE t.task_name IN (SELECT task_name FROM <% control_schema %>.tasks
-                              WHERE predecessor IS NULL AND state = 'started' AND next_run <= now()
-                              FOR UPDATE SKIP LOCKED)
-        RETURNING t.task_name
-    LOOP
-        v_roots := v_roots || v_root;
-    END LOOP;
+    v_roots := ARRAY(SELECT <% control_schema %>.claim_due());
     COMMIT;
     runs := 0;
     FOREACH v_root IN ARRAY v_roots LOOP

@@ -82,7 +82,7 @@ final class CliProfiles {
     static CliFailure databaseFailure(String what, java.sql.SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String hint = state.equals("42P01") || state.equals("42883") ? " (run `snowpulse init` first)" : "";
-        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+        String message = dev.snowpulse.db.ServerMessages.firstLine(e);
         return new CliFailure(what + " failed (SQLSTATE " + state + "): " + message + hint);
     }
 

@@ -16,6 +16,7 @@ import dev.snowpulse.pipeline.ReferenceRow;
 import dev.snowpulse.pipeline.ReferenceTable;
 import dev.snowpulse.pipeline.SqlStatement;
 import dev.snowpulse.profile.ConnectionProfile;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -149,37 +150,66 @@ final class PipelineCommand {
                     "Works for any task graph, e.g. seed 003's integrate_stream_task."})
     int tasks(@Mixin Target target,
               @Option(names = "--schema", paramLabel = "DB.SCHEMA", description = "Default: the pipeline's control schema") String schema,
-              @Option(names = "--resume", paramLabel = "TASK") String resume,
-              @Option(names = "--suspend", paramLabel = "TASK") String suspend,
-              @Option(names = "--execute", paramLabel = "TASK", description = "Run the task's graph once now") String execute,
-              @Option(names = "--retry-last", paramLabel = "TASK", description = "Rerun the graph's last failed run") String retry,
+              @ArgGroup(exclusive = true, multiplicity = "0..1") TaskActionChoice choice,
               @Option(names = "--confirm", paramLabel = "NAME") String confirm) throws Exception {
         ConnectionProfile profile = profile();
-        long actions = java.util.stream.Stream.of(resume, suspend, execute, retry).filter(java.util.Objects::nonNull).count();
-        if (actions > 1) {
-            throw new IllegalArgumentException("--resume, --suspend, --execute, --retry-last: use one at a time");
-        }
         try (PipelineGateway gateway = open(profile, target)) {
             String where = schema == null ? gateway.names().controlPath() : schema;
-            String task = resume != null ? resume : suspend != null ? suspend : execute != null ? execute : retry;
-            if (task != null) {
+            if (choice != null) {
+                String task = choice.task();
                 String qualified = task.contains(".") || schema == null ? task : schema + "." + task;
                 CliProfiles.guard(context, profile, "Changing task " + qualified, confirm);
-                if (resume != null) {
-                    call(() -> { gateway.resume(qualified); return null; });
-                } else if (suspend != null) {
-                    call(() -> { gateway.suspend(qualified); return null; });
-                } else if (execute != null) {
-                    call(() -> { gateway.execute(qualified); return null; });
-                } else {
-                    call(() -> { gateway.retryLast(qualified); return null; });
-                }
-                context.out().println("done: " + (resume != null ? "resumed " : suspend != null ? "suspended " : execute != null
-                        ? "started a run of the graph of " : "retried the last run of the graph of ") + qualified);
+                call(() -> {
+                    choice.action().apply(gateway, qualified);
+                    return null;
+                });
+                context.out().println("done: " + choice.action().done + qualified);
             }
             write(target, List.of(PipelineReports.tasks(call(() -> gateway.tasks(where)))));
         }
         return Cli.OK;
+    }
+
+    /** At most one of the task actions; picocli refuses two. */
+    static final class TaskActionChoice {
+        @Option(names = "--resume", paramLabel = "TASK", required = true) String resume;
+        @Option(names = "--suspend", paramLabel = "TASK", required = true) String suspend;
+        @Option(names = "--execute", paramLabel = "TASK", required = true, description = "Run the task's graph once now") String execute;
+        @Option(names = "--retry-last", paramLabel = "TASK", required = true, description = "Rerun the graph's last failed run") String retry;
+
+        TaskAction action() {
+            return resume != null ? TaskAction.RESUME : suspend != null ? TaskAction.SUSPEND
+                    : execute != null ? TaskAction.EXECUTE : TaskAction.RETRY_LAST;
+        }
+
+        String task() {
+            return switch (action()) {
+                case RESUME -> resume;
+                case SUSPEND -> suspend;
+                case EXECUTE -> execute;
+                case RETRY_LAST -> retry;
+            };
+        }
+    }
+
+    private enum TaskAction {
+        RESUME("resumed "), SUSPEND("suspended "), EXECUTE("started a run of the graph of "),
+        RETRY_LAST("retried the last run of the graph of ");
+
+        private final String done;
+
+        TaskAction(String done) {
+            this.done = done;
+        }
+
+        void apply(PipelineGateway gateway, String task) throws PipelineException {
+            switch (this) {
+                case RESUME -> gateway.resume(task);
+                case SUSPEND -> gateway.suspend(task);
+                case EXECUTE -> gateway.execute(task);
+                case RETRY_LAST -> gateway.retryLast(task);
+            }
+        }
     }
 
     @Command(name = "history", mixinStandardHelpOptions = true,

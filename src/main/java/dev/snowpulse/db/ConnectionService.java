@@ -96,7 +96,7 @@ public final class ConnectionService {
                     + " profile; the Snowflake pipeline needs a Snowflake profile");
         }
         ResolvedSecret secret = secrets.resolve(profile);
-        if (secret.isMissing() && sf.authenticator().needsSecret() && sf.authenticator() != dev.snowpulse.profile.SnowflakeAuthenticator.KEY_PAIR) {
+        if (secret.isMissing() && sf.authenticator().secretRequired()) {
             throw new SecretRequired(profile, secret);
         }
         return SnowflakeTargets.of(sf, secret.secret(), timeout);

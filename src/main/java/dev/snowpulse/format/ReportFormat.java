@@ -72,6 +72,13 @@ public enum ReportFormat {
         }
     }
 
+    /** One table written to {@code file} (UTF-8), replacing what was there. */
+    public void export(ReportTable table, java.nio.file.Path file) throws IOException {
+        try (Writer out = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            export(table, out);
+        }
+    }
+
     /** One table as a file's whole content. */
     public void export(ReportTable table, Writer out) throws IOException {
         switch (this) {

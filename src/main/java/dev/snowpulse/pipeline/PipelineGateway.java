@@ -34,8 +34,30 @@ public interface PipelineGateway extends AutoCloseable {
         return tasks(names().controlPath());
     }
 
+    /** How many recent runs the last and next run of each task are read from. */
+    int RECENT_RUNS = 200;
+
+    /** The tasks of any schema ({@code database.schema}), without their runs. */
+    List<TaskInfo> taskList(String schemaPath) throws PipelineException;
+
     /** The tasks of any schema ({@code database.schema}), each with its last and next run. */
-    List<TaskStatus> tasks(String schemaPath) throws PipelineException;
+    default List<TaskStatus> tasks(String schemaPath) throws PipelineException {
+        return overview(schemaPath, false).tasks();
+    }
+
+    /**
+     * The tasks with their last and next runs, and the newest runs ({@link #RECENT_RUNS}; only failures when
+     * {@code errorsOnly}). The recent runs are read once and serve both unless only failures are asked for.
+     */
+    default TaskOverview overview(String schemaPath, boolean errorsOnly) throws PipelineException {
+        List<TaskInfo> tasks = taskList(schemaPath);
+        if (tasks.isEmpty()) {
+            return new TaskOverview(List.of(), List.of());
+        }
+        List<TaskRun> recent = history(schemaPath, HistoryQuery.recent(RECENT_RUNS));
+        List<TaskRun> shown = errorsOnly ? history(schemaPath, new HistoryQuery(null, true, RECENT_RUNS)) : recent;
+        return new TaskOverview(TaskStatus.of(tasks, recent), shown);
+    }
 
     /** Task runs in the schema, newest first. */
     List<TaskRun> history(String schemaPath, HistoryQuery query) throws PipelineException;

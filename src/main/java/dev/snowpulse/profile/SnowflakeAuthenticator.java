@@ -39,6 +39,11 @@ public enum SnowflakeAuthenticator {
         return defaultVariable != null;
     }
 
+    /** Whether signing in is impossible without the secret: a key pair's passphrase is only for an encrypted key. */
+    public boolean secretRequired() {
+        return needsSecret() && this != KEY_PAIR;
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

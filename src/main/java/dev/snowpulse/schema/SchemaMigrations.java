@@ -153,8 +153,7 @@ public final class SchemaMigrations {
         if (e == null) {
             return "no details";
         }
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        return message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "").strip();
+        return dev.snowpulse.db.ServerMessages.firstLine(e);
     }
 
     /** Times each file between Flyway's before and after callbacks and reports it. */

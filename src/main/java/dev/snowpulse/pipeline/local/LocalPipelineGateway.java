@@ -1,6 +1,7 @@
 package dev.snowpulse.pipeline.local;
 
 import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.db.ServerMessages;
 import dev.snowpulse.pipeline.AuditRun;
 import dev.snowpulse.pipeline.AuditRuns;
 import dev.snowpulse.pipeline.DeployListener;
@@ -25,7 +26,6 @@ import dev.snowpulse.pipeline.TaskInfo;
 import dev.snowpulse.pipeline.TaskRun;
 import dev.snowpulse.pipeline.TaskRunState;
 import dev.snowpulse.pipeline.TaskState;
-import dev.snowpulse.pipeline.TaskStatus;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,8 +78,8 @@ public final class LocalPipelineGateway implements PipelineGateway {
 
     private static PipelineException failure(String action, SQLException e) {
         String state = e.getSQLState();
-        String message = e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+        String said = ServerMessages.firstLine(e);
+        String message = said.isEmpty() ? e.getClass().getSimpleName() : said;
         String advice = switch (state == null ? "" : state) {
             case "42P01", "42883", "3F000" -> "Deploy the pipeline first (Deploy, or snowpulse pipeline deploy).";
             case "42501" -> "The profile's role lacks a privilege on the pipeline's schemas: grant it or use the owner.";
@@ -188,29 +188,23 @@ public final class LocalPipelineGateway implements PipelineGateway {
     }
 
     @Override
-    public List<TaskStatus> tasks(String schemaPath) throws PipelineException {
+    public List<TaskInfo> taskList(String schemaPath) throws PipelineException {
         if (!isControl(schemaPath)) {
             return List.of();
         }
         String prefix = names().controlPath() + ".";
         return call("list the tasks", c -> {
-            List<TaskStatus> tasks = new ArrayList<>();
+            List<TaskInfo> tasks = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT t.task_name, t.state, extract(epoch FROM t.schedule)::bigint AS seconds, t.predecessor, t.definition, "
-                            + "t.condition, t.next_run, h.state AS last_state, h.scheduled_time, h.query_start_time, h.completed_time, "
-                            + "h.error_code, h.error_message, h.query_id, h.return_value FROM " + control() + ".tasks t "
-                            + "LEFT JOIN LATERAL (SELECT * FROM " + control() + ".task_history x WHERE x.task_name = t.task_name "
-                            + "AND x.state NOT IN ('SCHEDULED', 'EXECUTING') ORDER BY x.history_id DESC LIMIT 1) h ON true "
-                            + "ORDER BY t.created_at, t.task_name")) {
+                    "SELECT task_name, state, extract(epoch FROM schedule)::bigint AS seconds, predecessor, definition, condition FROM "
+                            + control() + ".tasks ORDER BY created_at, task_name")) {
                 while (rs.next()) {
                     long seconds = rs.getLong("seconds");
                     boolean root = !rs.wasNull();
                     String predecessor = rs.getString("predecessor");
-                    TaskInfo task = new TaskInfo(prefix + rs.getString("task_name"), TaskState.parse(rs.getString("state")),
+                    tasks.add(new TaskInfo(prefix + rs.getString("task_name"), TaskState.parse(rs.getString("state")),
                             root ? Schedules.describe(seconds) : null, predecessor == null ? List.of() : List.of(prefix + predecessor),
-                            rs.getString("definition"), rs.getString("condition"), null);
-                    TaskRun last = rs.getString("last_state") == null ? null : run(rs, "task_name", "last_state");
-                    tasks.add(new TaskStatus(task, last, instant(rs.getTimestamp("next_run"))));
+                            rs.getString("definition"), rs.getString("condition"), null));
                 }
             }
             return tasks;
@@ -243,7 +237,7 @@ public final class LocalPipelineGateway implements PipelineGateway {
                 s.setInt(7, query.limit());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        runs.add(run(rs, "task_name", "state"));
+                        runs.add(run(rs));
                     }
                 }
             }
@@ -251,8 +245,8 @@ public final class LocalPipelineGateway implements PipelineGateway {
         });
     }
 
-    private static TaskRun run(ResultSet rs, String nameColumn, String stateColumn) throws SQLException {
-        return new TaskRun(rs.getString(nameColumn), TaskRunState.parse(rs.getString(stateColumn)),
+    private static TaskRun run(ResultSet rs) throws SQLException {
+        return new TaskRun(rs.getString("task_name"), TaskRunState.parse(rs.getString("state")),
                 instant(rs.getTimestamp("scheduled_time")), instant(rs.getTimestamp("query_start_time")),
                 instant(rs.getTimestamp("completed_time")), rs.getString("error_code"), rs.getString("error_message"),
                 rs.getString("query_id"), rs.getString("return_value"));

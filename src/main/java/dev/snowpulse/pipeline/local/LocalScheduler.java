@@ -1,6 +1,7 @@
 package dev.snowpulse.pipeline.local;
 
 import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.db.ServerMessages;
 import dev.snowpulse.pipeline.PipelineNames;
 
 import java.sql.Connection;
@@ -16,9 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs the pipeline's started roots on PostgreSQL when their next run has come, while SnowPulse runs. Each due root is
- * claimed (its next run moved on) in one statement with SKIP LOCKED, so several SnowPulse processes on one database
- * never run the same due root twice.
+ * Runs the pipeline's started roots on PostgreSQL when their next run has come, while SnowPulse runs. Due roots are
+ * claimed by the database's {@code claim_due()}, the same claim pg_cron's job makes, so no due root runs twice.
  */
 public final class LocalScheduler implements AutoCloseable {
 
@@ -26,6 +26,8 @@ public final class LocalScheduler implements AutoCloseable {
     private final PipelineNames names;
     private final LocalTaskRunner runner;
     private ScheduledExecutorService timer;
+    private Connection connection;
+    private Statement check;
 
     public LocalScheduler(PostgresEndpoint endpoint, PipelineNames names) {
         this.endpoint = endpoint;
@@ -34,27 +36,49 @@ public final class LocalScheduler implements AutoCloseable {
     }
 
     /** Runs every due graph once now; an undeployed pipeline has nothing due. */
-    public List<LocalTaskRunner.GraphRun> runDue() throws SQLException {
+    public synchronized List<LocalTaskRunner.GraphRun> runDue() throws SQLException {
         List<String> due = new ArrayList<>();
-        try (Connection c = endpoint.connect("snowpulse-scheduler"); Statement s = c.createStatement()) {
+        try {
+            Statement s = statement();
             try (ResultSet deployed = s.executeQuery("SELECT to_regclass('" + names.controlSchema().toLowerCase(java.util.Locale.ROOT) + ".tasks') IS NOT NULL")) {
                 if (!deployed.next() || !deployed.getBoolean(1)) {
                     return List.of();
                 }
             }
-            try (ResultSet rs = s.executeQuery("UPDATE " + names.controlSchema() + ".tasks t SET next_run = now() + t.schedule "
-                    + "WHERE t.task_name IN (SELECT task_name FROM " + names.controlSchema() + ".tasks WHERE predecessor IS NULL "
-                    + "AND state = 'started' AND next_run <= now() FOR UPDATE SKIP LOCKED) RETURNING t.task_name")) {
+            try (ResultSet rs = s.executeQuery("SELECT " + names.controlSchema() + ".claim_due()")) {
                 while (rs.next()) {
                     due.add(rs.getString(1));
                 }
             }
+        } catch (SQLException e) {
+            closeConnection();
+            throw e;
         }
         List<LocalTaskRunner.GraphRun> runs = new ArrayList<>();
         for (String root : due) {
             runs.add(runner.run(root, false));
         }
         return runs;
+    }
+
+    /** One connection for the checks, kept between ticks: a check every few seconds should not log in every time. */
+    private Statement statement() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = endpoint.connect("snowpulse-scheduler");
+            check = connection.createStatement();
+        }
+        return check;
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // gone either way; the next check opens a new one
+            }
+            connection = null;
+        }
     }
 
     /** Checks for due graphs every {@code tick} on a daemon thread; {@code report} hears each run and each failure. */
@@ -67,21 +91,28 @@ public final class LocalScheduler implements AutoCloseable {
             try {
                 runDue().forEach(run -> report.accept(run.describe()));
             } catch (SQLException e) {
-                report.accept("scheduler: " + e.getMessage().lines().findFirst().orElse("") + " (SQLSTATE " + e.getSQLState() + ")");
+                report.accept("scheduler: " + ServerMessages.firstLine(e) + " (SQLSTATE " + e.getSQLState() + ")");
             }
         }, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
+    public void close() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            stopping = timer;
+            timer = null;
+        }
+        if (stopping != null) {
+            stopping.shutdownNow();
             try {
-                timer.awaitTermination(5, TimeUnit.SECONDS);
+                stopping.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            timer = null;
+        }
+        synchronized (this) {
+            closeConnection();
         }
     }
 }

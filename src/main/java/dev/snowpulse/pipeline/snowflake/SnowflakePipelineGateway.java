@@ -28,7 +28,6 @@ import dev.snowpulse.pipeline.TaskInfo;
 import dev.snowpulse.pipeline.TaskRun;
 import dev.snowpulse.pipeline.TaskRunState;
 import dev.snowpulse.pipeline.TaskState;
-import dev.snowpulse.pipeline.TaskStatus;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,7 +46,6 @@ import java.util.Map;
 public final class SnowflakePipelineGateway implements PipelineGateway {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int GRAPH_HISTORY_ROWS = 200;
 
     private final SnowflakeSession session;
     private final DeployOptions options;
@@ -132,27 +130,8 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
     }
 
     @Override
-    public List<TaskStatus> tasks(String schemaPath) throws PipelineException {
-        String schema = schemaPath(schemaPath);
-        List<TaskInfo> tasks = showTasks(schema);
-        List<TaskRun> runs = tasks.isEmpty() ? List.of() : history(schema, HistoryQuery.recent(GRAPH_HISTORY_ROWS));
-        List<TaskStatus> statuses = new ArrayList<>();
-        for (TaskInfo task : tasks) {
-            TaskRun last = null;
-            Instant next = null;
-            for (TaskRun run : runs) {
-                if (!run.task().equalsIgnoreCase(task.shortName())) {
-                    continue;
-                }
-                if (run.state() == TaskRunState.SCHEDULED) {
-                    next = next == null || run.scheduledTime().isBefore(next) ? run.scheduledTime() : next;
-                } else if (last == null && run.state().finished()) {
-                    last = run;
-                }
-            }
-            statuses.add(new TaskStatus(task, last, next));
-        }
-        return statuses;
+    public List<TaskInfo> taskList(String schemaPath) throws PipelineException {
+        return showTasks(schemaPath(schemaPath));
     }
 
     private List<TaskInfo> showTasks(String schema) throws PipelineException {
@@ -214,45 +193,46 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
 
     @Override
     public void resume(String task) throws PipelineException {
-        TaskInfo info = task(task);
-        if (info.root()) {
-            execute("resume " + info.name(), "SELECT SYSTEM$TASK_DEPENDENTS_ENABLE('" + info.name() + "')");
+        Found found = find(task);
+        if (found.task().root()) {
+            execute("resume " + found.task().name(), "SELECT SYSTEM$TASK_DEPENDENTS_ENABLE('" + found.task().name() + "')");
         } else {
-            aroundRoot(info, "RESUME");
+            aroundRoot(found, "RESUME");
         }
     }
 
     @Override
     public void suspend(String task) throws PipelineException {
-        TaskInfo info = task(task);
-        if (info.root()) {
-            execute("suspend " + info.name(), "ALTER TASK " + info.name() + " SUSPEND");
+        Found found = find(task);
+        if (found.task().root()) {
+            execute("suspend " + found.task().name(), "ALTER TASK " + found.task().name() + " SUSPEND");
         } else {
-            aroundRoot(info, "SUSPEND");
+            aroundRoot(found, "SUSPEND");
         }
     }
 
     @Override
     public void execute(String task) throws PipelineException {
-        TaskInfo root = root(task(task));
+        TaskInfo root = find(task).root();
         execute("run " + root.name(), "EXECUTE TASK " + root.name());
     }
 
     @Override
     public void retryLast(String task) throws PipelineException {
-        TaskInfo root = root(task(task));
+        TaskInfo root = find(task).root();
         execute("retry the last run of " + root.name(), "EXECUTE TASK " + root.name() + " RETRY LAST");
     }
 
     /** Snowflake refuses changes to a child while its root runs: suspend the root, change, then resume it. */
-    private void aroundRoot(TaskInfo child, String change) throws PipelineException {
-        TaskInfo root = root(child);
+    private void aroundRoot(Found child, String change) throws PipelineException {
+        TaskInfo root = child.root();
+        String name = child.task().name();
         boolean started = root.state() == TaskState.STARTED;
         if (started) {
             execute("suspend " + root.name(), "ALTER TASK " + root.name() + " SUSPEND");
         }
         try {
-            execute(change.toLowerCase(java.util.Locale.ROOT) + " " + child.name(), "ALTER TASK " + child.name() + " " + change);
+            execute(change.toLowerCase(java.util.Locale.ROOT) + " " + name, "ALTER TASK " + name + " " + change);
         } finally {
             if (started) {
                 execute("resume " + root.name(), "ALTER TASK " + root.name() + " RESUME");
@@ -260,21 +240,27 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
         }
     }
 
-    private TaskInfo task(String name) throws PipelineException {
+    /** A task with the other tasks of its schema (a graph lives in one schema), read with one SHOW TASKS. */
+    private record Found(TaskInfo task, List<TaskInfo> schema) {
+        TaskInfo root() {
+            TaskInfo current = task;
+            for (int hops = 0; hops < schema.size() && !current.root(); hops++) {
+                String predecessor = current.predecessors().getFirst();
+                current = schema.stream().filter(t -> t.name().equalsIgnoreCase(predecessor)).findFirst().orElse(current);
+            }
+            return current;
+        }
+    }
+
+    private Found find(String name) throws PipelineException {
         String qualified = qualify(SqlIdentifier.requireQualified(name, "task"));
         String schema = qualified.substring(0, qualified.lastIndexOf('.'));
-        return showTasks(schema).stream().filter(t -> t.name().equalsIgnoreCase(qualified)).findFirst()
+        List<TaskInfo> tasks = showTasks(schema);
+        TaskInfo task = tasks.stream().filter(t -> t.name().equalsIgnoreCase(qualified)).findFirst()
                 .orElseThrow(() -> new PipelineException("find task " + qualified,
                         "no such task in " + schema, null, null, null,
                         "Check the task's name and schema, and that the profile's role can see it.", null));
-    }
-
-    private TaskInfo root(TaskInfo task) throws PipelineException {
-        TaskInfo current = task;
-        for (int depth = 0; depth < 1000 && !current.root(); depth++) {
-            current = task(current.predecessors().getFirst());
-        }
-        return current;
+        return new Found(task, tasks);
     }
 
     private String qualify(String name) {

@@ -29,9 +29,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -305,9 +302,7 @@ public final class KpiViewModel {
         }
         ReportTable table = part.apply(s);
         background.run("export " + table.title(), () -> {
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                ReportFormat.CSV.export(table, out);
-            }
+            ReportFormat.CSV.export(table, file);
             return file;
         }, done -> message.set("Exported " + table.title() + " to " + done),
                 failure -> message.set("Could not export to " + file + ": " + failure.getMessage()));

@@ -17,10 +17,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -111,9 +107,7 @@ public final class AuditViewModel {
 
     private void export(Path file, ReportFormat format, ReportTable table) {
         background.run("export " + file.getFileName(), () -> {
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                format.export(table, out);
-            }
+            format.export(table, file);
             return table.rows().size();
         }, rows -> message.set("Exported " + rows + " rows to " + file), failure -> error.set(Failures.firstLine(failure)));
     }

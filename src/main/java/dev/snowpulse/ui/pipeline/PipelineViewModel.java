@@ -3,7 +3,6 @@ package dev.snowpulse.ui.pipeline;
 import dev.snowpulse.pipeline.DeployListener;
 import dev.snowpulse.pipeline.DeployReport;
 import dev.snowpulse.pipeline.EventCounts;
-import dev.snowpulse.pipeline.HistoryQuery;
 import dev.snowpulse.pipeline.LayerCount;
 import dev.snowpulse.pipeline.PipelineNames;
 import dev.snowpulse.pipeline.PipelineSettings;
@@ -47,7 +46,6 @@ import java.util.Optional;
 public final class PipelineViewModel {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-    public static final int HISTORY_ROWS = 200;
 
     private final ShellViewModel shell;
     private final PipelineSession session;
@@ -140,17 +138,17 @@ public final class PipelineViewModel {
         refreshing = true;
         String tasksIn = taskSchema.get();
         String streamsIn = streamSchema.get();
-        HistoryQuery query = new HistoryQuery(null, errorsOnly.get(), HISTORY_ROWS);
-        background.run("refresh the pipeline", () -> session.call(profile, g -> new Refresh(g.tasks(tasksIn),
-                g.history(tasksIn, query), g.streams(streamsIn), summaryOrEmpty(g, tasksIn))), refresh -> {
+        boolean failedOnly = errorsOnly.get();
+        background.run("refresh the pipeline", () -> session.call(profile, g -> new Refresh(g.overview(tasksIn, failedOnly),
+                g.streams(streamsIn), summaryOrEmpty(g, tasksIn))), refresh -> {
             refreshing = false;
             if (profile != shell.activeProfileProperty().get()) {
                 return;
             }
             String selected = selectedTask.get() == null ? null : selectedTask.get().task().name();
-            tasks.setAll(refresh.tasks());
-            selectedTask.set(refresh.tasks().stream().filter(t -> t.task().name().equals(selected)).findFirst().orElse(null));
-            history.setAll(refresh.history());
+            tasks.setAll(refresh.overview().tasks());
+            selectedTask.set(tasks.stream().filter(t -> t.task().name().equals(selected)).findFirst().orElse(null));
+            history.setAll(refresh.overview().history());
             streams.setAll(refresh.streams());
             summary.setAll(refresh.summary());
             updated.set("Updated " + LocalTime.now().format(CLOCK));
@@ -167,7 +165,7 @@ public final class PipelineViewModel {
         return schema.equalsIgnoreCase(gateway.names().controlPath()) ? gateway.summary() : List.of();
     }
 
-    private record Refresh(List<TaskStatus> tasks, List<TaskRun> history, List<StreamInfo> streams, List<LayerCount> summary) {
+    private record Refresh(dev.snowpulse.pipeline.TaskOverview overview, List<StreamInfo> streams, List<LayerCount> summary) {
     }
 
     public boolean needsProdConfirmation() {

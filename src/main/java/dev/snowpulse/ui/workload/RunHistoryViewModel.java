@@ -15,9 +15,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -67,9 +64,7 @@ public final class RunHistoryViewModel {
     public void export(Path file, ReportFormat format) {
         List<WorkloadRunRecord> listed = List.copyOf(runs);
         background.run("export workload history", () -> {
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                format.export(WorkloadRunRecord.table(listed), out);
-            }
+            format.export(WorkloadRunRecord.table(listed), file);
             return listed.size();
         }, n -> message.set("Exported " + n + " runs to " + file),
                 failure -> message.set("Could not export to " + file + ": " + Failures.firstLine(failure)));
