@@ -23,6 +23,15 @@ public final class PipelineReports {
         return instant == null ? "" : TIME.format(instant);
     }
 
+    /** Seconds to hundredths (local runs take a few of them), or "" when unknown. */
+    public static String seconds(Double seconds) {
+        return seconds == null ? "" : String.format(Locale.ROOT, "%.2f", seconds);
+    }
+
+    public static String seconds(Duration took) {
+        return took == null ? "" : seconds(took.toMillis() / 1000.0);
+    }
+
     public static ReportTable tasks(List<TaskStatus> tasks) {
         List<List<String>> rows = new ArrayList<>();
         for (TaskStatus status : tasks) {
@@ -42,7 +51,7 @@ public final class PipelineReports {
         for (TaskRun run : runs) {
             Duration took = run.duration();
             rows.add(List.of(run.task(), run.state().name(), time(run.scheduledTime()), time(run.startTime()),
-                    took == null ? "" : String.format(Locale.ROOT, "%.1f", took.toMillis() / 1000.0),
+                    seconds(took),
                     orEmpty(run.errorCode()), orEmpty(run.errorMessage()), orEmpty(run.queryId())));
         }
         return new ReportTable("Task history", List.of("task", "state", "scheduled", "started", "seconds", "error code",
@@ -81,7 +90,7 @@ public final class PipelineReports {
         List<List<String>> rows = new ArrayList<>();
         for (AuditRun run : runs) {
             rows.add(List.of(run.runId(), time(run.runTime()), run.status(), Long.toString(run.requested()),
-                    Long.toString(run.generated()), run.seconds() == null ? "" : String.format(Locale.ROOT, "%.2f", run.seconds()),
+                    Long.toString(run.generated()), seconds(run.seconds()),
                     run.configChanged() ? "changed" : "", orEmpty(run.errorMessage())));
         }
         return new ReportTable("Generation runs", List.of("run id", "time", "status", "requested", "generated", "seconds",

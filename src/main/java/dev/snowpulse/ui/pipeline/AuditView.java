@@ -106,7 +106,7 @@ public final class AuditView implements TabContent {
         runs.getColumns().add(Nodes.textColumn("Status", 80, AuditRun::status));
         runs.getColumns().add(Nodes.textColumn("Requested", 95, r -> Long.toString(r.requested())));
         runs.getColumns().add(Nodes.textColumn("Generated", 95, r -> Long.toString(r.generated())));
-        runs.getColumns().add(Nodes.textColumn("Seconds", 70, r -> r.seconds() == null ? "" : String.format(Locale.ROOT, "%.2f", r.seconds())));
+        runs.getColumns().add(Nodes.textColumn("Seconds", 70, r -> PipelineReports.seconds(r.seconds())));
         runs.getColumns().add(Nodes.textColumn("Config", 110, r -> r.configChanged() ? "● changed" : ""));
         runs.getColumns().add(Nodes.textColumn("Run id", 310, AuditRun::runId));
         runs.getColumns().add(Nodes.textColumn("Error", 300, r -> r.errorMessage() == null ? "" : r.errorMessage()));

@@ -196,7 +196,7 @@ public final class PipelineView implements TabContent {
         history.getColumns().add(Nodes.textColumn("State", 100, r -> r.state().name()));
         history.getColumns().add(Nodes.textColumn("Scheduled", 150, r -> PipelineReports.time(r.scheduledTime())));
         history.getColumns().add(Nodes.textColumn("Started", 150, r -> PipelineReports.time(r.startTime())));
-        history.getColumns().add(Nodes.textColumn("Seconds", 70, r -> r.duration() == null ? "" : String.format(Locale.ROOT, "%.1f", r.duration().toMillis() / 1000.0)));
+        history.getColumns().add(Nodes.textColumn("Seconds", 70, r -> PipelineReports.seconds(r.duration())));
         history.getColumns().add(Nodes.textColumn("Error", 290, r -> r.errorCode() == null ? "" : r.errorCode() + " " + r.errorMessage()));
         history.getColumns().add(Nodes.textColumn("Query id", 260, r -> r.queryId() == null ? "" : r.queryId()));
         history.setPlaceholder(new Label("No task runs in the last 7 days"));
@@ -220,7 +220,7 @@ public final class PipelineView implements TabContent {
         streams.setId("streamsTable");
         streams.getColumns().add(Nodes.textColumn("Stream", 300, s -> shortName(s.name())));
         streams.getColumns().add(Nodes.textColumn("On table", 300, s -> shortName(s.tableName())));
-        streams.getColumns().add(Nodes.textColumn("Mode", 110, s -> s.mode() == null ? "" : s.mode()));
+        streams.getColumns().add(Nodes.textColumn("Mode", 160, s -> s.mode() == null ? "" : s.mode()));
         streams.getColumns().add(Nodes.textColumn("Has data", 80, s -> s.hasData() ? "yes" : "no"));
         streams.getColumns().add(Nodes.textColumn("Stale", 60, s -> s.stale() ? "STALE" : "no"));
         streams.getColumns().add(Nodes.textColumn("Stale after", 150, s -> PipelineReports.time(s.staleAfter())));
