@@ -95,11 +95,12 @@ public final class IngestViewModel {
             return;
         }
         busy.set(true);
+        // Cleared before the start: the first batch can arrive before the start is reported back here.
+        arrived.clear();
         background.run("start ingest", () -> ContinuousIngest.start(connections.postgres(profile), spec, arrived::add), started -> {
             ingest = started;
             plan = describe(spec, profile.name());
             batchCount = skipped = ok = failures = outOfStock = 0;
-            arrived.clear();
             batches.clear();
             running.set(true);
             status.set("Started: " + plan);
