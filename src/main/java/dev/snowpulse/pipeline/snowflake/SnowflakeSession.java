@@ -51,8 +51,9 @@ final class SnowflakeSession implements AutoCloseable {
         if (connection != null) {
             try {
                 connection.close();
-            } catch (SQLException ignored) {
-                // the session is gone either way
+            } catch (SQLException | RuntimeException ignored) {
+                // the session is gone either way; closing against an endpoint that went away has thrown unchecked
+                // exceptions from inside the driver (SNOW-4036693 in 4.3.x)
             }
             connection = null;
         }
