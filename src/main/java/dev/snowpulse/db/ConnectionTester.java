@@ -5,7 +5,6 @@ import dev.snowpulse.profile.Secret;
 import dev.snowpulse.profile.SnowflakeSettings;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,7 +27,7 @@ public final class ConnectionTester {
     public ConnectionCheck test(PostgresSettings pg, Optional<Secret> password, Duration timeout) {
         JdbcTarget target = PostgresTargets.of(pg, password, timeout);
         return bounded(target, timeout, () -> {
-            try (Connection c = DriverManager.getConnection(target.url(), target.properties());
+            try (Connection c = PostgresDriver.connect(target);
                  Statement s = c.createStatement()) {
                 s.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
                 String version = "PostgreSQL " + single(s, "show server_version").split(" ")[0];

@@ -5,7 +5,6 @@ import dev.snowpulse.profile.Secret;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,7 +20,7 @@ public record PostgresEndpoint(PostgresSettings settings, Optional<Secret> passw
 
     public Connection connect() throws SQLException {
         JdbcTarget target = target(DEFAULT_TIMEOUT);
-        return DriverManager.getConnection(target.url(), target.properties());
+        return PostgresDriver.connect(target);
     }
 
     /** A connection whose session shows as {@code applicationName} in pg_stat_activity. */
@@ -29,7 +28,7 @@ public record PostgresEndpoint(PostgresSettings settings, Optional<Secret> passw
         JdbcTarget target = target(DEFAULT_TIMEOUT);
         java.util.Properties properties = target.properties();
         properties.setProperty("ApplicationName", applicationName);
-        return DriverManager.getConnection(target.url(), properties);
+        return PostgresDriver.connect(target.url(), properties);
     }
 
     /** For libraries that want a DataSource (Flyway, HikariCP). */
