@@ -9,6 +9,7 @@ public final class DesktopLauncher {
     }
 
     public static void launch(String[] args) {
+        SnowPulseApp.readAhead();
         Application.launch(SnowPulseApp.class, args);
     }
 }

@@ -9,6 +9,8 @@ import dev.snowpulse.ui.shell.UiSettingsStore;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
+import java.util.concurrent.CompletableFuture;
+
 /** The JavaFX application: one window, the shared services, and a clean stop (embedded PostgreSQL included). */
 public final class SnowPulseApp extends Application {
 
@@ -17,12 +19,40 @@ public final class SnowPulseApp extends Application {
     private SnowPulseWindow window;
     private UiSettings settings;
 
+    /** Profiles and settings, read while JavaFX starts its toolkit (see {@link #readAhead()}). */
+    private record Loaded(AppServices services, UiSettings settings) {
+        static Loaded read() {
+            AppServices services = AppServices.create(HostEnvironment.current());
+            return new Loaded(services, new UiSettingsStore(services.directories().settingsFile()).load());
+        }
+    }
+
+    private static volatile CompletableFuture<Loaded> readAhead;
+
+    /**
+     * Starts reading profiles and settings on a thread of its own before {@code Application.launch}: the toolkit's
+     * start and this reading then share the two cores instead of running one after the other.
+     */
+    static void readAhead() {
+        CompletableFuture<Loaded> future = new CompletableFuture<>();
+        Thread.ofPlatform().name("read-profiles").daemon().start(() -> {
+            try {
+                future.complete(Loaded.read());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        });
+        readAhead = future;
+    }
+
     /** Runs on the launcher thread, so reading profiles and settings never holds up the FX thread. */
     @Override
     public void init() {
-        services = AppServices.create(HostEnvironment.current());
+        CompletableFuture<Loaded> ahead = readAhead;
+        Loaded loaded = ahead == null ? Loaded.read() : ahead.join();
+        services = loaded.services();
+        settings = loaded.settings();
         background = new FxBackground();
-        settings = new UiSettingsStore(services.directories().settingsFile()).load();
     }
 
     @Override

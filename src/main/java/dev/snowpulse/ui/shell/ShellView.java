@@ -27,12 +27,15 @@ public final class ShellView {
         root.getStyleClass().add("shell");
         root.setId("shell");
         for (TabContent content : contents) {
-            Tab tab = new Tab(content.title(), content.node());
+            // A tab's content joins the scene when the tab is first shown: styling and skinning every tab up front
+            // doubled the time to the first window.
+            Tab tab = new Tab(content.title());
             tab.setClosable(false);
             tab.setId("tab-" + content.title().toLowerCase(java.util.Locale.ROOT));
             tabs.getTabs().add(tab);
         }
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> show(now.intValue()));
+        attach(tabs.getSelectionModel().getSelectedIndex());
 
         Label notice = new Label();
         notice.setId("notice");
@@ -69,7 +72,15 @@ public final class ShellView {
         }
         shown = index < 0 ? null : contents.get(index);
         if (shown != null) {
+            attach(index);
             shown.activate();
+        }
+    }
+
+    private void attach(int index) {
+        Tab tab = index < 0 ? null : tabs.getTabs().get(index);
+        if (tab != null && tab.getContent() == null) {
+            tab.setContent(contents.get(index).node());
         }
     }
 

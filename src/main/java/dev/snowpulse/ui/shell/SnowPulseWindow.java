@@ -6,6 +6,7 @@ import dev.snowpulse.profile.ProfileCatalog;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.ConnectionChecks;
 import dev.snowpulse.ui.common.FxTicker;
+import dev.snowpulse.ui.common.LazyTab;
 import dev.snowpulse.ui.common.TabContent;
 import dev.snowpulse.ui.connections.ConnectionsView;
 import dev.snowpulse.ui.connections.ConnectionsViewModel;
@@ -73,12 +74,14 @@ public final class SnowPulseWindow {
         shell.activeProfileProperty().addListener((obs, old, now) -> scheduler.follow(now));
         List<TabContent> tabs = List.of(
                 new ConnectionsView(connections),
-                new SchemaView(new SchemaViewModel(shell, services.connections(), services.prodGuard(), background), shell),
-                workloadTab(background),
-                new KpiView(new KpiViewModel(shell, services.connections(), background, FxTicker::new)),
-                new PipelineView(new PipelineViewModel(shell, pipelineSession, services.prodGuard(), background,
-                        new FxTicker(PIPELINE_REFRESH)), new ReferenceViewModel(shell, pipelineSession, services.prodGuard(), background), shell),
-                new AuditView(new AuditViewModel(shell, pipelineSession, background)));
+                new LazyTab("Schema", () -> new SchemaView(
+                        new SchemaViewModel(shell, services.connections(), services.prodGuard(), background), shell)),
+                new LazyTab("Workload", () -> workloadTab(background)),
+                new LazyTab("KPIs", () -> new KpiView(new KpiViewModel(shell, services.connections(), background, FxTicker::new))),
+                new LazyTab("Pipeline", () -> new PipelineView(new PipelineViewModel(shell, pipelineSession, services.prodGuard(),
+                        background, new FxTicker(PIPELINE_REFRESH)),
+                        new ReferenceViewModel(shell, pipelineSession, services.prodGuard(), background), shell)),
+                new LazyTab("Audit", () -> new AuditView(new AuditViewModel(shell, pipelineSession, background))));
         this.view = new ShellView(shell, tabs);
         checks.setPrompter((profile, reason) -> Dialogs.askSecret(stage, "Password for " + profile.name(), reason));
     }
