@@ -13,7 +13,8 @@ smoke() {
   echo "-- $what: $launcher --smoke-test"
   SNOWPULSE_CONFIG_DIR="$scratch/$what/config" SNOWPULSE_DATA_DIR="$scratch/$what/data" SNOWPULSE_LOCAL_DEMO=external \
     PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGDATABASE="${PGDATABASE:-postgres}" \
-    timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" "$launcher" --smoke-test
+    timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" \
+    bash -c 'SNOWPULSE_LAUNCHED_AT="$(date +%s%3N)" exec "$0" --smoke-test' "$launcher"
 }
 
 image="$dist/SnowPulse"

@@ -19,10 +19,12 @@ import java.lang.management.ManagementFactory;
 final class SmokeTest {
 
     static final String FLAG = "--smoke-test";
+    static final String LAUNCHED_AT = "SNOWPULSE_LAUNCHED_AT";
     private static final Duration CONNECT_WAIT = Duration.seconds(30);
 
     private final PrintStream out;
     private long windowMillis = -1;
+    private long launchMillis = -1;
     private boolean done;
 
     SmokeTest(PrintStream out) {
@@ -32,7 +34,9 @@ final class SmokeTest {
     /** Call right after the window was shown. */
     void watch(Stage stage, ShellViewModel shell) {
         if (stage.isShowing()) {
-            windowMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long now = System.currentTimeMillis();
+            windowMillis = now - ManagementFactory.getRuntimeMXBean().getStartTime();
+            launchMillis = sinceLaunch(System.getenv(LAUNCHED_AT), now);
         }
         ChangeListener<ConnectionState> settled = (obs, old, now) -> {
             if (now == ConnectionState.CONNECTED || now == ConnectionState.FAILED) {
@@ -46,14 +50,27 @@ final class SmokeTest {
         timeout.play();
     }
 
+    /**
+     * Milliseconds since the launcher was started, when whoever started it said when ({@value #LAUNCHED_AT}, epoch
+     * milliseconds, as packaging/smoke-test.sh sets it); -1 otherwise.
+     */
+    static long sinceLaunch(String launched, long now) {
+        try {
+            return launched == null ? -1 : now - Long.parseLong(launched.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private void finish(ShellViewModel shell) {
         if (done) {
             return;
         }
         done = true;
         var profile = shell.activeProfileProperty().get();
-        out.printf("smoke test: window on screen %s ms after JVM start; %s: %s (%s)%n",
+        out.printf("smoke test: window on screen %s ms after JVM start%s; %s: %s (%s)%n",
                 windowMillis < 0 ? "never" : Long.toString(windowMillis),
+                launchMillis < 0 ? "" : ", " + launchMillis + " ms after launch",
                 profile == null ? "no profile" : profile.name(), shell.stateProperty().get().label(),
                 shell.stateDetailProperty().get());
         out.flush();
