@@ -148,14 +148,19 @@ public final class FxPulseBenchmark {
         long firstShow = System.nanoTime() - switched;
         Thread.sleep(2000); // settle after the first show: the span measured starts here, it is not synchronisation
         long[] cpuBefore = cpuTimes();
+        long[] fxCpu = new long[2];
+        long renderer = threadId("QuantumRenderer");
+        long rendererBefore = renderer < 0 ? 0 : threads.getThreadCpuTime(renderer);
         onFx(() -> {
             measuring[0] = true;
+            fxCpu[0] = threads.getCurrentThreadCpuTime();
             timer.start();
         });
         Thread.sleep(seconds * 1000L); // the measured span itself, not synchronisation
         String[] result = new String[3];
         onFx(() -> {
             timer.stop();
+            fxCpu[1] = threads.getCurrentThreadCpuTime();
             measuring[0] = false;
             result[0] = ((Label) find(scene, "#kpiUpdated")).getText();
             result[1] = ((Label) find(scene, "#count-ok")).getText();
@@ -163,6 +168,7 @@ public final class FxPulseBenchmark {
         });
 
         long[] cpuAfter = cpuTimes();
+        long rendererCpu = renderer < 0 ? 0 : threads.getThreadCpuTime(renderer) - rendererBefore;
         long[] gaps = new long[pulses.size() - 1];
         for (int i = 1; i < pulses.size(); i++) {
             gaps[i - 1] = pulses.get(i) - pulses.get(i - 1);
@@ -182,6 +188,8 @@ public final class FxPulseBenchmark {
                             + "FX thread CPU in it: p99 %.1f ms, max %.1f ms%n",
                     ms(layout, 0.5), ms(layout, 0.99), layout[layout.length - 1] / 1e6, ms(cpu, 0.99), cpu[cpu.length - 1] / 1e6);
         }
+        System.out.printf(Locale.ROOT, "CPU per second of the span: FX thread %.0f ms, renderer thread %.0f ms%n",
+                (fxCpu[1] - fxCpu[0]) / 1e6 / seconds, rendererCpu / 1e6 / seconds);
         if (cpuBefore.length > 7 && cpuAfter.length > 7) {
             long total = 0;
             for (int i = 0; i < 8; i++) {
@@ -196,6 +204,12 @@ public final class FxPulseBenchmark {
         background.close();
         services.close();
         System.exit(over50 == 0 ? 0 : 1);
+    }
+
+    /** The id of the live thread whose name starts with {@code prefix}; -1 when there is none. */
+    private static long threadId(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix))
+                .mapToLong(Thread::threadId).findFirst().orElse(-1);
     }
 
     /** The machine's CPU time counters (user, nice, system, idle, iowait, irq, softirq, steal); empty off Linux. */

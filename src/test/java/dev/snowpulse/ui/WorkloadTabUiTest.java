@@ -9,6 +9,7 @@ import dev.snowpulse.ui.workload.WorkloadForm;
 import dev.snowpulse.workload.IngestBatch;
 import dev.snowpulse.workload.WorkloadRunRecord;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -106,6 +107,38 @@ class WorkloadTabUiTest {
         assertThat(total).isBetween(450L, 650L);
         assertThat(progress.getProgress()).isEqualTo(1.0);
         assertThat(runs.getItems().getFirst().plan()).startsWith("2 workers for 4s at 150/s");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pointsThatArriveWhileTheTabIsHiddenAreOnTheChartsWhenItIsBack(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
+        robot.clickOn("#tab-workload");
+        ChoiceBox<WorkloadForm.StopAfter> stopAfter = robot.lookup("#stopAfter").queryAs(ChoiceBox.class);
+        robot.interact(() -> stopAfter.setValue(WorkloadForm.StopAfter.DURATION));
+        type(robot, "#field-workers", "2");
+        type(robot, "#field-duration", "4s");
+        type(robot, "#field-rate", "100");
+        LineChart<Number, Number> throughput = robot.lookup("#throughputChart").queryAs(LineChart.class);
+        LineChart<Number, Number> latency = robot.lookup("#latencyChart").queryAs(LineChart.class);
+        Label summary = robot.lookup("#workloadSummary").queryAs(Label.class);
+        robot.clickOn("#startWorkload");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> throughput.getData().getFirst().getData().size() >= 1);
+
+        robot.clickOn("#tab-schema");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(throughput.getData()).as("hidden charts are let go of").isEmpty();
+        assertThat(latency.getData()).isEmpty();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> summary.getText().startsWith("Completed"));
+
+        robot.clickOn("#tab-workload");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(throughput.getData()).hasSize(1);
+        assertThat(latency.getData()).extracting(s -> s.getName()).containsExactly("p50", "p95", "p99");
+        // 4 s at one point a second: the points of the seconds spent on the Schema tab are there too
+        assertThat(throughput.getData().getFirst().getData()).hasSizeGreaterThanOrEqualTo(3);
+        NumberAxis x = (NumberAxis) throughput.getXAxis();
+        assertThat(x.getUpperBound()).isGreaterThanOrEqualTo(3.0);
     }
 
     @Test

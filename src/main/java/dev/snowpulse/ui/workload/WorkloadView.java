@@ -39,6 +39,7 @@ import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,6 +61,8 @@ public final class WorkloadView implements TabContent {
     private final HBox root;
     private final Map<WorkloadForm.Field, TextField> fields = new EnumMap<>(WorkloadForm.Field.class);
     private final ChangeListener<Object> profileListener;
+    private LineChart<Number, Number> throughputChart;
+    private LineChart<Number, Number> latencyChart;
 
     public WorkloadView(WorkloadViewModel model, IngestViewModel ingest, RunHistoryViewModel history, ShellViewModel shell) {
         this.model = model;
@@ -102,12 +105,14 @@ public final class WorkloadView implements TabContent {
 
     @Override
     public void activate() {
+        attachCharts();
         shell.activeProfileProperty().addListener(profileListener);
         history.refresh();
     }
 
     @Override
     public void deactivate() {
+        detachCharts();
         shell.activeProfileProperty().removeListener(profileListener);
     }
 
@@ -301,11 +306,12 @@ public final class WorkloadView implements TabContent {
 
     private Node charts() {
         LineChart<Number, Number> throughput = chart("Orders per second", "orders/s", "throughputChart");
-        throughput.getData().add(model.series().throughput());
         throughput.setLegendVisible(false);
         LineChart<Number, Number> latency = chart("Latency of successful orders", "ms", "latencyChart");
-        latency.getData().addAll(model.series().latency());
         latency.setLegendSide(javafx.geometry.Side.RIGHT);
+        throughputChart = throughput;
+        latencyChart = latency;
+        attachCharts();
         HBox row = new HBox(8, throughput, latency);
         HBox.setHgrow(throughput, Priority.ALWAYS);
         HBox.setHgrow(latency, Priority.ALWAYS);
@@ -314,13 +320,39 @@ public final class WorkloadView implements TabContent {
         return row;
     }
 
+    /**
+     * Puts the run's series on the charts and lets the time axes follow the run. While the tab is hidden the charts
+     * are let go of: a run keeps adding a point a second, and hidden charts would still be laid out and styled for
+     * each (the KPIs tab shown beside a running workload is the case that matters).
+     */
+    private void attachCharts() {
+        if (throughputChart.getData().isEmpty()) {
+            throughputChart.getData().add(model.series().throughput());
+            latencyChart.getData().addAll(model.series().latency());
+            for (LineChart<Number, Number> chart : List.of(throughputChart, latencyChart)) {
+                NumberAxis x = (NumberAxis) chart.getXAxis();
+                x.lowerBoundProperty().bind(model.series().fromProperty());
+                x.upperBoundProperty().bind(model.series().toProperty());
+                x.tickUnitProperty().bind(model.series().toProperty().subtract(model.series().fromProperty())
+                        .map(span -> niceStep(span.doubleValue() / 8)));
+            }
+        }
+    }
+
+    private void detachCharts() {
+        for (LineChart<Number, Number> chart : List.of(throughputChart, latencyChart)) {
+            chart.getData().clear();
+            NumberAxis x = (NumberAxis) chart.getXAxis();
+            x.lowerBoundProperty().unbind();
+            x.upperBoundProperty().unbind();
+            x.tickUnitProperty().unbind();
+        }
+    }
+
     private LineChart<Number, Number> chart(String title, String unit, String id) {
         NumberAxis x = new NumberAxis();
         x.setLabel("seconds");
         x.setAutoRanging(false);
-        x.lowerBoundProperty().bind(model.series().fromProperty());
-        x.upperBoundProperty().bind(model.series().toProperty());
-        x.tickUnitProperty().bind(model.series().toProperty().subtract(model.series().fromProperty()).map(span -> niceStep(span.doubleValue() / 8)));
         NumberAxis y = new NumberAxis();
         y.setLabel(unit);
         LineChart<Number, Number> chart = new LineChart<>(x, y);
