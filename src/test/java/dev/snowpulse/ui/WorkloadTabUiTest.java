@@ -61,6 +61,18 @@ class WorkloadTabUiTest {
         robot.doubleClickOn(field).eraseText(20).write(text);
     }
 
+    /** Once connected: the Workload tab's form set for 2 workers for 4 s at {@code rate} orders/s. */
+    @SuppressWarnings("unchecked")
+    private static void fillInATimedRun(FxRobot robot, int rate) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
+        robot.clickOn("#tab-workload");
+        ChoiceBox<WorkloadForm.StopAfter> stopAfter = robot.lookup("#stopAfter").queryAs(ChoiceBox.class);
+        robot.interact(() -> stopAfter.setValue(WorkloadForm.StopAfter.DURATION));
+        type(robot, "#field-workers", "2");
+        type(robot, "#field-duration", "4s");
+        type(robot, "#field-rate", Integer.toString(rate));
+    }
+
     private long orders() throws Exception {
         return Long.parseLong(Sql.single(TestPostgres.endpoint(database), "select count(*) from orders"));
     }
@@ -68,13 +80,7 @@ class WorkloadTabUiTest {
     @Test
     @SuppressWarnings("unchecked")
     void aRunMovesTheCountersAndChartsThenLandsInTheHistory(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
-        robot.clickOn("#tab-workload");
-        ChoiceBox<WorkloadForm.StopAfter> stopAfter = robot.lookup("#stopAfter").queryAs(ChoiceBox.class);
-        robot.interact(() -> stopAfter.setValue(WorkloadForm.StopAfter.DURATION));
-        type(robot, "#field-workers", "2");
-        type(robot, "#field-duration", "4s");
-        type(robot, "#field-rate", "150");
+        fillInATimedRun(robot, 150);
 
         // every lookup before the run: a lookup walks the scene graph from the test thread, while the run changes it
         Label ok = robot.lookup("#count-ok").queryAs(Label.class);
@@ -112,13 +118,7 @@ class WorkloadTabUiTest {
     @Test
     @SuppressWarnings("unchecked")
     void pointsThatArriveWhileTheTabIsHiddenAreOnTheChartsWhenItIsBack(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
-        robot.clickOn("#tab-workload");
-        ChoiceBox<WorkloadForm.StopAfter> stopAfter = robot.lookup("#stopAfter").queryAs(ChoiceBox.class);
-        robot.interact(() -> stopAfter.setValue(WorkloadForm.StopAfter.DURATION));
-        type(robot, "#field-workers", "2");
-        type(robot, "#field-duration", "4s");
-        type(robot, "#field-rate", "100");
+        fillInATimedRun(robot, 100);
         LineChart<Number, Number> throughput = robot.lookup("#throughputChart").queryAs(LineChart.class);
         LineChart<Number, Number> latency = robot.lookup("#latencyChart").queryAs(LineChart.class);
         Label summary = robot.lookup("#workloadSummary").queryAs(Label.class);
