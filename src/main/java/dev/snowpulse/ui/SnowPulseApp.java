@@ -10,6 +10,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The JavaFX application: one window, the shared services, and a clean stop (embedded PostgreSQL included). */
 public final class SnowPulseApp extends Application {
@@ -49,7 +50,19 @@ public final class SnowPulseApp extends Application {
     @Override
     public void init() {
         CompletableFuture<Loaded> ahead = readAhead;
-        Loaded loaded = ahead == null ? Loaded.read() : ahead.join();
+        Loaded loaded;
+        try {
+            loaded = ahead == null ? Loaded.read() : ahead.join();
+        } catch (CompletionException e) {
+            // the reading's own failure, as if it had run here
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
         services = loaded.services();
         settings = loaded.settings();
         background = new FxBackground();
