@@ -40,6 +40,14 @@ public final class PipelineException extends Exception {
         return advice;
     }
 
+    /**
+     * The pipeline's objects are missing on PostgreSQL (undefined table, schema or function): nothing is deployed
+     * there yet. Snowflake's 002003 is left out: it says the same of objects the role may only not be allowed to see.
+     */
+    public boolean notDeployed() {
+        return sqlState != null && code == null && java.util.Set.of("42P01", "3F000", "42883").contains(sqlState);
+    }
+
     private static String message(String action, String reason, String code, String sqlState, String queryId, String advice) {
         StringBuilder text = new StringBuilder(action).append(" failed: ").append(reason);
         StringBuilder ids = new StringBuilder();

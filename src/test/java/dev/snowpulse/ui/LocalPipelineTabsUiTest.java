@@ -74,7 +74,13 @@ class LocalPipelineTabsUiTest {
         waitUntil(() -> text(robot, "#statusState").equals("Connected"));
         robot.clickOn("#tab-pipeline");
         waitUntil(() -> text(robot, "#pipelineTarget").startsWith("Local demo"));
-        waitUntil(() -> text(robot, "#pipelineMessage").contains("Deploy the pipeline first"));
+        // a database without the pipeline is a state to act on, not an error
+        waitUntil(() -> text(robot, "#pipelineMessage").startsWith("The pipeline is not deployed in this database yet"));
+        assertThat(onFx(() -> robot.lookup("#pipelineMessage").queryAs(Label.class).getStyleClass())).contains("message-info");
+        robot.clickOn("#tab-audit");
+        waitUntil(() -> text(robot, "#auditMessage").startsWith("No generation runs: the pipeline is not deployed"));
+        assertThat(onFx(() -> robot.lookup("#auditMessage").queryAs(Label.class).getStyleClass())).contains("message-info");
+        robot.clickOn("#tab-pipeline");
 
         robot.clickOn("#deployPipeline");
         waitUntil(() -> text(robot, "#pipelineMessage").startsWith("deployed:"));

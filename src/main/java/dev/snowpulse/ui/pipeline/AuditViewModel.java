@@ -58,7 +58,14 @@ public final class AuditViewModel {
             runs.setAll(found);
             error.set("");
             message.set(found.isEmpty() ? "No generation runs yet: generate data in the Pipeline tab." : "");
-        }, failure -> error.set(Failures.firstLine(failure)));
+        }, failure -> {
+            if (failure instanceof dev.snowpulse.pipeline.PipelineException e && e.notDeployed()) {
+                error.set("");
+                message.set("No generation runs: the pipeline is not deployed in this database yet (Deploy, in the Pipeline tab).");
+            } else {
+                error.set(Failures.firstLine(failure));
+            }
+        });
     }
 
     public void showSnapshot(AuditRun run) {

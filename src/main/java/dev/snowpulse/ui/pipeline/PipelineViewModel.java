@@ -155,9 +155,18 @@ public final class PipelineViewModel {
             error.set("");
         }, failure -> {
             refreshing = false;
-            error.set(Failures.firstLine(failure));
+            if (failure instanceof dev.snowpulse.pipeline.PipelineException e && e.notDeployed()) {
+                error.set("");
+                message.set(NOT_DEPLOYED);
+            } else {
+                error.set(Failures.firstLine(failure));
+            }
         });
     }
+
+    /** What a database without the pipeline shows: the Local demo's first view, so a state to act on, not an error. */
+    static final String NOT_DEPLOYED = "The pipeline is not deployed in this database yet: Deploy creates its schemas, "
+            + "tables, change feed and tasks.";
 
     /** DATA_SUMMARY belongs to the retail pipeline; a generic schema (another task graph) has none. */
     private List<LayerCount> summaryOrEmpty(dev.snowpulse.pipeline.PipelineGateway gateway, String schema)
