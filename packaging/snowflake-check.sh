@@ -26,7 +26,8 @@ run() {
 run profiles add fake-retail --kind snowflake --account myorg-retail --user alice --snowflake-host "$url" \
   --password-source env --password-env SF_FAKE_PASSWORD
 run --profile fake-retail profiles test
-run --profile fake-retail pipeline deploy | tail -n 2
+echo "\$ snowpulse --profile fake-retail pipeline deploy   (its last lines)"
+"$launcher" --profile fake-retail pipeline deploy | tail -n 2
 run --profile fake-retail pipeline generate --purchase-events 30
 run --profile fake-retail pipeline status
 echo "-- the packaged snowflake-jdbc: $(ls "$dist/SnowPulse/lib/app/lib" | grep snowflake-jdbc) ($(( $(stat -c %s "$dist"/SnowPulse/lib/app/lib/snowflake-jdbc-*.jar) / 1024 / 1024 )) MiB)"
