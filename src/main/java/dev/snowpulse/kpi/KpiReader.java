@@ -1,5 +1,6 @@
 package dev.snowpulse.kpi;
 
+import dev.snowpulse.db.Jdbc;
 import dev.snowpulse.db.PostgresEndpoint;
 
 import java.sql.Array;
@@ -157,13 +158,7 @@ public final class KpiReader implements AutoCloseable {
 
     @Override
     public void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // dropped either way
-            }
-        }
+        Jdbc.closeQuietly(connection);
         connection = null;
         statement = null;
     }

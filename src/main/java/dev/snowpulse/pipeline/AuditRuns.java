@@ -1,10 +1,14 @@
 package dev.snowpulse.pipeline;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +48,44 @@ public final class AuditRuns {
                     .append(", ").append(table.checksumColumn());
         }
         return columns.toString();
+    }
+
+    /**
+     * The newest {@code limit} runs in {@code table}, each marked when its reference data differs from the run before.
+     * Unquoted column names, so they fold to each database's case.
+     */
+    public static List<AuditRun> newest(Connection c, String table, int limit) throws SQLException {
+        checkLimit(limit);
+        List<AuditRun> found = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM " + table
+                + " ORDER BY RUN_TIMESTAMP DESC LIMIT ?")) {
+            s.setInt(1, limit + 1);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(run(rs));
+                }
+            }
+        }
+        return markChanges(found, limit);
+    }
+
+    /** The stored runs in {@code table} with these ids, by id ({@code asText} as for {@link #storedColumns}). */
+    public static Map<String, Stored> byId(Connection c, String table, String asText, List<String> runIds)
+            throws SQLException {
+        Map<String, Stored> found = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + storedColumns(asText) + " FROM " + table
+                + " WHERE RUN_ID IN (" + String.join(", ", Collections.nCopies(runIds.size(), "?")) + ")")) {
+            for (int i = 0; i < runIds.size(); i++) {
+                s.setString(i + 1, runIds.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Stored run = stored(rs);
+                    found.put(run.snapshot().runId(), run);
+                }
+            }
+        }
+        return found;
     }
 
     public static AuditRun run(ResultSet rs) throws SQLException {

@@ -48,6 +48,11 @@ public final class PipelineException extends Exception {
         return sqlState != null && code == null && java.util.Set.of("42P01", "3F000", "42883").contains(sqlState);
     }
 
+    /** Whether a failure from a gateway call is {@link #notDeployed()}. */
+    public static boolean notDeployed(Throwable failure) {
+        return failure instanceof PipelineException e && e.notDeployed();
+    }
+
     private static String message(String action, String reason, String code, String sqlState, String queryId, String advice) {
         StringBuilder text = new StringBuilder(action).append(" failed: ").append(reason);
         StringBuilder ids = new StringBuilder();

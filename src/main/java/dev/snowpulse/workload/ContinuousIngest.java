@@ -1,5 +1,6 @@
 package dev.snowpulse.workload;
 
+import dev.snowpulse.db.Jdbc;
 import dev.snowpulse.db.PostgresEndpoint;
 
 import java.sql.Connection;
@@ -129,13 +130,7 @@ public final class ContinuousIngest {
     }
 
     private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // it is being dropped anyway
-            }
-        }
+        Jdbc.closeQuietly(connection);
         connection = null;
         statement = null;
     }

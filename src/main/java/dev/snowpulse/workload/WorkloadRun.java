@@ -1,5 +1,6 @@
 package dev.snowpulse.workload;
 
+import dev.snowpulse.db.Jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.snowpulse.db.JdbcTarget;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One workload run: workers, each on its own connection from a pool of their own, calling place_order once per
@@ -127,7 +127,7 @@ public final class WorkloadRun {
                         statement = connection.prepareStatement(PLACE_ORDER);
                         backoff = TimeUnit.MILLISECONDS.toNanos(50);
                     } catch (SQLException e) {
-                        close(connection);
+                        Jdbc.closeQuietly(connection);
                         connection = null;
                         if (!pause(backoff)) {
                             break;
@@ -160,7 +160,7 @@ public final class WorkloadRun {
                 }
             }
         } finally {
-            close(connection);
+            Jdbc.closeQuietly(connection);
         }
     }
 
@@ -184,16 +184,6 @@ public final class WorkloadRun {
             return connection.isClosed();
         } catch (SQLException e) {
             return true;
-        }
-    }
-
-    private static void close(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the pool is closed with the run
-            }
         }
     }
 

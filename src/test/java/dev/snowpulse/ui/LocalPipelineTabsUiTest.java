@@ -3,15 +3,14 @@ package dev.snowpulse.ui;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.pipeline.LayerCount;
 import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.testing.AuditTabSteps;
 import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
 import dev.snowpulse.testing.TestWindow;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,13 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static dev.snowpulse.testing.FxReads.onFx;
 import static dev.snowpulse.testing.FxReads.text;
@@ -100,13 +95,7 @@ class LocalPipelineTabsUiTest {
         robot.clickOn("#generateNow");
         waitUntil(() -> text(robot, "#pipelineMessage").endsWith("85 events generated"));
 
-        robot.clickOn("#tab-audit");
-        TableView<?> runs = onFx(() -> robot.lookup("#auditRuns").queryAs(TableView.class));
-        waitUntil(() -> onFx(() -> runs.getItems().size()) == 2);
-        List<Node> cells = onFx(() -> List.copyOf(robot.from(runs).lookup(".table-row-cell").queryAll()));
-        robot.clickOn(cells.get(0));
-        robot.press(KeyCode.CONTROL).clickOn(cells.get(1)).release(KeyCode.CONTROL);
-        robot.clickOn("#compareRuns");
+        AuditTabSteps.compareTheTwoRuns(robot);
         waitUntil(() -> text(robot, "#auditMessage").equals("1 reference table changed between the two runs."));
         TreeTableView<?> tree = onFx(() -> robot.lookup("#comparisonTree").queryAs(TreeTableView.class));
         String shown = onFx(() -> tree.getRoot().getChildren().stream()

@@ -2,6 +2,7 @@ package dev.snowpulse.ui;
 
 import dev.snowpulse.profile.AppDirectories;
 import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.testing.AuditTabSteps;
 import dev.snowpulse.testing.CliRunner;
 import dev.snowpulse.testing.FakeRetailPipeline;
 import dev.snowpulse.testing.FakeSnowflake;
@@ -11,7 +12,6 @@ import dev.snowpulse.ui.shell.Theme;
 import dev.snowpulse.ui.shell.UiSettings;
 import dev.snowpulse.ui.shell.UiSettingsStore;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
@@ -25,13 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static dev.snowpulse.testing.FxReads.onFx;
 import static dev.snowpulse.testing.FxReads.text;
@@ -139,13 +135,7 @@ class PipelineTabsUiTest {
         robot.clickOn("#generateNow");
         waitUntil(() -> pipeline.auditRows() == 2);
 
-        robot.clickOn("#tab-audit");
-        TableView<?> runs = onFx(() -> robot.lookup("#auditRuns").queryAs(TableView.class));
-        waitUntil(() -> onFx(() -> runs.getItems().size()) == 2);
-        List<Node> cells = onFx(() -> List.copyOf(robot.from(runs).lookup(".table-row-cell").queryAll()));
-        robot.clickOn(cells.get(0));
-        robot.press(KeyCode.CONTROL).clickOn(cells.get(1)).release(KeyCode.CONTROL);
-        robot.clickOn("#compareRuns");
+        AuditTabSteps.compareTheTwoRuns(robot);
         TreeTableView<?> tree = onFx(() -> robot.lookup("#comparisonTree").queryAs(TreeTableView.class));
         waitUntil(() -> onFx(() -> tree.getRoot() != null));
         String changed = onFx(() -> describe(tree.getRoot()));

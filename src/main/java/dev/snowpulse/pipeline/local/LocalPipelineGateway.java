@@ -1,5 +1,6 @@
 package dev.snowpulse.pipeline.local;
 
+import dev.snowpulse.db.Jdbc;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.db.ServerMessages;
 import dev.snowpulse.pipeline.AuditRun;
@@ -269,21 +270,21 @@ public final class LocalPipelineGateway implements PipelineGateway {
 
     @Override
     public void execute(String task) throws PipelineException {
-        String root = root(taskName(task));
-        try {
-            runner.run(root, false);
-        } catch (SQLException e) {
-            throw failure("run " + root, e);
-        }
+        runGraphOf(task, false, "run ");
     }
 
     @Override
     public void retryLast(String task) throws PipelineException {
+        runGraphOf(task, true, "retry the last run of ");
+    }
+
+    /** Runs the graph the task belongs to; a retry runs only what failed in its last run, and what follows. */
+    private void runGraphOf(String task, boolean retry, String action) throws PipelineException {
         String root = root(taskName(task));
         try {
-            runner.run(root, true);
+            runner.run(root, retry);
         } catch (SQLException e) {
-            throw failure("retry the last run of " + root, e);
+            throw failure(action + root, e);
         }
     }
 
@@ -367,20 +368,7 @@ public final class LocalPipelineGateway implements PipelineGateway {
     @Override
     public List<AuditRun> auditRuns(int limit) throws PipelineException {
         AuditRuns.checkLimit(limit);
-        List<AuditRun> runs = call("read the generation audit", c -> {
-            List<AuditRun> found = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + AuditRuns.RUN_COLUMNS + " FROM "
-                    + names().referenceSchema() + ".data_generation_audit ORDER BY run_timestamp DESC LIMIT ?")) {
-                s.setInt(1, limit + 1);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(AuditRuns.run(rs));
-                    }
-                }
-            }
-            return found;
-        });
-        return AuditRuns.markChanges(runs, limit);
+        return call("read the generation audit", c -> AuditRuns.newest(c, audit(), limit));
     }
 
     @Override
@@ -394,21 +382,11 @@ public final class LocalPipelineGateway implements PipelineGateway {
     }
 
     private List<AuditRuns.Stored> stored(List<String> runIds) throws PipelineException {
-        Map<String, AuditRuns.Stored> found = call("read run snapshots", c -> {
-            Map<String, AuditRuns.Stored> stored = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + AuditRuns.storedColumns("::text") + " FROM "
-                    + names().referenceSchema() + ".data_generation_audit WHERE run_id = ANY (?)")) {
-                s.setArray(1, c.createArrayOf("text", runIds.toArray()));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        AuditRuns.Stored run = AuditRuns.stored(rs);
-                        stored.put(run.snapshot().runId(), run);
-                    }
-                }
-            }
-            return stored;
-        });
-        return AuditRuns.inOrder(found, runIds);
+        return AuditRuns.inOrder(call("read run snapshots", c -> AuditRuns.byId(c, audit(), "::text", runIds)), runIds);
+    }
+
+    private String audit() {
+        return names().referenceSchema() + ".data_generation_audit";
     }
 
     private String text(String action, String sql) throws PipelineException {
@@ -435,14 +413,8 @@ public final class LocalPipelineGateway implements PipelineGateway {
     }
 
     private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // gone either way
-            }
-            connection = null;
-        }
+        Jdbc.closeQuietly(connection);
+        connection = null;
     }
 
     @Override

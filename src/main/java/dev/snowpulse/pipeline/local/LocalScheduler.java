@@ -1,5 +1,6 @@
 package dev.snowpulse.pipeline.local;
 
+import dev.snowpulse.db.Jdbc;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.db.ServerMessages;
 import dev.snowpulse.pipeline.PipelineNames;
@@ -70,15 +71,10 @@ public final class LocalScheduler implements AutoCloseable {
         return check;
     }
 
+    /** The next check opens a new one. */
     private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // gone either way; the next check opens a new one
-            }
-            connection = null;
-        }
+        Jdbc.closeQuietly(connection);
+        connection = null;
     }
 
     /** Checks for due graphs every {@code tick} on a daemon thread; {@code report} hears each run and each failure. */

@@ -356,21 +356,7 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
     @Override
     public List<AuditRun> auditRuns(int limit) throws PipelineException {
         AuditRuns.checkLimit(limit);
-        String sql = "SELECT " + AuditRuns.RUN_COLUMNS + " FROM " + names().reference("DATA_GENERATION_AUDIT")
-                + " ORDER BY RUN_TIMESTAMP DESC LIMIT ?";
-        List<AuditRun> runs = session.call("read the generation audit", c -> {
-            List<AuditRun> found = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setInt(1, limit + 1);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(AuditRuns.run(rs));
-                    }
-                }
-            }
-            return found;
-        });
-        return AuditRuns.markChanges(runs, limit);
+        return session.call("read the generation audit", c -> AuditRuns.newest(c, audit(), limit));
     }
 
     @Override
@@ -384,24 +370,11 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
     }
 
     private List<AuditRuns.Stored> snapshots(List<String> runIds) throws PipelineException {
-        String sql = "SELECT " + AuditRuns.storedColumns(null) + " FROM " + names().reference("DATA_GENERATION_AUDIT")
-                + " WHERE RUN_ID IN (" + String.join(", ", java.util.Collections.nCopies(runIds.size(), "?")) + ")";
-        Map<String, AuditRuns.Stored> found = session.call("read run snapshots", c -> {
-            Map<String, AuditRuns.Stored> stored = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < runIds.size(); i++) {
-                    s.setString(i + 1, runIds.get(i));
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        AuditRuns.Stored run = AuditRuns.stored(rs);
-                        stored.put(run.snapshot().runId(), run);
-                    }
-                }
-            }
-            return stored;
-        });
-        return AuditRuns.inOrder(found, runIds);
+        return AuditRuns.inOrder(session.call("read run snapshots", c -> AuditRuns.byId(c, audit(), null, runIds)), runIds);
+    }
+
+    private String audit() {
+        return names().reference("DATA_GENERATION_AUDIT");
     }
 
     private String callForText(String action, String sql) throws PipelineException {

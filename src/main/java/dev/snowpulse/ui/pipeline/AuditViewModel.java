@@ -59,7 +59,7 @@ public final class AuditViewModel {
             error.set("");
             message.set(found.isEmpty() ? "No generation runs yet: generate data in the Pipeline tab." : "");
         }, failure -> {
-            if (failure instanceof dev.snowpulse.pipeline.PipelineException e && e.notDeployed()) {
+            if (dev.snowpulse.pipeline.PipelineException.notDeployed(failure)) {
                 error.set("");
                 message.set("No generation runs: the pipeline is not deployed in this database yet (Deploy, in the Pipeline tab).");
             } else {

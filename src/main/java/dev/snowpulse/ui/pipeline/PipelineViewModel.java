@@ -155,7 +155,7 @@ public final class PipelineViewModel {
             error.set("");
         }, failure -> {
             refreshing = false;
-            if (failure instanceof dev.snowpulse.pipeline.PipelineException e && e.notDeployed()) {
+            if (dev.snowpulse.pipeline.PipelineException.notDeployed(failure)) {
                 error.set("");
                 message.set(NOT_DEPLOYED);
             } else {
