@@ -82,10 +82,17 @@ public interface PipelineGateway extends AutoCloseable {
     /** The newest generation runs first. */
     List<AuditRun> auditRuns(int limit) throws PipelineException;
 
-    RunSnapshot snapshot(String runId) throws PipelineException;
+    /** The stored runs with these ids, in the order asked; fails naming an id that is not there. */
+    List<AuditRuns.Stored> storedRuns(List<String> runIds) throws PipelineException;
+
+    default RunSnapshot snapshot(String runId) throws PipelineException {
+        return storedRuns(List.of(runId)).getFirst().snapshot();
+    }
 
     /** Two runs' reference data compared row by row. */
-    RunComparison compare(String beforeRunId, String afterRunId) throws PipelineException;
+    default RunComparison compare(String beforeRunId, String afterRunId) throws PipelineException {
+        return AuditRuns.compare(storedRuns(List.of(beforeRunId, afterRunId)));
+    }
 
     @Override
     void close();

@@ -18,8 +18,6 @@ import dev.snowpulse.pipeline.PipelineScripts;
 import dev.snowpulse.pipeline.ReferenceChange;
 import dev.snowpulse.pipeline.ReferenceRow;
 import dev.snowpulse.pipeline.ReferenceTable;
-import dev.snowpulse.pipeline.RunComparison;
-import dev.snowpulse.pipeline.RunSnapshot;
 import dev.snowpulse.pipeline.SqlIdentifier;
 import dev.snowpulse.pipeline.SqlStatement;
 import dev.snowpulse.pipeline.StreamInfo;
@@ -372,16 +370,7 @@ public final class LocalPipelineGateway implements PipelineGateway {
     }
 
     @Override
-    public RunSnapshot snapshot(String runId) throws PipelineException {
-        return stored(List.of(runId)).getFirst().snapshot();
-    }
-
-    @Override
-    public RunComparison compare(String beforeRunId, String afterRunId) throws PipelineException {
-        return AuditRuns.compare(stored(List.of(beforeRunId, afterRunId)));
-    }
-
-    private List<AuditRuns.Stored> stored(List<String> runIds) throws PipelineException {
+    public List<AuditRuns.Stored> storedRuns(List<String> runIds) throws PipelineException {
         return AuditRuns.inOrder(call("read run snapshots", c -> AuditRuns.byId(c, audit(), "::text", runIds)), runIds);
     }
 

@@ -19,8 +19,6 @@ import dev.snowpulse.pipeline.PipelineScripts;
 import dev.snowpulse.pipeline.ReferenceChange;
 import dev.snowpulse.pipeline.ReferenceRow;
 import dev.snowpulse.pipeline.ReferenceTable;
-import dev.snowpulse.pipeline.RunComparison;
-import dev.snowpulse.pipeline.RunSnapshot;
 import dev.snowpulse.pipeline.SqlIdentifier;
 import dev.snowpulse.pipeline.SqlStatement;
 import dev.snowpulse.pipeline.StreamInfo;
@@ -360,16 +358,7 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
     }
 
     @Override
-    public RunSnapshot snapshot(String runId) throws PipelineException {
-        return snapshots(List.of(runId)).getFirst().snapshot();
-    }
-
-    @Override
-    public RunComparison compare(String beforeRunId, String afterRunId) throws PipelineException {
-        return AuditRuns.compare(snapshots(List.of(beforeRunId, afterRunId)));
-    }
-
-    private List<AuditRuns.Stored> snapshots(List<String> runIds) throws PipelineException {
+    public List<AuditRuns.Stored> storedRuns(List<String> runIds) throws PipelineException {
         return AuditRuns.inOrder(session.call("read run snapshots", c -> AuditRuns.byId(c, audit(), null, runIds)), runIds);
     }
 
