@@ -3,6 +3,7 @@ package dev.snowpulse;
 import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.db.LocalDemo;
 import dev.snowpulse.db.LocalDemoMode;
+import dev.snowpulse.db.SnowflakeDriver;
 import dev.snowpulse.profile.AppDirectories;
 import dev.snowpulse.profile.HostEnvironment;
 import dev.snowpulse.profile.Keychain;
@@ -28,10 +29,21 @@ public record AppServices(
 
     public static AppServices create(HostEnvironment host, Keychain keychain) {
         AppDirectories directories = AppDirectories.of(host);
+        return create(host, keychain, SnowflakeDriver.of(directories.driversDir(), mavenRepository(host)));
+    }
+
+    /** With a Snowflake driver of the caller's choosing: tests use one that ignores the class path's copy. */
+    public static AppServices create(HostEnvironment host, Keychain keychain, SnowflakeDriver snowflakeDriver) {
+        AppDirectories directories = AppDirectories.of(host);
         ProfileCatalog profiles = new ProfileCatalog(ProfileStore.open(directories.profilesFile()), host);
         SecretResolver secrets = new SecretResolver(host, keychain, new SessionSecrets());
         LocalDemo localDemo = new LocalDemo(LocalDemoMode.of(host), directories);
-        return new AppServices(host, directories, profiles, secrets, new ConnectionService(secrets, localDemo), new ProdGuard());
+        return new AppServices(host, directories, profiles, secrets, new ConnectionService(secrets, localDemo, snowflakeDriver), new ProdGuard());
+    }
+
+    /** Where drivers are downloaded from: Maven Central, or the mirror SNOWPULSE_MAVEN_REPOSITORY names. */
+    public static java.net.URI mavenRepository(HostEnvironment host) {
+        return host.variable("SNOWPULSE_MAVEN_REPOSITORY").map(java.net.URI::create).orElse(SnowflakeDriver.MAVEN_CENTRAL);
     }
 
     @Override

@@ -51,6 +51,9 @@ public final class ConnectionProblems {
 
     public static String explain(SnowflakeSettings sf, Throwable failure) {
         String where = sf.host() != null ? sf.host() : sf.account() == null ? "connection " + sf.cliConnectionName() : sf.account();
+        if (failure instanceof SnowflakeDriver.Missing) {
+            return failure.getMessage();
+        }
         if (failure instanceof SQLException sql) {
             String code = sql.getErrorCode() == 0 ? "" : "error " + sql.getErrorCode() + ", ";
             String state = sql.getSQLState() == null ? "" : "SQL state " + sql.getSQLState();

@@ -44,11 +44,14 @@ public final class ConnectionService {
 
     private final SecretResolver secrets;
     private final LocalDemo localDemo;
-    private final ConnectionTester tester = new ConnectionTester();
+    private final SnowflakeDriver snowflakeDriver;
+    private final ConnectionTester tester;
 
-    public ConnectionService(SecretResolver secrets, LocalDemo localDemo) {
+    public ConnectionService(SecretResolver secrets, LocalDemo localDemo, SnowflakeDriver snowflakeDriver) {
         this.secrets = secrets;
         this.localDemo = localDemo;
+        this.snowflakeDriver = snowflakeDriver;
+        this.tester = new ConnectionTester(snowflakeDriver);
     }
 
     public Outcome test(ConnectionProfile profile, Duration timeout) {
@@ -105,6 +108,10 @@ public final class ConnectionService {
     /** The Local demo becomes the server it runs on now; any other profile is itself. */
     private ConnectionProfile effective(ConnectionProfile profile) throws IOException {
         return ProfileCatalog.isBuiltIn(profile.name()) ? localDemo.resolve(profile) : profile;
+    }
+
+    public SnowflakeDriver snowflakeDriver() {
+        return snowflakeDriver;
     }
 
     public LocalDemo localDemo() {

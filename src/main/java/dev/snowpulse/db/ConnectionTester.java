@@ -24,6 +24,17 @@ public final class ConnectionTester {
 
     private static final int ROUND_TRIPS = 5;
 
+    private final SnowflakeDriver snowflakeDriver;
+
+    public ConnectionTester(SnowflakeDriver snowflakeDriver) {
+        this.snowflakeDriver = snowflakeDriver;
+    }
+
+    /** A tester for Postgres profiles, and for Snowflake ones where snowflake-jdbc is on the class path. */
+    public ConnectionTester() {
+        this(SnowflakeDriver.classPath());
+    }
+
     public ConnectionCheck test(PostgresSettings pg, Optional<Secret> password, Duration timeout) {
         JdbcTarget target = PostgresTargets.of(pg, password, timeout);
         return bounded(target, timeout, () -> {
@@ -43,7 +54,7 @@ public final class ConnectionTester {
     public ConnectionCheck test(SnowflakeSettings sf, Optional<Secret> secret, Duration timeout) {
         JdbcTarget target = SnowflakeTargets.of(sf, secret, timeout);
         return bounded(target, timeout, () -> {
-            try (Connection c = SnowflakeDriver.connect(target);
+            try (Connection c = snowflakeDriver.connect(target);
                  Statement s = c.createStatement()) {
                 String version = "Snowflake " + single(s, "select current_version()");
                 boolean tls = !"off".equals(target.properties().getProperty("ssl"));

@@ -26,7 +26,7 @@ public final class PipelineGateways {
         if (profile.connection() instanceof SnowflakeSettings sf) {
             DeployOptions options = PipelineSettings.forProfile(sf, overrides.database(), overrides.schedule(),
                     overrides.warehouse(), overrides.serverless());
-            return new SnowflakePipelineGateway(connections.snowflake(profile, timeout), options);
+            return new SnowflakePipelineGateway(connections.snowflakeDriver(), connections.snowflake(profile, timeout), options);
         }
         PostgresEndpoint endpoint = connections.postgres(profile);
         return new LocalPipelineGateway(endpoint, PipelineSettings.forLocal(endpoint.settings().database(), overrides.schedule()));

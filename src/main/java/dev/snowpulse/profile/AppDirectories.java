@@ -50,6 +50,11 @@ public record AppDirectories(Path config, Path data) {
         return config.resolve("settings.json");
     }
 
+    /** JDBC drivers SnowPulse downloads on first use rather than carry in its installers. */
+    public Path driversDir() {
+        return data.resolve("drivers");
+    }
+
     public Path embeddedPostgresDir() {
         return data.resolve("embedded-postgres");
     }

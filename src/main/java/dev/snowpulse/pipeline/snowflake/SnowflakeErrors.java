@@ -1,7 +1,6 @@
 package dev.snowpulse.pipeline.snowflake;
 
 import dev.snowpulse.pipeline.PipelineException;
-import net.snowflake.client.api.exception.SnowflakeSQLException;
 
 import java.sql.SQLException;
 
@@ -13,8 +12,21 @@ final class SnowflakeErrors {
 
     static PipelineException of(String action, SQLException e) {
         String code = e.getErrorCode() == 0 ? null : String.format("%06d", e.getErrorCode());
-        String queryId = e instanceof SnowflakeSQLException sf ? sf.getQueryId() : null;
+        String queryId = queryId(e);
         return new PipelineException(action, reason(e), code, e.getSQLState(), queryId, advice(e), e);
+    }
+
+    /**
+     * The query id snowflake-jdbc's SnowflakeSQLException carries. Read by name: a downloaded driver lives in a class
+     * loader of its own, so its exception class is not SnowPulse's to import.
+     */
+    private static String queryId(SQLException e) {
+        try {
+            Object id = e.getClass().getMethod("getQueryId").invoke(e);
+            return id instanceof String s && !s.isBlank() ? s : null;
+        } catch (ReflectiveOperationException | RuntimeException notSnowflakes) {
+            return null;
+        }
     }
 
     /** The server's message on one line (Snowflake puts "SQL compilation error:" on a line of its own). */

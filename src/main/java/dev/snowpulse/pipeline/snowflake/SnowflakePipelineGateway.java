@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snowpulse.db.JdbcTarget;
+import dev.snowpulse.db.SnowflakeDriver;
 import dev.snowpulse.pipeline.AuditRun;
 import dev.snowpulse.pipeline.AuditRuns;
 import dev.snowpulse.pipeline.DeployListener;
@@ -48,8 +49,8 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
     private final SnowflakeSession session;
     private final DeployOptions options;
 
-    public SnowflakePipelineGateway(JdbcTarget target, DeployOptions options) {
-        this.session = new SnowflakeSession(target);
+    public SnowflakePipelineGateway(SnowflakeDriver driver, JdbcTarget target, DeployOptions options) {
+        this.session = new SnowflakeSession(driver, target);
         this.options = options;
     }
 

@@ -17,10 +17,12 @@ final class SnowflakeSession implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    private final SnowflakeDriver driver;
     private final JdbcTarget target;
     private Connection connection;
 
-    SnowflakeSession(JdbcTarget target) {
+    SnowflakeSession(SnowflakeDriver driver, JdbcTarget target) {
+        this.driver = driver;
         this.target = target;
     }
 
@@ -37,7 +39,7 @@ final class SnowflakeSession implements AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (connection == null || connection.isClosed()) {
-            connection = SnowflakeDriver.connect(target);
+            connection = driver.connect(target);
         }
         return connection;
     }

@@ -1,5 +1,6 @@
 package dev.snowpulse.pipeline.snowflake;
 
+import dev.snowpulse.db.SnowflakeDriver;
 import dev.snowpulse.db.SnowflakeTargets;
 import dev.snowpulse.pipeline.DeployOptions;
 import dev.snowpulse.pipeline.LayerCount;
@@ -44,7 +45,7 @@ class SnowflakeAuthenticationTest {
     }
 
     private List<LayerCount> summaryAs(SnowflakeSettings settings, Secret secret) throws Exception {
-        try (SnowflakePipelineGateway gateway = new SnowflakePipelineGateway(
+        try (SnowflakePipelineGateway gateway = new SnowflakePipelineGateway(SnowflakeDriver.classPath(),
                 SnowflakeTargets.of(settings, Optional.ofNullable(secret), Duration.ofSeconds(10)), DeployOptions.defaults())) {
             return gateway.summary();
         }

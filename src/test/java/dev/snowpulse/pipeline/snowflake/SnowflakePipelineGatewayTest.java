@@ -1,5 +1,6 @@
 package dev.snowpulse.pipeline.snowflake;
 
+import dev.snowpulse.db.SnowflakeDriver;
 import dev.snowpulse.db.SnowflakeTargets;
 import dev.snowpulse.pipeline.AuditRun;
 import dev.snowpulse.pipeline.DeployListener;
@@ -65,7 +66,7 @@ class SnowflakePipelineGatewayTest {
     private SnowflakePipelineGateway gateway(Duration timeout) {
         SnowflakeSettings settings = new SnowflakeSettings("testacct", "alice", "SYSADMIN", "COMPUTE_WH", null, null,
                 snowflake.url(), SnowflakeAuthenticator.PASSWORD, null, null, SecretRef.auto());
-        return new SnowflakePipelineGateway(SnowflakeTargets.of(settings, Optional.of(new Secret(PASSWORD)), timeout),
+        return new SnowflakePipelineGateway(SnowflakeDriver.classPath(), SnowflakeTargets.of(settings, Optional.of(new Secret(PASSWORD)), timeout),
                 DeployOptions.defaults());
     }
 

@@ -1,0 +1,201 @@
+package dev.snowpulse.db;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.SecretRef;
+import dev.snowpulse.profile.SnowflakeAuthenticator;
+import dev.snowpulse.profile.SnowflakeSettings;
+import dev.snowpulse.testing.FakeSnowflake;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Snowflake driver as an installed app gets it: downloaded over HTTP from a repository with Maven's layout (a
+ * loopback server handing out the very jar the build resolved), checked against the pinned SHA-256, loaded in a class
+ * loader of its own, and signed in with to the fake Snowflake endpoint.
+ */
+class SnowflakeDriverInstallTest {
+
+    private static final DriverArtifact ARTIFACT = DriverArtifact.snowflakeJdbc();
+    private static HttpServer repository;
+    private static FakeSnowflake snowflake;
+    private static Path jar;
+    private static final AtomicBoolean alter = new AtomicBoolean();
+
+    @TempDir
+    Path drivers;
+
+    @BeforeAll
+    static void start() throws Exception {
+        jar = Path.of(Class.forName(SnowflakeDriver.DRIVER_CLASS).getProtectionDomain().getCodeSource().getLocation().toURI());
+        repository = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        repository.createContext("/maven2/", exchange -> {
+            try (exchange) {
+                if (!exchange.getRequestURI().getPath().equals("/maven2/net/snowflake/snowflake-jdbc/" + ARTIFACT.version() + "/" + ARTIFACT.fileName())) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                exchange.sendResponseHeaders(200, Files.size(jar));
+                try (InputStream in = Files.newInputStream(jar); OutputStream out = exchange.getResponseBody()) {
+                    byte[] buffer = new byte[1 << 16];
+                    boolean first = true;
+                    for (int n; (n = in.read(buffer)) > 0; first = false) {
+                        if (first && alter.get()) {
+                            buffer[100] ^= 1; // one bit, as a broken mirror or a meddling proxy would change it
+                        }
+                        out.write(buffer, 0, n);
+                    }
+                }
+            }
+        });
+        repository.start();
+        snowflake = new FakeSnowflake().user("alice", "correct horse");
+    }
+
+    @AfterAll
+    static void stop() {
+        repository.stop(0);
+        snowflake.close();
+    }
+
+    private static URI repositoryUri() {
+        return URI.create("http://127.0.0.1:" + repository.getAddress().getPort() + "/maven2/");
+    }
+
+    private static SnowflakeSettings alice() {
+        return new SnowflakeSettings("testacct", "alice", "SYSADMIN", "COMPUTE_WH", null, null,
+                snowflake.url(), SnowflakeAuthenticator.PASSWORD, null, null, SecretRef.auto());
+    }
+
+    @Test
+    void thePinnedChecksumAndSizeAreThoseOfTheJarTheTestsRunOn() throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(jar)) {
+            in.transferTo(new java.security.DigestOutputStream(OutputStream.nullOutputStream(), sha256));
+        }
+        assertThat(jar.getFileName().toString()).isEqualTo(ARTIFACT.fileName());
+        assertThat(DriverArtifact.hex(sha256.digest())).isEqualTo(ARTIFACT.sha256());
+        assertThat(Files.size(jar)).isEqualTo(ARTIFACT.bytes());
+    }
+
+    @Test
+    void withoutTheDriverAConnectionTestSaysHowToInstallIt() {
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri());
+
+        assertThat(driver.status().source()).isEqualTo(SnowflakeDriver.Source.MISSING);
+        ConnectionCheck check = new ConnectionTester(driver).test(alice(), Optional.of(new Secret("correct horse")), Duration.ofSeconds(10));
+        assertThat(check.ok()).isFalse();
+        assertThat(check.message()).contains("not installed").contains("Download driver").contains("snowpulse driver install");
+    }
+
+    @Test
+    void downloadsChecksAndSignsInThroughAClassLoaderOfItsOwn() throws Exception {
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri());
+        List<long[]> progress = new ArrayList<>();
+
+        SnowflakeDriver.Status status = driver.install((done, total) -> progress.add(new long[]{done, total}));
+
+        assertThat(status.source()).isEqualTo(SnowflakeDriver.Source.INSTALLED);
+        assertThat(status.location()).isEqualTo(drivers.resolve(ARTIFACT.fileName()));
+        try (var files = Files.list(drivers)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(ARTIFACT.fileName());
+        }
+        assertThat(progress.getFirst()).containsExactly(0, ARTIFACT.bytes());
+        assertThat(progress.getLast()).containsExactly(ARTIFACT.bytes(), ARTIFACT.bytes());
+        assertThat(progress.size()).isGreaterThan(50);
+
+        ConnectionCheck check = new ConnectionTester(driver).test(alice(), Optional.of(new Secret("correct horse")), Duration.ofSeconds(10));
+        assertThat(check.ok()).as(check.message()).isTrue();
+        assertThat(check.serverVersion()).isEqualTo("Snowflake 9.40.2");
+        try (Connection c = driver.connect(SnowflakeTargets.of(alice(), Optional.of(new Secret("correct horse")), Duration.ofSeconds(10)))) {
+            assertThat(c.getClass().getClassLoader().getName()).isEqualTo("snowflake-jdbc");
+            assertThat(c.getClass().getClassLoader()).isNotSameAs(SnowflakeDriverInstallTest.class.getClassLoader());
+        }
+    }
+
+    @Test
+    void anAlteredDownloadIsRefusedAndLeavesNothingBehind() throws IOException {
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri());
+        alter.set(true);
+        try {
+            assertThatThrownBy(() -> driver.install((done, total) -> { }))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("SHA-256 is ")
+                    .hasMessageContaining("expected " + ARTIFACT.sha256())
+                    .hasMessageContaining(repositoryUri().toString());
+        } finally {
+            alter.set(false);
+        }
+        assertThat(driver.status().source()).isEqualTo(SnowflakeDriver.Source.MISSING);
+        try (var files = Files.list(drivers)) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRepositoryWithoutTheJarIsNamedWithWhatToChange() {
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, URI.create(repositoryUri() + "elsewhere/"));
+
+        assertThatThrownBy(() -> driver.install((done, total) -> { }))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("HTTP 404")
+                .hasMessageContaining("SNOWPULSE_MAVEN_REPOSITORY");
+    }
+
+    @Test
+    void aRepositoryThatDoesNotAnswerIsNamed() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, URI.create("http://127.0.0.1:" + closedPort + "/maven2/"));
+
+        assertThatThrownBy(() -> driver.install((done, total) -> { }))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("could not reach http://127.0.0.1:" + closedPort)
+                .hasMessageContaining("install the driver from a file");
+    }
+
+    @Test
+    void installsFromAJarOnThisMachineAndRefusesAnythingElse() throws IOException {
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri());
+
+        assertThatThrownBy(() -> driver.installFrom(drivers.resolve("nowhere.jar"), (d, t) -> { }))
+                .hasMessageContaining("is not a file");
+        Path other = Files.writeString(drivers.resolve("other.jar"), "not a driver");
+        assertThatThrownBy(() -> driver.installFrom(other, (d, t) -> { }))
+                .hasMessageContaining("is not the " + ARTIFACT.fileName());
+        Files.delete(other);
+
+        assertThat(driver.installFrom(jar, (d, t) -> { }).source()).isEqualTo(SnowflakeDriver.Source.INSTALLED);
+    }
+
+    @Test
+    void theClassPathCopyComesFirstWhereThereIsOne() {
+        SnowflakeDriver driver = SnowflakeDriver.of(drivers, repositoryUri());
+
+        assertThat(driver.status().source()).isEqualTo(SnowflakeDriver.Source.CLASS_PATH);
+        assertThat(driver.status().describe()).isEqualTo("snowflake-jdbc is on the class path");
+    }
+}
