@@ -2,6 +2,7 @@ package dev.snowpulse.cli;
 
 import dev.snowpulse.db.DriverArtifact;
 import dev.snowpulse.testing.CliRunner;
+import dev.snowpulse.testing.LoopbackMavenRepository;
 import dev.snowpulse.testing.CliRunner.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class DriverCommandTest {
     @Test
     void installFromAFileChecksItAndKeepsItInTheDataDirectory() throws Exception {
         DriverArtifact artifact = DriverArtifact.snowflakeJdbc();
-        Path jar = Path.of(Class.forName("net.snowflake.client.api.driver.SnowflakeDriver").getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = LoopbackMavenRepository.classPathJar();
         Path data = home.resolve("data");
         CliRunner cli = new CliRunner(home).variable("SNOWPULSE_DATA_DIR", data.toString());
 

@@ -1,11 +1,11 @@
 package dev.snowpulse.db;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.snowpulse.profile.Secret;
 import dev.snowpulse.profile.SecretRef;
 import dev.snowpulse.profile.SnowflakeAuthenticator;
 import dev.snowpulse.profile.SnowflakeSettings;
 import dev.snowpulse.testing.FakeSnowflake;
+import dev.snowpulse.testing.LoopbackMavenRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,49 +36,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SnowflakeDriverInstallTest {
 
     private static final DriverArtifact ARTIFACT = DriverArtifact.snowflakeJdbc();
-    private static HttpServer repository;
+    private static LoopbackMavenRepository repository;
     private static FakeSnowflake snowflake;
-    private static Path jar;
-    private static final AtomicBoolean alter = new AtomicBoolean();
+    private static final Path jar = LoopbackMavenRepository.classPathJar();
 
     @TempDir
     Path drivers;
 
     @BeforeAll
-    static void start() throws Exception {
-        jar = Path.of(Class.forName(SnowflakeDriver.DRIVER_CLASS).getProtectionDomain().getCodeSource().getLocation().toURI());
-        repository = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        repository.createContext("/maven2/", exchange -> {
-            try (exchange) {
-                if (!exchange.getRequestURI().getPath().equals("/maven2/net/snowflake/snowflake-jdbc/" + ARTIFACT.version() + "/" + ARTIFACT.fileName())) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                exchange.sendResponseHeaders(200, Files.size(jar));
-                try (InputStream in = Files.newInputStream(jar); OutputStream out = exchange.getResponseBody()) {
-                    byte[] buffer = new byte[1 << 16];
-                    boolean first = true;
-                    for (int n; (n = in.read(buffer)) > 0; first = false) {
-                        if (first && alter.get()) {
-                            buffer[100] ^= 1; // one bit, as a broken mirror or a meddling proxy would change it
-                        }
-                        out.write(buffer, 0, n);
-                    }
-                }
-            }
-        });
-        repository.start();
+    static void start() throws IOException {
+        repository = new LoopbackMavenRepository();
         snowflake = new FakeSnowflake().user("alice", "correct horse");
     }
 
     @AfterAll
     static void stop() {
-        repository.stop(0);
+        repository.close();
         snowflake.close();
     }
 
     private static URI repositoryUri() {
-        return URI.create("http://127.0.0.1:" + repository.getAddress().getPort() + "/maven2/");
+        return repository.uri();
     }
 
     private static SnowflakeSettings alice() {
@@ -137,7 +113,7 @@ class SnowflakeDriverInstallTest {
     @Test
     void anAlteredDownloadIsRefusedAndLeavesNothingBehind() throws IOException {
         SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri());
-        alter.set(true);
+        repository.alter(true);
         try {
             assertThatThrownBy(() -> driver.install((done, total) -> { }))
                     .isInstanceOf(IOException.class)
@@ -145,7 +121,7 @@ class SnowflakeDriverInstallTest {
                     .hasMessageContaining("expected " + ARTIFACT.sha256())
                     .hasMessageContaining(repositoryUri().toString());
         } finally {
-            alter.set(false);
+            repository.alter(false);
         }
         assertThat(driver.status().source()).isEqualTo(SnowflakeDriver.Source.MISSING);
         try (var files = Files.list(drivers)) {

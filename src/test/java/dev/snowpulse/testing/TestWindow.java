@@ -1,6 +1,7 @@
 package dev.snowpulse.testing;
 
 import dev.snowpulse.AppServices;
+import dev.snowpulse.db.SnowflakeDriver;
 import dev.snowpulse.profile.HostEnvironment;
 import dev.snowpulse.ui.common.FxBackground;
 import dev.snowpulse.ui.shell.SnowPulseWindow;
@@ -14,15 +15,20 @@ public final class TestWindow implements AutoCloseable {
     private final FxBackground background = new FxBackground();
     private final SnowPulseWindow window;
 
-    private TestWindow(HostEnvironment host, Stage stage) {
-        services = AppServices.create(host, new InMemoryKeychain(false));
+    private TestWindow(AppServices services, Stage stage) {
+        this.services = services;
         window = new SnowPulseWindow(services, background);
         window.show(stage);
     }
 
     /** Call from a TestFX {@code @Start} method (on the FX thread). */
     public static TestWindow show(HostEnvironment host, Stage stage) {
-        return new TestWindow(host, stage);
+        return new TestWindow(AppServices.create(host, new InMemoryKeychain(false)), stage);
+    }
+
+    /** As an installed app runs: snowflake-jdbc only where {@code driver} installs it, never from the class path. */
+    public static TestWindow show(HostEnvironment host, Stage stage, SnowflakeDriver driver) {
+        return new TestWindow(AppServices.create(host, new InMemoryKeychain(false), driver), stage);
     }
 
     public AppServices services() {

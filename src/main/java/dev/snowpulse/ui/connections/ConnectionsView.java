@@ -42,11 +42,13 @@ import java.util.Locale;
 public final class ConnectionsView implements TabContent {
 
     private final ConnectionsViewModel model;
+    private final DriverViewModel driver;
     private final ProfileForm form;
     private final SplitPane root = new SplitPane();
 
-    public ConnectionsView(ConnectionsViewModel model) {
+    public ConnectionsView(ConnectionsViewModel model, DriverViewModel driver) {
         this.model = model;
+        this.driver = driver;
         this.form = model.form();
         root.getStyleClass().add("connections");
         root.getItems().addAll(profileList(), editor());
@@ -230,22 +232,83 @@ public final class ConnectionsView implements TabContent {
 
     private GridPane snowflakeGrid() {
         GridPane grid = grid();
+        row(grid, 0, "Driver", driverRow());
         ComboBox<SnowflakeAuthenticator> authenticator = choice(form.authenticator, SnowflakeAuthenticator.values(), "authenticator");
-        row(grid, 0, "Sign in with", authenticator);
+        row(grid, 1, "Sign in with", authenticator);
         TextField cli = text(form.cliConnection, "cliConnection", "a [name] in ~/.snowflake/connections.toml");
-        row(grid, 1, "CLI connection", cli);
+        row(grid, 2, "CLI connection", cli);
         cli.disableProperty().bind(form.authenticator.isNotEqualTo(SnowflakeAuthenticator.CLI_CONNECTION));
-        row(grid, 2, "Account", text(form.account, "account", "myorg-myaccount"));
-        row(grid, 3, "User", text(form.user, "snowflakeUser", "login name"));
-        row(grid, 4, "Role", text(form.role, "role", "e.g. SYSADMIN"));
-        row(grid, 5, "Warehouse", text(form.warehouse, "warehouse", "e.g. COMPUTE_WH"));
-        row(grid, 6, "Database", text(form.database, "snowflakeDatabase", "RETAIL_STREAMING_DEMO"));
-        row(grid, 7, "Schema", text(form.schema, "schema", "PUBLIC"));
+        row(grid, 3, "Account", text(form.account, "account", "myorg-myaccount"));
+        row(grid, 4, "User", text(form.user, "snowflakeUser", "login name"));
+        row(grid, 5, "Role", text(form.role, "role", "e.g. SYSADMIN"));
+        row(grid, 6, "Warehouse", text(form.warehouse, "warehouse", "e.g. COMPUTE_WH"));
+        row(grid, 7, "Database", text(form.database, "snowflakeDatabase", "RETAIL_STREAMING_DEMO"));
+        row(grid, 8, "Schema", text(form.schema, "schema", "PUBLIC"));
         TextField key = text(form.privateKeyFile, "privateKeyFile", "~/.snowflake/rsa_key.p8");
         key.disableProperty().bind(form.authenticator.isNotEqualTo(SnowflakeAuthenticator.KEY_PAIR));
-        row(grid, 8, "Private key file", key);
-        row(grid, 9, "Host override", text(form.snowflakeHost, "snowflakeHost", "default: <account>.snowflakecomputing.com"));
+        row(grid, 9, "Private key file", key);
+        row(grid, 10, "Host override", text(form.snowflakeHost, "snowflakeHost", "default: <account>.snowflakecomputing.com"));
         return grid;
+    }
+
+    /** snowflake-jdbc: where it comes from, and its download (the installers leave it out). */
+    private Node driverRow() {
+        Label status = new Label();
+        status.setId("driverStatus");
+        status.getStyleClass().add("hint");
+        status.setWrapText(true);
+        status.textProperty().bind(driver.statusProperty());
+
+        Button download = new Button("Download driver");
+        download.setId("downloadDriver");
+        download.getStyleClass().add("accent");
+        download.setOnAction(e -> driver.download());
+        Button fromFile = new Button("Install from file…");
+        fromFile.setId("installDriverFromFile");
+        fromFile.setOnAction(e -> chooseOpen("snowflake-jdbc jar", null, "*.jar").ifPresent(f -> driver.installFrom(f.toPath())));
+        for (Button b : new Button[]{download, fromFile}) {
+            b.visibleProperty().bind(driver.missingProperty());
+            b.managedProperty().bind(b.visibleProperty());
+            b.disableProperty().bind(driver.busyProperty());
+        }
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelDriverDownload");
+        cancel.setOnAction(e -> driver.cancel());
+        cancel.visibleProperty().bind(driver.busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.setId("driverProgress");
+        bar.setPrefWidth(160);
+        bar.progressProperty().bind(driver.progressProperty());
+        bar.visibleProperty().bind(driver.busyProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        Label progress = new Label();
+        progress.setId("driverProgressText");
+        progress.getStyleClass().add("hint");
+        progress.textProperty().bind(driver.progressTextProperty());
+        HBox actions = new HBox(8, download, fromFile, bar, cancel, progress);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.visibleProperty().bind(driver.missingProperty().or(driver.busyProperty()).or(driver.progressTextProperty().isNotEmpty()));
+        actions.managedProperty().bind(actions.visibleProperty());
+
+        Label error = new Label();
+        error.setId("driverError");
+        error.getStyleClass().addAll("message", "message-error");
+        error.setWrapText(true);
+        error.setMaxWidth(Double.MAX_VALUE);
+        error.textProperty().bind(driver.errorProperty());
+        error.visibleProperty().bind(driver.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        // the lookup is a file access: done once the Snowflake section is first shown, and again on each showing
+        form.kind.addListener((obs, old, now) -> {
+            if (now == ProfileKind.SNOWFLAKE) {
+                driver.refresh();
+            }
+        });
+        if (form.kind.get() == ProfileKind.SNOWFLAKE) {
+            driver.refresh();
+        }
+        return new VBox(6, status, actions, error);
     }
 
     private GridPane secretGrid() {

@@ -44,6 +44,13 @@ public final class ShellViewModel {
         });
     }
 
+    /** Connects the active profile again if its last attempt failed: something it lacked (a driver) is there now. */
+    public void retryFailed() {
+        if (state.get() == ConnectionState.FAILED && activeProfile.get() != null) {
+            connect(activeProfile.get());
+        }
+    }
+
     private void apply(ConnectionCheck check) {
         state.set(check.ok() ? ConnectionState.CONNECTED : ConnectionState.FAILED);
         stateDetail.set(check.ok() ? check.summary() : check.message());

@@ -10,6 +10,7 @@ import dev.snowpulse.ui.common.LazyTab;
 import dev.snowpulse.ui.common.TabContent;
 import dev.snowpulse.ui.connections.ConnectionsView;
 import dev.snowpulse.ui.connections.ConnectionsViewModel;
+import dev.snowpulse.ui.connections.DriverViewModel;
 import dev.snowpulse.ui.connections.Dialogs;
 import dev.snowpulse.ui.pipeline.AuditView;
 import dev.snowpulse.ui.pipeline.AuditViewModel;
@@ -73,7 +74,7 @@ public final class SnowPulseWindow {
         this.scheduler = new SchedulerHost(services.connections(), background);
         shell.activeProfileProperty().addListener((obs, old, now) -> scheduler.follow(now));
         List<TabContent> tabs = List.of(
-                new ConnectionsView(connections),
+                new ConnectionsView(connections, new DriverViewModel(services.connections().snowflakeDriver(), background, shell::retryFailed)),
                 new LazyTab("Schema", () -> new SchemaView(
                         new SchemaViewModel(shell, services.connections(), services.prodGuard(), background), shell)),
                 new LazyTab("Workload", () -> workloadTab(background)),

@@ -56,6 +56,10 @@ final class StatusBar {
         Label version = new Label("SnowPulse " + Version.current());
         version.getStyleClass().add("status-version");
 
+        // a long failure is what gives way (it is in full in the tooltip), never the profile, the state or the buttons
+        for (javafx.scene.control.Control fixed : new javafx.scene.control.Control[]{envLabel, profile, state, theme, version}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(detail, Priority.SOMETIMES);
