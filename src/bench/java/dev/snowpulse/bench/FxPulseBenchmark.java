@@ -68,10 +68,18 @@ public final class FxPulseBenchmark {
         started.await();
 
         List<Long> pulses = new ArrayList<>(seconds * 80);
+        // per pulse: where the FX and renderer threads' time went (Linux schedstat: on CPU, waiting for a CPU) and GC
+        List<long[]> accounts = new ArrayList<>(seconds * 80);
+        java.util.List<java.lang.management.GarbageCollectorMXBean> collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+        java.nio.file.Path[] rendererStat = new java.nio.file.Path[1];
         AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 pulses.add(System.nanoTime());
+                long[] fx = schedstat(java.nio.file.Path.of("/proc/thread-self/schedstat"));
+                long[] renderer = rendererStat[0] == null ? new long[2] : schedstat(rendererStat[0]);
+                long gcMillis = collectors.stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+                accounts.add(new long[]{fx[0], fx[1], renderer[0], renderer[1], gcMillis});
             }
         };
         List<String> refreshes = new ArrayList<>();
@@ -151,6 +159,7 @@ public final class FxPulseBenchmark {
         long[] fxCpu = new long[2];
         long renderer = threadId("QuantumRenderer");
         long rendererBefore = renderer < 0 ? 0 : threads.getThreadCpuTime(renderer);
+        rendererStat[0] = taskStat("QuantumRendere");
         onFx(() -> {
             measuring[0] = true;
             fxCpu[0] = threads.getCurrentThreadCpuTime();
@@ -175,6 +184,18 @@ public final class FxPulseBenchmark {
         }
         Arrays.sort(gaps);
         long over50 = Arrays.stream(gaps).filter(g -> g > 50_000_000L).count();
+        for (int i = 1; i < pulses.size(); i++) {
+            long gap = pulses.get(i) - pulses.get(i - 1);
+            if (gap > 50_000_000L && accounts.size() > i) {
+                long[] a = accounts.get(i - 1);
+                long[] b = accounts.get(i);
+                long startMillis = System.currentTimeMillis() - (System.nanoTime() - pulses.get(i - 1)) / 1_000_000L;
+                System.out.printf(Locale.ROOT, "at %s ", java.time.Instant.ofEpochMilli(startMillis));
+                System.out.printf(Locale.ROOT, "gap %.0f ms: FX thread on CPU %.1f ms, waiting for a CPU %.1f ms; renderer on CPU %.1f ms, "
+                                + "waiting %.1f ms; GC %d ms%n", gap / 1e6, (b[0] - a[0]) / 1e6, (b[1] - a[1]) / 1e6,
+                        (b[2] - a[2]) / 1e6, (b[3] - a[3]) / 1e6, b[4] - a[4]);
+            }
+        }
         System.out.printf(Locale.ROOT, "%d s with %d workers on place_order and the KPIs refreshing %s (%d refreshes, "
                         + "last: %s; orders so far: %s%s)%n", seconds, workers, refresh, refreshes.size(), result[0], result[1],
                 result[2].isEmpty() ? "" : "; error: " + result[2]);
@@ -210,6 +231,33 @@ public final class FxPulseBenchmark {
     private static long threadId(String prefix) {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix))
                 .mapToLong(Thread::threadId).findFirst().orElse(-1);
+    }
+
+    /** A Linux thread's nanoseconds on a CPU and waiting for one; zeros where there is no such file. */
+    private static long[] schedstat(java.nio.file.Path file) {
+        try {
+            // "<ns on CPU> <ns waiting for a CPU> <slices>", parsed by hand: this runs on the FX thread every pulse
+            String line = java.nio.file.Files.readString(file);
+            int first = line.indexOf(' ');
+            int second = line.indexOf(' ', first + 1);
+            return new long[]{Long.parseLong(line, 0, first, 10), Long.parseLong(line, first + 1, second, 10)};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[2];
+        }
+    }
+
+    /** The schedstat file of this process's thread whose name starts with {@code prefix} (Linux only). */
+    private static java.nio.file.Path taskStat(String prefix) {
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                if (java.nio.file.Files.readString(task.resolve("comm")).startsWith(prefix)) {
+                    return task.resolve("schedstat");
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: the breakdown is left out
+        }
+        return null;
     }
 
     /** The machine's CPU time counters (user, nice, system, idle, iowait, irq, softirq, steal); empty off Linux. */

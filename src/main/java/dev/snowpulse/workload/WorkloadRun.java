@@ -59,8 +59,13 @@ public final class WorkloadRun {
         this.lastSampleNanos = startNanos;
     }
 
-    /** Starts the workers and records the run in workload_runs. */
+    /** Starts the workers at normal priority and records the run in workload_runs. */
     public static WorkloadRun start(PostgresEndpoint endpoint, WorkloadSpec spec) throws SQLException {
+        return start(endpoint, spec, WorkerPriority.NORMAL);
+    }
+
+    /** Starts the workers at {@code priority} and records the run in workload_runs. */
+    public static WorkloadRun start(PostgresEndpoint endpoint, WorkloadSpec spec, WorkerPriority priority) throws SQLException {
         WorkloadHistory history = new WorkloadHistory(endpoint);
         WorkloadRun run = new WorkloadRun(endpoint, spec, history);
         try {
@@ -71,7 +76,10 @@ public final class WorkloadRun {
         }
         for (int i = 0; i < spec.workers(); i++) {
             int worker = i;
-            Thread thread = Thread.ofPlatform().name("workload-" + i).daemon().unstarted(() -> work(run, worker));
+            Thread thread = Thread.ofPlatform().name("workload-" + i).daemon().unstarted(() -> {
+                priority.applyToCurrentThread();
+                work(run, worker);
+            });
             run.workers.add(thread);
         }
         run.workers.forEach(Thread::start);

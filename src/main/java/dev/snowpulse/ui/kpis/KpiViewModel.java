@@ -11,6 +11,7 @@ import dev.snowpulse.kpi.StockLevel;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.common.FrameSteps;
 import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.common.Ticker;
 import dev.snowpulse.ui.shell.ShellViewModel;
@@ -79,6 +80,7 @@ public final class KpiViewModel {
     private final ObservableList<String> products = FXCollections.observableArrayList();
     private final ObservableList<RecentOrderRow> recentOrders = FXCollections.observableArrayList();
 
+    private final FrameSteps frames;
     private Ticker ticker;
     private boolean active;
     private boolean inFlight;
@@ -86,11 +88,13 @@ public final class KpiViewModel {
     private KpiReader reader;
     private ConnectionProfile readerProfile;
 
-    public KpiViewModel(ShellViewModel shell, ConnectionService connections, Background background, Function<Duration, Ticker> tickers) {
+    public KpiViewModel(ShellViewModel shell, ConnectionService connections, Background background, Function<Duration, Ticker> tickers,
+                        FrameSteps frames) {
         this.shell = shell;
         this.connections = connections;
         this.background = background;
         this.tickers = tickers;
+        this.frames = frames;
         categoryRevenue.setName("revenue");
         stock.setName("stock");
         revenuePerMinute.setName("revenue");
@@ -205,14 +209,33 @@ public final class KpiViewModel {
         return reader.read(query, timeout);
     }
 
+    /** A refresh reaches the screen a part at a time (see {@link FrameSteps}): sales, stock, revenue and orders a minute, customers, orders, then tiles and the time. */
     private void show(KpiSnapshot s) {
         KpiSnapshot earlier = snapshot.get();
+        frames.apply(List.of(
+                () -> showSales(s),
+                () -> showStock(s),
+                () -> showMinutes(s, revenuePerMinute, m -> m.revenue().doubleValue()),
+                () -> showMinutes(s, ordersPerMinute, m -> (double) m.orders()),
+                () -> {
+                    // the axis lists the customers in this order (the best at the top), so the bars follow the ranking
+                    setIfChanged(topCustomerOrder, s.topCustomers().reversed().stream().map(c -> c.name()).toList());
+                    SeriesUpdater.byCategoryHorizontal(topCustomers, s.topCustomers().reversed(), c -> c.name(), c -> c.revenue().doubleValue());
+                },
+                () -> showRecentOrders(s.recentOrders()),
+                () -> {
+                    // last: "Updated" says the whole refresh is on screen (the tests wait for it too)
+                    updated.set("Updated " + CLOCK.format(s.takenAt()) + " · query " + s.queryTime().toMillis() + " ms");
+                    if (earlier != null && earlier.query().equals(s.query())) {
+                        liveRate.set(String.format(java.util.Locale.ROOT, "%.1f", s.ordersPerSecondSince(earlier)));
+                    }
+                    snapshot.set(s);
+                }));
+    }
+
+    private void showSales(KpiSnapshot s) {
         stale.set(false);
         error.set("");
-        updated.set("Updated " + CLOCK.format(s.takenAt()) + " · query " + s.queryTime().toMillis() + " ms");
-        if (earlier != null && earlier.query().equals(s.query())) {
-            liveRate.set(String.format(java.util.Locale.ROOT, "%.1f", s.ordersPerSecondSince(earlier)));
-        }
         if (!categories.equals(s.categories())) {
             categories.setAll(s.categories());
         }
@@ -223,29 +246,26 @@ public final class KpiViewModel {
         Map<String, Double> revenueByCategory = new java.util.HashMap<>();
         s.salesByCategory().forEach(c -> revenueByCategory.put(c.category(), c.revenue().doubleValue()));
         SeriesUpdater.byCategory(categoryRevenue, shown, c -> c, c -> revenueByCategory.getOrDefault(c, 0.0));
+    }
+
+    private void showStock(KpiSnapshot s) {
         List<StockLevel> bottomUp = s.inventory().reversed();
         setIfChanged(products, bottomUp.stream().map(StockLevel::productName).toList());
         SeriesUpdater.byCategoryHorizontal(stock, bottomUp, StockLevel::productName, StockLevel::stock);
         java.util.Set<String> low = s.inventory().stream().filter(StockLevel::low).map(StockLevel::productName).collect(java.util.stream.Collectors.toSet());
         lowStock.retainAll(low);
         lowStock.addAll(low);
+    }
+
+    private static void showMinutes(KpiSnapshot s, XYChart.Series<Number, Number> series, java.util.function.ToDoubleFunction<MinuteSales> value) {
         int n = s.perMinute().size();
         double[] xs = new double[n];
-        double[] revenue = new double[n];
-        double[] orders = new double[n];
+        double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            MinuteSales m = s.perMinute().get(i);
             xs[i] = i - (n - 1);
-            revenue[i] = m.revenue().doubleValue();
-            orders[i] = m.orders();
+            ys[i] = value.applyAsDouble(s.perMinute().get(i));
         }
-        SeriesUpdater.numeric(revenuePerMinute, xs, revenue);
-        SeriesUpdater.numeric(ordersPerMinute, xs, orders);
-        // the axis lists the customers in this order (the best at the top), so the bars follow the ranking
-        setIfChanged(topCustomerOrder, s.topCustomers().reversed().stream().map(c -> c.name()).toList());
-        SeriesUpdater.byCategoryHorizontal(topCustomers, s.topCustomers().reversed(), c -> c.name(), c -> c.revenue().doubleValue());
-        showRecentOrders(s.recentOrders());
-        snapshot.set(s);
+        SeriesUpdater.numeric(series, xs, ys);
     }
 
     private static void setIfChanged(ObservableList<String> list, List<String> wanted) {

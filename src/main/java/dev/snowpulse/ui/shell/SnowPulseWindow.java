@@ -5,6 +5,7 @@ import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.ProfileCatalog;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.ConnectionChecks;
+import dev.snowpulse.ui.common.FxFrameSteps;
 import dev.snowpulse.ui.common.FxTicker;
 import dev.snowpulse.ui.common.LazyTab;
 import dev.snowpulse.ui.common.TabContent;
@@ -78,7 +79,7 @@ public final class SnowPulseWindow {
                 new LazyTab("Schema", () -> new SchemaView(
                         new SchemaViewModel(shell, services.connections(), services.prodGuard(), background), shell)),
                 new LazyTab("Workload", () -> workloadTab(background)),
-                new LazyTab("KPIs", () -> new KpiView(new KpiViewModel(shell, services.connections(), background, FxTicker::new))),
+                new LazyTab("KPIs", () -> new KpiView(new KpiViewModel(shell, services.connections(), background, FxTicker::new, new FxFrameSteps()))),
                 new LazyTab("Pipeline", () -> new PipelineView(new PipelineViewModel(shell, pipelineSession, services.prodGuard(),
                         background, new FxTicker(PIPELINE_REFRESH)),
                         new ReferenceViewModel(shell, pipelineSession, services.prodGuard(), background), shell)),

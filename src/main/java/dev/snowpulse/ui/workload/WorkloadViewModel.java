@@ -12,6 +12,7 @@ import dev.snowpulse.workload.LatencySummary;
 import dev.snowpulse.workload.Outcome;
 import dev.snowpulse.workload.OutcomeCounts;
 import dev.snowpulse.workload.WorkloadResult;
+import dev.snowpulse.workload.WorkerPriority;
 import dev.snowpulse.workload.WorkloadRun;
 import dev.snowpulse.workload.WorkloadSnapshot;
 import dev.snowpulse.workload.WorkloadSpec;
@@ -112,7 +113,7 @@ public final class WorkloadViewModel {
         }
         busy.set(true);
         status.set("Starting on " + profile.name() + "…");
-        background.run("start workload", () -> WorkloadRun.start(connections.postgres(profile), spec),
+        background.run("start workload", () -> WorkloadRun.start(connections.postgres(profile), spec, WorkerPriority.BELOW_WINDOW),
                 started -> started(started, profile),
                 failure -> {
                     busy.set(false);
@@ -165,7 +166,13 @@ public final class WorkloadViewModel {
         progress.set(done);
         remaining.set(remaining(run.spec(), took, done));
         if (++ticks % TICKS_PER_POINT == 0) {
-            point(run.sample());
+            // draining the interval's latency histogram and its percentiles is real work: off the FX thread
+            WorkloadRun sampled = run;
+            background.run("sample " + sampled.applicationName(), sampled::sample, snapshot -> {
+                if (run == sampled) {
+                    point(snapshot);
+                }
+            }, failure -> message.set("Could not sample the workload: " + Failures.firstLine(failure)));
         }
     }
 

@@ -17,6 +17,7 @@ import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.ConnectionChecks;
+import dev.snowpulse.ui.common.FrameSteps;
 import dev.snowpulse.ui.shell.ShellViewModel;
 import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +77,7 @@ class KpiViewModelTest {
             ManualTicker ticker = new ManualTicker();
             tickers.add(ticker);
             return ticker;
-        });
+        }, FrameSteps.INLINE);
     }
 
     private static <X> Map<X, Double> values(XYChart.Series<X, Number> series) {
