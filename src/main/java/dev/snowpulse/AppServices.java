@@ -41,9 +41,9 @@ public record AppServices(
         return new AppServices(host, directories, profiles, secrets, new ConnectionService(secrets, localDemo, snowflakeDriver), new ProdGuard());
     }
 
-    /** Where drivers are downloaded from: Maven Central, or the mirror SNOWPULSE_MAVEN_REPOSITORY names. */
-    public static java.net.URI mavenRepository(HostEnvironment host) {
-        return host.variable("SNOWPULSE_MAVEN_REPOSITORY").map(java.net.URI::create).orElse(SnowflakeDriver.MAVEN_CENTRAL);
+    /** Where drivers are downloaded from: Maven Central, or the mirror SNOWPULSE_MAVEN_REPOSITORY names (checked when used). */
+    public static String mavenRepository(HostEnvironment host) {
+        return host.variable("SNOWPULSE_MAVEN_REPOSITORY").orElse(SnowflakeDriver.MAVEN_CENTRAL.toString());
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class DriverCommand {
     int install(@Option(names = "--from", paramLabel = "JAR", description = "Install from this file instead of downloading") Path from)
             throws IOException {
         SnowflakeDriver driver = driver();
-        String source = from != null ? from.toString() : driver.artifact().in(driver.repository()).toString();
+        String source = from != null ? from.toString() : driver.repository();
         context.err().println("installing " + driver.artifact().describe() + " from " + source);
         DriverDownload.Progress progress = new Progress();
         SnowflakeDriver.Status status = from != null ? driver.installFrom(from, progress) : driver.install(progress);

@@ -3,6 +3,7 @@ package dev.snowpulse.db;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -53,10 +54,10 @@ public final class SnowflakeDriver {
     private final DriverArtifact artifact;
     private final ClassLoader classPath;
     private final Path directory;
-    private final URI repository;
+    private final String repository;
     private Driver loaded;
 
-    SnowflakeDriver(DriverArtifact artifact, ClassLoader classPath, Path directory, URI repository) {
+    SnowflakeDriver(DriverArtifact artifact, ClassLoader classPath, Path directory, String repository) {
         this.artifact = artifact;
         this.classPath = classPath;
         this.directory = directory;
@@ -64,18 +65,18 @@ public final class SnowflakeDriver {
     }
 
     /** The app's driver: the class path's, else the one installed in {@code directory}. */
-    public static SnowflakeDriver of(Path directory, URI repository) {
+    public static SnowflakeDriver of(Path directory, String repository) {
         return new SnowflakeDriver(DriverArtifact.snowflakeJdbc(), SnowflakeDriver.class.getClassLoader(), directory, repository);
     }
 
     /** Only a jar installed in {@code directory}: what an installed app without the jar in it sees. */
-    public static SnowflakeDriver installedOnly(Path directory, URI repository) {
+    public static SnowflakeDriver installedOnly(Path directory, String repository) {
         return new SnowflakeDriver(DriverArtifact.snowflakeJdbc(), ClassLoader.getPlatformClassLoader(), directory, repository);
     }
 
     /** Only the class path's: for tests and tools that have no data directory. */
     public static SnowflakeDriver classPath() {
-        return new SnowflakeDriver(DriverArtifact.snowflakeJdbc(), SnowflakeDriver.class.getClassLoader(), null, MAVEN_CENTRAL);
+        return new SnowflakeDriver(DriverArtifact.snowflakeJdbc(), SnowflakeDriver.class.getClassLoader(), null, MAVEN_CENTRAL.toString());
     }
 
     public Connection connect(JdbcTarget target) throws SQLException {
@@ -98,14 +99,38 @@ public final class SnowflakeDriver {
         return artifact;
     }
 
-    public URI repository() {
+    /** The repository as it was given (SNOWPULSE_MAVEN_REPOSITORY or Maven Central), for messages. */
+    public String repository() {
         return repository;
+    }
+
+    /** The repository's host name, or what was given where it is not a URL. */
+    public String repositoryHost() {
+        try {
+            String host = new URI(repository).getHost();
+            return host == null ? repository : host;
+        } catch (URISyntaxException e) {
+            return repository;
+        }
     }
 
     /** Downloads the driver from the repository; blocking, so off the FX thread. */
     public Status install(DriverDownload.Progress progress) throws IOException {
-        new DriverDownload(artifact).fetch(repository, directory(), progress);
+        new DriverDownload(artifact).fetch(repositoryUri(), directory(), progress);
         return status();
+    }
+
+    private URI repositoryUri() throws IOException {
+        try {
+            URI uri = new URI(repository);
+            if ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // said below
+        }
+        throw new IOException("the Maven repository '" + repository + "' is not an http(s) URL: set SNOWPULSE_MAVEN_REPOSITORY "
+                + "to your mirror's address (e.g. https://nexus.example.com/repository/maven-public/), or unset it for Maven Central");
     }
 
     private Path directory() throws IOException {

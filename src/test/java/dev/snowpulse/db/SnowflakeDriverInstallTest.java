@@ -77,7 +77,7 @@ class SnowflakeDriverInstallTest {
 
     @Test
     void withoutTheDriverAConnectionTestSaysHowToInstallIt() {
-        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri());
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri().toString());
 
         assertThat(driver.status().source()).isEqualTo(SnowflakeDriver.Source.MISSING);
         ConnectionCheck check = new ConnectionTester(driver).test(alice(), Optional.of(new Secret("correct horse")), Duration.ofSeconds(10));
@@ -87,7 +87,7 @@ class SnowflakeDriverInstallTest {
 
     @Test
     void downloadsChecksAndSignsInThroughAClassLoaderOfItsOwn() throws Exception {
-        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri());
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri().toString());
         List<long[]> progress = new ArrayList<>();
 
         SnowflakeDriver.Status status = driver.install((done, total) -> progress.add(new long[]{done, total}));
@@ -112,7 +112,7 @@ class SnowflakeDriverInstallTest {
 
     @Test
     void anAlteredDownloadIsRefusedAndLeavesNothingBehind() throws IOException {
-        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri());
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri().toString());
         repository.alter(true);
         try {
             assertThatThrownBy(() -> driver.install((done, total) -> { }))
@@ -131,7 +131,7 @@ class SnowflakeDriverInstallTest {
 
     @Test
     void aRepositoryWithoutTheJarIsNamedWithWhatToChange() {
-        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, URI.create(repositoryUri() + "elsewhere/"));
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri() + "elsewhere/");
 
         assertThatThrownBy(() -> driver.install((done, total) -> { }))
                 .isInstanceOf(IOException.class)
@@ -140,12 +140,23 @@ class SnowflakeDriverInstallTest {
     }
 
     @Test
+    void aRepositorySettingThatIsNoUrlSaysWhatToSet() {
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, "nexus.internal maven");
+
+        assertThatThrownBy(() -> driver.install((done, total) -> { }))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("'nexus.internal maven' is not an http(s) URL")
+                .hasMessageContaining("SNOWPULSE_MAVEN_REPOSITORY");
+        assertThat(driver.repositoryHost()).isEqualTo("nexus.internal maven");
+    }
+
+    @Test
     void aRepositoryThatDoesNotAnswerIsNamed() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, URI.create("http://127.0.0.1:" + closedPort + "/maven2/"));
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, "http://127.0.0.1:" + closedPort + "/maven2/");
 
         assertThatThrownBy(() -> driver.install((done, total) -> { }))
                 .isInstanceOf(IOException.class)
@@ -155,7 +166,7 @@ class SnowflakeDriverInstallTest {
 
     @Test
     void installsFromAJarOnThisMachineAndRefusesAnythingElse() throws IOException {
-        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri());
+        SnowflakeDriver driver = SnowflakeDriver.installedOnly(drivers, repositoryUri().toString());
 
         assertThatThrownBy(() -> driver.installFrom(drivers.resolve("nowhere.jar"), (d, t) -> { }))
                 .hasMessageContaining("is not a file");
@@ -169,7 +180,7 @@ class SnowflakeDriverInstallTest {
 
     @Test
     void theClassPathCopyComesFirstWhereThereIsOne() {
-        SnowflakeDriver driver = SnowflakeDriver.of(drivers, repositoryUri());
+        SnowflakeDriver driver = SnowflakeDriver.of(drivers, repositoryUri().toString());
 
         assertThat(driver.status().source()).isEqualTo(SnowflakeDriver.Source.CLASS_PATH);
         assertThat(driver.status().describe()).isEqualTo("snowflake-jdbc is on the class path");

@@ -59,7 +59,7 @@ class SnowflakeDriverUiTest {
         HostEnvironment host = TestHosts.linux(home, Map.of("SF_TEST_PASSWORD", "pw-in-env"));
         drivers = AppDirectories.of(host).driversDir();
         new UiSettingsStore(AppDirectories.of(host).settingsFile()).save(new UiSettings(null, null, 1280, 800, false, Theme.LIGHT, "sf"));
-        window = TestWindow.show(host, stage, SnowflakeDriver.installedOnly(drivers, repository.uri()));
+        window = TestWindow.show(host, stage, SnowflakeDriver.installedOnly(drivers, repository.uri().toString()));
     }
 
     @AfterEach

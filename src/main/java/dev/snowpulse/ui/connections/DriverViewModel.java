@@ -47,7 +47,7 @@ public final class DriverViewModel {
     }
 
     public void download() {
-        start("Downloading " + driver.artifact().describe() + " from " + driver.repository().getHost() + " …",
+        start("Downloading " + driver.artifact().describe() + " from " + driver.repositoryHost() + " …",
                 progress -> driver.install(progress));
     }
 
@@ -105,7 +105,7 @@ public final class DriverViewModel {
             case CLASS_PATH -> "snowflake-jdbc " + now.artifact().version() + " comes with this build.";
             case INSTALLED -> now.artifact().fileName() + " is installed in " + now.location().getParent() + ".";
             case MISSING -> "Snowflake profiles need the Snowflake JDBC driver, " + now.artifact().describe()
-                    + ": SnowPulse downloads it once from " + driver.repository().getHost() + " and checks its SHA-256.";
+                    + ": SnowPulse downloads it once from " + driver.repositoryHost() + " and checks its SHA-256.";
         });
         missing.set(!now.available());
     }
