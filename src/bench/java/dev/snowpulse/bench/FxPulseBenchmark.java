@@ -79,7 +79,9 @@ public final class FxPulseBenchmark {
                 long[] fx = schedstat(java.nio.file.Path.of("/proc/thread-self/schedstat"));
                 long[] renderer = rendererStat[0] == null ? new long[2] : schedstat(rendererStat[0]);
                 long gcMillis = collectors.stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
-                accounts.add(new long[]{fx[0], fx[1], renderer[0], renderer[1], gcMillis});
+                // [5] FX CPU at the timer, [6] before CSS and layout, [7] after them (filled in by the pulse listeners)
+                long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                accounts.add(new long[]{fx[0], fx[1], renderer[0], renderer[1], gcMillis, cpu, cpu, cpu});
             }
         };
         List<String> refreshes = new ArrayList<>();
@@ -137,11 +139,17 @@ public final class FxPulseBenchmark {
             scene.addPreLayoutPulseListener(() -> {
                 layoutStart[0] = System.nanoTime();
                 layoutStart[1] = threads.getCurrentThreadCpuTime();
+                if (!accounts.isEmpty()) {
+                    accounts.getLast()[6] = layoutStart[1];
+                }
             });
             scene.addPostLayoutPulseListener(() -> {
                 if (measuring[0]) {
                     layouts.add(System.nanoTime() - layoutStart[0]);
                     long cpuNanos = threads.getCurrentThreadCpuTime() - layoutStart[1];
+                    if (!accounts.isEmpty()) {
+                        accounts.getLast()[7] = layoutStart[1] + cpuNanos;
+                    }
                     layoutCpu.add(cpuNanos);
                     if (Boolean.getBoolean("bench.trace") && cpuNanos > 15_000_000L) {
                         System.out.printf(Locale.ROOT, "long layout at %s: %.1f ms CPU, %.1f ms wall%n", java.time.LocalTime.now(),
@@ -194,6 +202,8 @@ public final class FxPulseBenchmark {
                 System.out.printf(Locale.ROOT, "gap %.0f ms: FX thread on CPU %.1f ms, waiting for a CPU %.1f ms; renderer on CPU %.1f ms, "
                                 + "waiting %.1f ms; GC %d ms%n", gap / 1e6, (b[0] - a[0]) / 1e6, (b[1] - a[1]) / 1e6,
                         (b[2] - a[2]) / 1e6, (b[3] - a[3]) / 1e6, b[4] - a[4]);
+                System.out.printf(Locale.ROOT, "    FX CPU: animations and timers %.1f ms, CSS and layout %.1f ms, then sync, events and the rest %.1f ms%n",
+                        (a[6] - a[5]) / 1e6, (a[7] - a[6]) / 1e6, (b[5] - a[7]) / 1e6);
             }
         }
         System.out.printf(Locale.ROOT, "%d s with %d workers on place_order and the KPIs refreshing %s (%d refreshes, "

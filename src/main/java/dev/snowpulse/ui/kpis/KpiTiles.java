@@ -101,10 +101,12 @@ final class KpiTiles {
         return row;
     }
 
-    void show(KpiSnapshot s) {
-        for (Map.Entry<Kpi, Tile> e : tiles.entrySet()) {
-            Kpi kpi = e.getKey();
-            Tile tile = e.getValue();
+    static final int COUNT = Kpi.values().length;
+
+    /** Shows the figures of tiles {@code from} (inclusive) to {@code to} (exclusive), in the order of {@link Kpi}. */
+    void show(KpiSnapshot s, int from, int to) {
+        for (Kpi kpi : java.util.Arrays.copyOfRange(Kpi.values(), from, to)) {
+            Tile tile = tiles.get(kpi);
             double value = kpi.value.apply(s).doubleValue();
             if (kpi.previous != null) {
                 double previous = kpi.previous.apply(s.previous());

@@ -76,11 +76,11 @@ public final class KpiView implements TabContent {
         root.setPadding(new Insets(10, 14, 10, 14));
         root.getStyleClass().add("kpis");
 
-        model.snapshotProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                tiles.show(now);
-            }
-        });
+        // the tiles in three steps of a refresh: seven tiles at once make the longest frame of a refresh
+        for (int from = 0; from < KpiTiles.COUNT; from += 3) {
+            int first = from;
+            model.addScreenPart(s -> tiles.show(s, first, Math.min(first + 3, KpiTiles.COUNT)));
+        }
         model.staleProperty().addListener((obs, old, now) -> {
             tiles.stale(now);
             charts.setOpacity(now ? 0.55 : 1);
@@ -284,10 +284,7 @@ public final class KpiView implements TabContent {
         recent.getColumns().add(column("Qty", 36, RecentOrderRow::quantityProperty));
         recent.getColumns().add(column("Total", 70, RecentOrderRow::totalProperty));
 
-        model.snapshotProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                return;
-            }
+        model.addScreenPart(now -> {
             SteadyAxis.fit(salesY, now.salesByCategory().stream().mapToDouble(c -> c.revenue().doubleValue()).max().orElse(0));
             SteadyAxis.fit(stockX, now.inventory().stream().mapToDouble(i -> i.stock()).max().orElse(0));
             SteadyAxis.fit(revenueY, now.perMinute().stream().mapToDouble(m -> m.revenue().doubleValue()).max().orElse(0));

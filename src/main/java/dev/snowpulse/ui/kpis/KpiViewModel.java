@@ -81,6 +81,7 @@ public final class KpiViewModel {
     private final ObservableList<RecentOrderRow> recentOrders = FXCollections.observableArrayList();
 
     private final FrameSteps frames;
+    private final List<java.util.function.Consumer<KpiSnapshot>> screenParts = new java.util.ArrayList<>();
     private Ticker ticker;
     private boolean active;
     private boolean inFlight;
@@ -209,10 +210,21 @@ public final class KpiViewModel {
         return reader.read(query, timeout);
     }
 
-    /** A refresh reaches the screen a part at a time (see {@link FrameSteps}): sales, stock, revenue and orders a minute, customers, orders, then tiles and the time. */
+    /**
+     * Something of the view's own that shows a refresh (tiles, axes): it gets a step of its own in each refresh, after
+     * the charts and before "Updated".
+     */
+    public void addScreenPart(java.util.function.Consumer<KpiSnapshot> part) {
+        screenParts.add(part);
+    }
+
+    /**
+     * A refresh reaches the screen a part at a time (see {@link FrameSteps}): sales, stock, revenue and orders a minute,
+     * customers, orders, the view's parts, then the time it was taken.
+     */
     private void show(KpiSnapshot s) {
         KpiSnapshot earlier = snapshot.get();
-        frames.apply(List.of(
+        List<Runnable> steps = new java.util.ArrayList<>(List.of(
                 () -> showSales(s),
                 () -> showStock(s),
                 () -> showMinutes(s, revenuePerMinute, m -> m.revenue().doubleValue()),
@@ -222,15 +234,17 @@ public final class KpiViewModel {
                     setIfChanged(topCustomerOrder, s.topCustomers().reversed().stream().map(c -> c.name()).toList());
                     SeriesUpdater.byCategoryHorizontal(topCustomers, s.topCustomers().reversed(), c -> c.name(), c -> c.revenue().doubleValue());
                 },
-                () -> showRecentOrders(s.recentOrders()),
-                () -> {
+                () -> showRecentOrders(s.recentOrders())));
+        screenParts.forEach(part -> steps.add(() -> part.accept(s)));
+        steps.add(() -> {
                     // last: "Updated" says the whole refresh is on screen (the tests wait for it too)
                     updated.set("Updated " + CLOCK.format(s.takenAt()) + " · query " + s.queryTime().toMillis() + " ms");
                     if (earlier != null && earlier.query().equals(s.query())) {
                         liveRate.set(String.format(java.util.Locale.ROOT, "%.1f", s.ordersPerSecondSince(earlier)));
                     }
                     snapshot.set(s);
-                }));
+                });
+        frames.apply(steps);
     }
 
     private void showSales(KpiSnapshot s) {
