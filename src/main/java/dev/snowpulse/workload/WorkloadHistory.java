@@ -36,8 +36,9 @@ public final class WorkloadHistory {
         }
         try (Connection c = endpoint.connect();
              PreparedStatement s = c.prepareStatement("select run_id, application_name, started_at, ended_at, "
-                     // a run whose client died leaves its row 'running' with no session left to show for it
-                     + "case when status = 'running' and not exists (select 1 from pg_stat_activity a "
+                     // a run whose client died leaves its row 'running' with no session left to show for it; a run
+                     // younger than 30 s may not have opened its sessions yet (its pool connects on first use)
+                     + "case when status = 'running' and started_at < now() - interval '30 seconds' and not exists (select 1 from pg_stat_activity a "
                      + "where a.application_name = w.application_name) then 'abandoned' else status end, spec::text, ok, "
                      + "out_of_stock, invalid_input, connection_lost, other_sql_errors, other_by_sqlstate::text, warm_up_orders, "
                      + "orders_per_second, latency_p50_ms, latency_p95_ms, latency_p99_ms "

@@ -37,6 +37,11 @@ class WorkloadRunTest {
         return Long.parseLong(Sql.single(db, sql));
     }
 
+    private static String statusOf(String applicationName) throws SQLException {
+        return new WorkloadHistory(db).recent(50).stream().filter(r -> r.applicationName().equals(applicationName))
+                .findFirst().orElseThrow().status();
+    }
+
     private static void execute(String sql) throws SQLException {
         Sql.execute(db, sql);
     }
@@ -82,8 +87,11 @@ class WorkloadRunTest {
         assertThat(older.counts().ok()).isEqualTo(20);
 
         execute("insert into workload_runs (run_id, application_name, started_at, status, spec) values "
-                + "(gen_random_uuid(), 'snowpulse-workload-gone', now(), 'running', '{\"workers\": 1, \"duration_seconds\": 5}')");
-        assertThat(new WorkloadHistory(db).recent(1).getFirst().status()).as("no session left: its client died").isEqualTo("abandoned");
+                + "(gen_random_uuid(), 'snowpulse-workload-gone', now() - interval '1 minute', 'running', '{\"workers\": 1, \"duration_seconds\": 5}')");
+        assertThat(statusOf("snowpulse-workload-gone")).as("no session left: its client died").isEqualTo("abandoned");
+        execute("insert into workload_runs (run_id, application_name, started_at, status, spec) values "
+                + "(gen_random_uuid(), 'snowpulse-workload-starting', now(), 'running', '{\"workers\": 1, \"duration_seconds\": 5}')");
+        assertThat(statusOf("snowpulse-workload-starting")).as("just started: no session yet").isEqualTo("running");
 
         var table = WorkloadRunRecord.table(runs);
         assertThat(table.columns()).startsWith("run_id", "started_at");
