@@ -34,6 +34,12 @@ public final class CliRunner {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** Saves Snowflake profile {@code name} for alice@testacct on a fake endpoint, her password in {@code passwordVariable}. */
+    public Run addSnowflakeProfile(String name, String url, String passwordVariable) {
+        return run("profiles", "add", name, "--kind", "snowflake", "--account", "testacct", "--user", "alice",
+                "--snowflake-host", url, "--password-source", "env", "--password-env", passwordVariable);
+    }
+
     /** Saves a Postgres profile for a test database (trust authentication, no secret). */
     public Run addProfile(String name, String environment, PostgresSettings db) {
         return run("profiles", "add", name, "--env", environment, "--host", db.host(), "--port", Integer.toString(db.port()),

@@ -50,9 +50,7 @@ class PipelineTabsUiTest {
         snowflake = new FakeSnowflake().user("alice", "pw-in-env");
         pipeline = new FakeRetailPipeline(snowflake);
         Map<String, String> variables = Map.of("SF_TEST_PASSWORD", "pw-in-env");
-        CliRunner.Run add = new CliRunner(home).variable("SF_TEST_PASSWORD", "pw-in-env").run("profiles", "add", "sf", "--kind", "snowflake",
-                "--account", "testacct", "--user", "alice", "--snowflake-host", snowflake.url(),
-                "--password-source", "env", "--password-env", "SF_TEST_PASSWORD");
+        CliRunner.Run add = new CliRunner(home).addSnowflakeProfile("sf", snowflake.url(), "SF_TEST_PASSWORD");
         assertThat(add.exit()).as(add.err()).isZero();
         HostEnvironment host = TestHosts.linux(home, variables);
         new UiSettingsStore(AppDirectories.of(host).settingsFile())

@@ -52,9 +52,7 @@ class SnowflakeDriverUiTest {
     void start(Stage stage) throws Exception {
         snowflake = new FakeSnowflake().user("alice", "pw-in-env");
         repository = new LoopbackMavenRepository();
-        CliRunner.Run add = new CliRunner(home).variable("SF_TEST_PASSWORD", "pw-in-env").run("profiles", "add", "sf", "--kind", "snowflake",
-                "--account", "testacct", "--user", "alice", "--snowflake-host", snowflake.url(),
-                "--password-source", "env", "--password-env", "SF_TEST_PASSWORD");
+        CliRunner.Run add = new CliRunner(home).addSnowflakeProfile("sf", snowflake.url(), "SF_TEST_PASSWORD");
         assertThat(add.exit()).as(add.err()).isZero();
         HostEnvironment host = TestHosts.linux(home, Map.of("SF_TEST_PASSWORD", "pw-in-env"));
         drivers = AppDirectories.of(host).driversDir();

@@ -1,6 +1,8 @@
 package dev.snowpulse.ui.common;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -19,6 +21,20 @@ public final class Nodes {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return spacer;
+    }
+
+    /** A red message line that shows {@code text}, and takes no room while it is empty. */
+    public static Label errorLine(String id, ObservableValue<String> text) {
+        Label line = new Label();
+        line.setId(id);
+        line.getStyleClass().addAll("message", "message-error");
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        line.setMaxWidth(Double.MAX_VALUE);
+        line.textProperty().bind(text);
+        line.visibleProperty().bind(line.textProperty().isNotEmpty());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
     }
 
     /** A read-only text column computed from the row. */

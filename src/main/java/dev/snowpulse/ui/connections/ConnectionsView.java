@@ -8,6 +8,7 @@ import dev.snowpulse.profile.SecretSource;
 import dev.snowpulse.profile.SnowflakeAuthenticator;
 import dev.snowpulse.profile.SslMode;
 import dev.snowpulse.ui.common.Chips;
+import dev.snowpulse.ui.common.Nodes;
 import dev.snowpulse.ui.common.TabContent;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -291,14 +292,7 @@ public final class ConnectionsView implements TabContent {
         actions.visibleProperty().bind(driver.missingProperty().or(driver.busyProperty()).or(driver.progressTextProperty().isNotEmpty()));
         actions.managedProperty().bind(actions.visibleProperty());
 
-        Label error = new Label();
-        error.setId("driverError");
-        error.getStyleClass().addAll("message", "message-error");
-        error.setWrapText(true);
-        error.setMaxWidth(Double.MAX_VALUE);
-        error.textProperty().bind(driver.errorProperty());
-        error.visibleProperty().bind(driver.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Label error = Nodes.errorLine("driverError", driver.errorProperty());
         // the lookup is a file access: done once the Snowflake section is first shown, and again on each showing
         form.kind.addListener((obs, old, now) -> {
             if (now == ProfileKind.SNOWFLAKE) {

@@ -53,15 +53,7 @@ public final class KpiView implements TabContent {
 
     public KpiView(KpiViewModel model) {
         this.model = model;
-        Label error = new Label();
-        error.setId("kpiError");
-        error.getStyleClass().addAll("message", "message-error");
-        error.setWrapText(true);
-        error.setMinHeight(Region.USE_PREF_SIZE);
-        error.setMaxWidth(Double.MAX_VALUE);
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Label error = Nodes.errorLine("kpiError", model.errorProperty());
 
         Label message = new Label();
         message.setId("kpiMessage");

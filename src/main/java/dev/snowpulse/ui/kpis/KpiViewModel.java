@@ -312,6 +312,7 @@ public final class KpiViewModel {
     }
 
     private void clear() {
+        frames.apply(List.of()); // what an earlier profile's refresh still had to draw is dropped with it
         snapshot.set(null);
         categoryRevenue.getData().clear();
         stock.getData().clear();

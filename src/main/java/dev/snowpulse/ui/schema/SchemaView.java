@@ -2,6 +2,7 @@ package dev.snowpulse.ui.schema;
 
 import dev.snowpulse.schema.FileState;
 import dev.snowpulse.schema.SchemaFile;
+import dev.snowpulse.ui.common.Nodes;
 import dev.snowpulse.ui.common.TabContent;
 import dev.snowpulse.ui.connections.Dialogs;
 import dev.snowpulse.ui.shell.ShellViewModel;
@@ -58,14 +59,7 @@ public final class SchemaView implements TabContent {
         summary.getStyleClass().add("schema-summary");
         summary.textProperty().bind(model.summaryProperty());
 
-        Label failure = new Label();
-        failure.setId("schemaFailure");
-        failure.getStyleClass().addAll("message", "message-error");
-        failure.setWrapText(true);
-        failure.setMaxWidth(Double.MAX_VALUE);
-        failure.textProperty().bind(model.failureProperty());
-        failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
-        failure.managedProperty().bind(failure.visibleProperty());
+        Label failure = Nodes.errorLine("schemaFailure", model.failureProperty());
 
         SplitPane body = new SplitPane(filesAndLog(), sqlViewer());
         body.setDividerPositions(0.52);

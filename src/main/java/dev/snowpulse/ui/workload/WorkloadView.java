@@ -184,7 +184,7 @@ public final class WorkloadView implements TabContent {
         HBox buttons = new HBox(8, start, stop, Nodes.spacer(), defaults);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(10, title, what, grid, buttons, message("workloadMessage", model.messageProperty()));
+        VBox box = new VBox(10, title, what, grid, buttons, Nodes.errorLine("workloadMessage", model.messageProperty()));
         box.getStyleClass().add("form-section");
         return box;
     }
@@ -243,7 +243,7 @@ public final class WorkloadView implements TabContent {
         batches.setMinHeight(90);
         VBox.setVgrow(batches, Priority.ALWAYS);
 
-        VBox box = new VBox(8, title, what, grid, buttons, message("ingestMessage", ingest.messageProperty()), status, batches);
+        VBox box = new VBox(8, title, what, grid, buttons, Nodes.errorLine("ingestMessage", ingest.messageProperty()), status, batches);
         box.getStyleClass().add("form-section");
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
@@ -494,18 +494,6 @@ public final class WorkloadView implements TabContent {
         Label label = new Label(text);
         label.getStyleClass().add("field-label");
         return label;
-    }
-
-    private static Label message(String id, ObservableValue<String> text) {
-        Label message = new Label();
-        message.setId(id);
-        message.getStyleClass().addAll("message", "message-error");
-        message.setWrapText(true);
-        message.setMaxWidth(Double.MAX_VALUE);
-        message.textProperty().bind(text);
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        return message;
     }
 
     private static void showWhen(ObservableValue<Boolean> condition, Node... nodes) {
