@@ -69,7 +69,7 @@ public final class FxPulseBenchmark {
 
         List<Long> pulses = new ArrayList<>(seconds * 80);
         // per pulse: where the FX and renderer threads' time went (Linux schedstat: on CPU, waiting for a CPU) and GC
-        List<long[]> accounts = new ArrayList<>(seconds * 80);
+        List<PulseAccount> accounts = new ArrayList<>(seconds * 80);
         java.util.List<java.lang.management.GarbageCollectorMXBean> collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
         java.nio.file.Path[] rendererStat = new java.nio.file.Path[1];
         AnimationTimer timer = new AnimationTimer() {
@@ -79,9 +79,8 @@ public final class FxPulseBenchmark {
                 long[] fx = schedstat(java.nio.file.Path.of("/proc/thread-self/schedstat"));
                 long[] renderer = rendererStat[0] == null ? new long[2] : schedstat(rendererStat[0]);
                 long gcMillis = collectors.stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
-                // [5] FX CPU at the timer, [6] before CSS and layout, [7] after them (filled in by the pulse listeners)
                 long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                accounts.add(new long[]{fx[0], fx[1], renderer[0], renderer[1], gcMillis, cpu, cpu, cpu});
+                accounts.add(new PulseAccount(fx[0], fx[1], renderer[0], renderer[1], gcMillis, cpu));
             }
         };
         List<String> refreshes = new ArrayList<>();
@@ -140,7 +139,7 @@ public final class FxPulseBenchmark {
                 layoutStart[0] = System.nanoTime();
                 layoutStart[1] = threads.getCurrentThreadCpuTime();
                 if (!accounts.isEmpty()) {
-                    accounts.getLast()[6] = layoutStart[1];
+                    accounts.getLast().cpuBeforeLayout = layoutStart[1];
                 }
             });
             scene.addPostLayoutPulseListener(() -> {
@@ -148,7 +147,7 @@ public final class FxPulseBenchmark {
                     layouts.add(System.nanoTime() - layoutStart[0]);
                     long cpuNanos = threads.getCurrentThreadCpuTime() - layoutStart[1];
                     if (!accounts.isEmpty()) {
-                        accounts.getLast()[7] = layoutStart[1] + cpuNanos;
+                        accounts.getLast().cpuAfterLayout = layoutStart[1] + cpuNanos;
                     }
                     layoutCpu.add(cpuNanos);
                     if (Boolean.getBoolean("bench.trace") && cpuNanos > 15_000_000L) {
@@ -195,15 +194,15 @@ public final class FxPulseBenchmark {
         for (int i = 1; i < pulses.size(); i++) {
             long gap = pulses.get(i) - pulses.get(i - 1);
             if (gap > 50_000_000L && accounts.size() > i) {
-                long[] a = accounts.get(i - 1);
-                long[] b = accounts.get(i);
+                PulseAccount a = accounts.get(i - 1);
+                PulseAccount b = accounts.get(i);
                 long startMillis = System.currentTimeMillis() - (System.nanoTime() - pulses.get(i - 1)) / 1_000_000L;
                 System.out.printf(Locale.ROOT, "at %s ", java.time.Instant.ofEpochMilli(startMillis));
                 System.out.printf(Locale.ROOT, "gap %.0f ms: FX thread on CPU %.1f ms, waiting for a CPU %.1f ms; renderer on CPU %.1f ms, "
-                                + "waiting %.1f ms; GC %d ms%n", gap / 1e6, (b[0] - a[0]) / 1e6, (b[1] - a[1]) / 1e6,
-                        (b[2] - a[2]) / 1e6, (b[3] - a[3]) / 1e6, b[4] - a[4]);
+                                + "waiting %.1f ms; GC %d ms%n", gap / 1e6, (b.fxOnCpu - a.fxOnCpu) / 1e6, (b.fxWaiting - a.fxWaiting) / 1e6,
+                        (b.rendererOnCpu - a.rendererOnCpu) / 1e6, (b.rendererWaiting - a.rendererWaiting) / 1e6, b.gcMillis - a.gcMillis);
                 System.out.printf(Locale.ROOT, "    FX CPU: animations and timers %.1f ms, CSS and layout %.1f ms, then sync, events and the rest %.1f ms%n",
-                        (a[6] - a[5]) / 1e6, (a[7] - a[6]) / 1e6, (b[5] - a[7]) / 1e6);
+                        (a.cpuBeforeLayout - a.cpuAtTimer) / 1e6, (a.cpuAfterLayout - a.cpuBeforeLayout) / 1e6, (b.cpuAtTimer - a.cpuAfterLayout) / 1e6);
             }
         }
         System.out.printf(Locale.ROOT, "%d s with %d workers on place_order and the KPIs refreshing %s (%d refreshes, "
@@ -241,6 +240,33 @@ public final class FxPulseBenchmark {
     private static long threadId(String prefix) {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix))
                 .mapToLong(Thread::threadId).findFirst().orElse(-1);
+    }
+
+    /**
+     * Counters read at the start of one pulse (schedstat nanoseconds of the FX and renderer threads, GC milliseconds, FX
+     * thread CPU), and the FX thread CPU around that pulse's CSS and layout, filled in by the scene's pulse listeners.
+     * The difference between two pulses' accounts is where a gap's time went.
+     */
+    private static final class PulseAccount {
+        final long fxOnCpu;
+        final long fxWaiting;
+        final long rendererOnCpu;
+        final long rendererWaiting;
+        final long gcMillis;
+        final long cpuAtTimer;
+        long cpuBeforeLayout;
+        long cpuAfterLayout;
+
+        PulseAccount(long fxOnCpu, long fxWaiting, long rendererOnCpu, long rendererWaiting, long gcMillis, long cpuAtTimer) {
+            this.fxOnCpu = fxOnCpu;
+            this.fxWaiting = fxWaiting;
+            this.rendererOnCpu = rendererOnCpu;
+            this.rendererWaiting = rendererWaiting;
+            this.gcMillis = gcMillis;
+            this.cpuAtTimer = cpuAtTimer;
+            this.cpuBeforeLayout = cpuAtTimer;
+            this.cpuAfterLayout = cpuAtTimer;
+        }
     }
 
     /** A Linux thread's nanoseconds on a CPU and waiting for one; zeros where there is no such file. */

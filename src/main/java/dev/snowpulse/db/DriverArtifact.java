@@ -22,8 +22,17 @@ public record DriverArtifact(String groupId, String artifactId, String version, 
         }
     }
 
-    /** snowflake-jdbc, at the version the tests ran against. */
+    /** snowflake-jdbc, at the version the tests ran against (read from the build once). */
     public static DriverArtifact snowflakeJdbc() {
+        return Stamped.SNOWFLAKE_JDBC;
+    }
+
+    /** Loaded on first use: a class loader initialises this holder once, whichever thread asks first. */
+    private static final class Stamped {
+        static final DriverArtifact SNOWFLAKE_JDBC = read();
+    }
+
+    private static DriverArtifact read() {
         Properties stamped = new Properties();
         try (InputStream in = DriverArtifact.class.getResourceAsStream("drivers.properties")) {
             if (in == null) {
