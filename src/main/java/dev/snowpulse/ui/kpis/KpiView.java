@@ -270,6 +270,8 @@ public final class KpiView implements TabContent {
         recent.setId("recentOrders");
         recent.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         recent.setPlaceholder(new Label("No orders in the window"));
+        // rows of one height: the table no longer measures every cell on each refresh, its longest layout under load
+        recent.setFixedCellSize(24);
         recent.getColumns().add(column("Time", 62, RecentOrderRow::timeProperty));
         recent.getColumns().add(column("Customer", 105, RecentOrderRow::customerProperty));
         recent.getColumns().add(column("Product", 120, RecentOrderRow::productProperty));
