@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # FX thread pulse gaps while 16 workers drive place_order and the KPIs tab refreshes every second, in the real window.
-# Usage: src/bench/fx-pulse-benchmark.sh [database] [seconds] [workers] [refresh: OFF|S1|S2|S5...]
+# Usage: src/bench/fx-pulse-benchmark.sh [database] [seconds] [workers] [refresh: OFF|S1|S2|S5...] [warm-up seconds]
 # Needs: JDK 25 (JAVA_HOME), a PostgreSQL reachable with PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres),
 # and a display: DISPLAY, or Xvfb installed (a 1280x800 one is started on :97 for the run).
 set -euo pipefail
@@ -9,6 +9,7 @@ db="${1:-snowpulse_fxbench}"
 seconds="${2:-30}"
 workers="${3:-16}"
 refresh="${4:-S1}"
+warm_up="${5:-10}"
 : "${JAVA_HOME:?point JAVA_HOME at a JDK 25}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 ./mvnw -q -B package -DskipTests
@@ -25,4 +26,4 @@ SNOWPULSE_CONFIG_DIR="$config" SNOWPULSE_DATA_DIR="$config" SNOWPULSE_LOCAL_DEMO
   "$JAVA_HOME/bin/java" -jar target/snowpulse.jar init --reset-data --stock 100000000 >/dev/null
 SNOWPULSE_CONFIG_DIR="$config" SNOWPULSE_DATA_DIR="$config" SNOWPULSE_LOCAL_DEMO=external PGDATABASE="$db" \
   "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -Djava.util.logging.config.file=src/main/resources/dev/snowpulse/logging.properties \
-  -cp "target/classes:target/lib/*" src/bench/java/dev/snowpulse/bench/FxPulseBenchmark.java "$seconds" "$workers" "$refresh"
+  -cp "target/classes:target/lib/*" src/bench/java/dev/snowpulse/bench/FxPulseBenchmark.java "$seconds" "$workers" "$refresh" "$warm_up"

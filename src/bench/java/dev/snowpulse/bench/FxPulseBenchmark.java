@@ -61,6 +61,7 @@ public final class FxPulseBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int workers = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         RefreshInterval refresh = args.length > 2 ? RefreshInterval.valueOf(args[2]) : RefreshInterval.S1;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         AppServices services = AppServices.create(HostEnvironment.current());
         FxBackground background = new FxBackground();
         CountDownLatch started = new CountDownLatch(1);
@@ -68,17 +69,24 @@ public final class FxPulseBenchmark {
         started.await();
 
         List<Long> pulses = new ArrayList<>(seconds * 80);
+        List<Long> warmUpPulses = new ArrayList<>(warmUp * 80);
+        boolean[] warming = {true};
         // per pulse: where the FX and renderer threads' time went (Linux schedstat: on CPU, waiting for a CPU) and GC
         List<PulseAccount> accounts = new ArrayList<>(seconds * 80);
         java.util.List<java.lang.management.GarbageCollectorMXBean> collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
-        java.nio.file.Path[] rendererStat = new java.nio.file.Path[1];
+        SchedStat[] fxStat = {SchedStat.NONE};
+        SchedStat[] rendererStat = {SchedStat.NONE};
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                if (warming[0]) {
+                    warmUpPulses.add(System.nanoTime());
+                    return;
+                }
                 pulses.add(System.nanoTime());
-                long[] fx = schedstat(java.nio.file.Path.of("/proc/thread-self/schedstat"));
-                long[] renderer = rendererStat[0] == null ? new long[2] : schedstat(rendererStat[0]);
+                long[] fx = fxStat[0].read();
+                long[] renderer = rendererStat[0].read();
                 long gcMillis = collectors.stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
                 long cpu = threads.getCurrentThreadCpuTime();
                 accounts.add(new PulseAccount(fx[0], fx[1], renderer[0], renderer[1], gcMillis, cpu));
@@ -111,7 +119,7 @@ public final class FxPulseBenchmark {
             ChoiceBox<WorkloadForm.StopAfter> stopAfter = (ChoiceBox<WorkloadForm.StopAfter>) find(scene, "#stopAfter");
             stopAfter.setValue(WorkloadForm.StopAfter.DURATION);
             // long enough to cover the first show, the settling and the measured span, whatever the machine's pace
-            ((TextField) find(scene, "#field-duration")).setText((seconds + 20) + "s");
+            ((TextField) find(scene, "#field-duration")).setText((seconds + warmUp + 20) + "s");
             if (workers > 0) {
                 ((Button) find(scene, "#startWorkload")).fire();
             }
@@ -166,16 +174,19 @@ public final class FxPulseBenchmark {
         onFx(() -> System.out.printf(Locale.ROOT, "nodes in the scene: %d, of which the KPIs tab's: %d%n",
                 nodes(scene.getRoot()), nodes(find(scene, "#kpiUpdated").getParent().getParent().getParent())));
         long firstShow = System.nanoTime() - switched;
-        Thread.sleep(2000); // settle after the first show: the span measured starts here, it is not synchronisation
+        // the first seconds after the tab opens are the JIT's: their gaps are counted, and reported apart
+        onFx(timer::start);
+        Thread.sleep(warmUp * 1000L); // the warm-up span, not synchronisation
         long[] cpuBefore = cpuTimes();
         long[] fxCpu = new long[2];
         long renderer = threadId("QuantumRenderer");
         long rendererBefore = renderer < 0 ? 0 : threads.getThreadCpuTime(renderer);
-        rendererStat[0] = taskStat("QuantumRendere");
+        rendererStat[0] = SchedStat.open(taskStat("QuantumRendere"));
         onFx(() -> {
+            fxStat[0] = SchedStat.open(java.nio.file.Path.of("/proc/thread-self/schedstat"));
             measuring[0] = true;
             fxCpu[0] = threads.getCurrentThreadCpuTime();
-            timer.start();
+            warming[0] = false;
         });
         Thread.sleep(seconds * 1000L); // the measured span itself, not synchronisation
         String[] result = new String[3];
@@ -214,6 +225,12 @@ public final class FxPulseBenchmark {
                         + "last: %s; orders so far: %s%s)%n", seconds, workers, refresh, refreshes.size(), result[0], result[1],
                 result[2].isEmpty() ? "" : "; error: " + result[2]);
         System.out.printf(Locale.ROOT, "first show of the KPIs tab until its first refresh: %.0f ms%n", firstShow / 1e6);
+        long[] warmUpGaps = new long[Math.max(0, warmUpPulses.size() - 1)];
+        for (int i = 1; i < warmUpPulses.size(); i++) {
+            warmUpGaps[i - 1] = warmUpPulses.get(i) - warmUpPulses.get(i - 1);
+        }
+        System.out.printf(Locale.ROOT, "warm-up, the %d s after that first refresh (not in the figures below): gaps over 50 ms: %d, max %.1f ms%n",
+                warmUp, Arrays.stream(warmUpGaps).filter(g -> g > 50_000_000L).count(), Arrays.stream(warmUpGaps).max().orElse(0) / 1e6);
         System.out.printf(Locale.ROOT, "FX pulses: %d, gap median %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms; gaps over 50 ms: %d%n",
                 pulses.size(), ms(gaps, 0.5), ms(gaps, 0.99), ms(gaps, 0.999), gaps[gaps.length - 1] / 1e6, over50);
         long[] layout = layouts.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -296,16 +313,51 @@ public final class FxPulseBenchmark {
         }
     }
 
-    /** A Linux thread's nanoseconds on a CPU and waiting for one; zeros where there is no such file. */
-    private static long[] schedstat(java.nio.file.Path file) {
-        try {
-            // "<ns on CPU> <ns waiting for a CPU> <slices>", parsed by hand: this runs on the FX thread every pulse
-            String line = java.nio.file.Files.readString(file);
-            int first = line.indexOf(' ');
-            int second = line.indexOf(' ', first + 1);
-            return new long[]{Long.parseLong(line, 0, first, 10), Long.parseLong(line, first + 1, second, 10)};
-        } catch (java.io.IOException | RuntimeException e) {
-            return new long[2];
+    /**
+     * A Linux thread's nanoseconds on a CPU and waiting for one, read every pulse on the FX thread: the file stays open
+     * and is read again from its start, without a String (opening it each pulse cost a tenth of the FX thread's time).
+     */
+    private static final class SchedStat {
+        static final SchedStat NONE = new SchedStat(null);
+
+        private final java.nio.channels.FileChannel channel;
+        private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(128);
+
+        private SchedStat(java.nio.channels.FileChannel channel) {
+            this.channel = channel;
+        }
+
+        /** Opened now: /proc/thread-self names the calling thread. NONE where there is no such file (not Linux). */
+        static SchedStat open(java.nio.file.Path file) {
+            try {
+                return file == null ? NONE : new SchedStat(java.nio.channels.FileChannel.open(file.toRealPath()));
+            } catch (java.io.IOException | RuntimeException e) {
+                return NONE;
+            }
+        }
+
+        /** "<ns on CPU> <ns waiting for a CPU> <slices>": the first two numbers; zeros without a file. */
+        long[] read() {
+            long[] numbers = new long[2];
+            if (channel == null) {
+                return numbers;
+            }
+            try {
+                buffer.clear();
+                channel.read(buffer, 0);
+                int field = 0;
+                for (int i = 0; i < buffer.position() && field < 2; i++) {
+                    byte b = buffer.get(i);
+                    if (b == ' ') {
+                        field++;
+                    } else {
+                        numbers[field] = numbers[field] * 10 + (b - '0');
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return new long[2];
+            }
+            return numbers;
         }
     }
 
