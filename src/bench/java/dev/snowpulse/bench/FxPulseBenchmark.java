@@ -70,7 +70,8 @@ public final class FxPulseBenchmark {
 
         List<Long> pulses = new ArrayList<>(seconds * 80);
         List<Long> warmUpPulses = new ArrayList<>(warmUp * 80);
-        boolean[] warming = {true};
+        // the FX thread's view of the run: warm-up pulses are only timed; measured ones are also accounted for
+        Phase[] phase = {Phase.WARM_UP};
         // per pulse: where the FX and renderer threads' time went (Linux schedstat: on CPU, waiting for a CPU) and GC
         List<PulseAccount> accounts = new ArrayList<>(seconds * 80);
         java.util.List<java.lang.management.GarbageCollectorMXBean> collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
@@ -80,7 +81,7 @@ public final class FxPulseBenchmark {
         AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (warming[0]) {
+                if (phase[0] == Phase.WARM_UP) {
                     warmUpPulses.add(System.nanoTime());
                     return;
                 }
@@ -96,7 +97,6 @@ public final class FxPulseBenchmark {
         long[] layoutStart = new long[2];
         List<Long> layoutCpu = new ArrayList<>();
         List<Long> layouts = new ArrayList<>();
-        boolean[] measuring = new boolean[1];
         CompletableFuture<Stage> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
@@ -147,6 +147,9 @@ public final class FxPulseBenchmark {
             ((Label) find(scene, "#kpiUpdated")).textProperty().addListener((obs, old, now) -> refreshes.add(now));
             // CSS and layout of each pulse, on the FX thread; the rest of a gap is rendering (or waiting for a CPU)
             scene.addPreLayoutPulseListener(() -> {
+                if (phase[0] != Phase.MEASURED) {
+                    return;
+                }
                 layoutStart[0] = System.nanoTime();
                 layoutStart[1] = threads.getCurrentThreadCpuTime();
                 if (!accounts.isEmpty()) {
@@ -154,7 +157,7 @@ public final class FxPulseBenchmark {
                 }
             });
             scene.addPostLayoutPulseListener(() -> {
-                if (measuring[0]) {
+                if (phase[0] == Phase.MEASURED) {
                     layouts.add(System.nanoTime() - layoutStart[0]);
                     long cpuNanos = threads.getCurrentThreadCpuTime() - layoutStart[1];
                     if (!accounts.isEmpty()) {
@@ -172,7 +175,7 @@ public final class FxPulseBenchmark {
         long switched = System.nanoTime();
         waitUntil(() -> !refreshes.isEmpty(), 30);
         onFx(() -> System.out.printf(Locale.ROOT, "nodes in the scene: %d, of which the KPIs tab's: %d%n",
-                nodes(scene.getRoot()), nodes(find(scene, "#kpiUpdated").getParent().getParent().getParent())));
+                nodes(scene.getRoot()), nodes(find(scene, ".kpis"))));
         long firstShow = System.nanoTime() - switched;
         // the first seconds after the tab opens are the JIT's: their gaps are counted, and reported apart
         int[] refreshesBefore = new int[1];
@@ -185,9 +188,8 @@ public final class FxPulseBenchmark {
         rendererStat[0] = SchedStat.open(taskStat("QuantumRendere"));
         onFx(() -> {
             fxStat[0] = SchedStat.open(java.nio.file.Path.of("/proc/thread-self/schedstat"));
-            measuring[0] = true;
             fxCpu[0] = threads.getCurrentThreadCpuTime();
-            warming[0] = false;
+            phase[0] = Phase.MEASURED;
             refreshesBefore[0] = refreshes.size();
         });
         Thread.sleep(seconds * 1000L); // the measured span itself, not synchronisation
@@ -195,7 +197,7 @@ public final class FxPulseBenchmark {
         onFx(() -> {
             timer.stop();
             fxCpu[1] = threads.getCurrentThreadCpuTime();
-            measuring[0] = false;
+            phase[0] = Phase.DONE;
             result[0] = ((Label) find(scene, "#kpiUpdated")).getText();
             result[1] = countOk.getText();
             result[2] = ((Label) find(scene, "#kpiError")).getText();
@@ -270,6 +272,8 @@ public final class FxPulseBenchmark {
         services.close();
         System.exit(over50 == 0 ? 0 : 1);
     }
+
+    private enum Phase { WARM_UP, MEASURED, DONE }
 
     /** How many nodes the scene graph under {@code node} holds, skins' nodes included. */
     private static int nodes(javafx.scene.Node node) {

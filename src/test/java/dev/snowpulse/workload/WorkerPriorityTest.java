@@ -10,6 +10,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class WorkerPriorityTest {
     }
 
     /** The nice values of this process's threads named workload-N (field 19 of /proc/self/task/TID/stat). */
-    private static List<Integer> workerNices() throws IOException {
+    private static List<Integer> workerNices() {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             return tasks.filter(t -> read(t.resolve("comm")).strip().startsWith("workload-"))
                     .map(t -> {
@@ -42,6 +43,8 @@ class WorkerPriorityTest {
                         return Integer.parseInt(fields[16]); // state is field 3, nice field 19
                     })
                     .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -56,15 +59,10 @@ class WorkerPriorityTest {
     private static List<Integer> nicesWhileRunning(WorkerPriority priority, int expected) throws Exception {
         WorkloadRun run = WorkloadRun.start(db, new WorkloadSpec(3, null, Duration.ofSeconds(30), 10, 10, 1, 1, 50.0, Duration.ZERO), priority);
         try {
-            Await.until(Duration.ofSeconds(10), "three workers at nice " + expected,
-                    () -> {
-                        try {
-                            List<Integer> nices = workerNices();
-                            return nices.size() == 3 && nices.stream().allMatch(n -> n == expected);
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    });
+            Await.until(Duration.ofSeconds(10), "three workers at nice " + expected, () -> {
+                List<Integer> nices = workerNices();
+                return nices.size() == 3 && nices.stream().allMatch(n -> n == expected);
+            });
             return workerNices();
         } finally {
             run.cancel();
