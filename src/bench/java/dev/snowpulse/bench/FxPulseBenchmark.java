@@ -124,9 +124,10 @@ public final class FxPulseBenchmark {
                 ((Button) find(scene, "#startWorkload")).fire();
             }
         });
-        // the Workload tab's count and Stop button, read and pressed while the KPIs tab is on screen
+        // the Workload tab's count and Start and Stop buttons, read and pressed while the KPIs tab is on screen
         Label countOk = (Label) find(scene, "#count-ok");
         Button stopWorkload = (Button) find(scene, "#stopWorkload");
+        Button startWorkload = (Button) find(scene, "#startWorkload");
         if (workers > 0) {
             waitUntil(() -> !countOk.getText().equals("0"), 30);
         }
@@ -267,6 +268,8 @@ public final class FxPulseBenchmark {
         });
         System.out.printf(Locale.ROOT, "showing the KPIs tab again after the Workload tab: %.1f ms of FX thread CPU for CSS and layout%n", reshow[0] / 1e6);
         onFx(stopWorkload::fire);
+        // the run writes its outcome to workload_runs when it ends: exiting before that left it "abandoned" with 0 orders
+        waitUntil(() -> !startWorkload.isDisabled(), 30);
         Platform.exit();
         background.close();
         services.close();
