@@ -49,8 +49,8 @@ begin
             using errcode = 'SP004', hint = 'Restock the product or order fewer units.';
     end if;
 
-    insert into orders (order_date, customer_id, product_id, quantity)
-    values (now(), p_customer_id, p_product_id, p_quantity)
+    insert into orders (order_date, ordered_at, customer_id, product_id, quantity)
+    values (current_date, now(), p_customer_id, p_product_id, p_quantity)
     returning order_id into v_order_id;
 
     v_amount := v_price * p_quantity;

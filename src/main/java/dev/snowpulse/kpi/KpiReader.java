@@ -27,7 +27,7 @@ public final class KpiReader implements AutoCloseable {
             "select * from fn_window_totals(?, ?, ?::text[])",
             "select * from fn_sales_by_category(?, ?::text[])",
             "select * from fn_inventory_snapshot(?::text[])",
-            "select * from fn_revenue_timeseries(?, ?::text[])",
+            "select * from fn_revenue_per_minute(?, ?::text[])",
             "select * from fn_top_customers(?, ?, ?::text[])",
             "select * from fn_recent_orders(?, ?, ?::text[])",
             "select distinct category::text from products order by 1");
@@ -81,7 +81,7 @@ public final class KpiReader implements AutoCloseable {
         List<StockLevel> inventory = rows(next(), rs -> new StockLevel(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
         List<MinuteSales> perMinute = rows(next(), rs -> new MinuteSales(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2), rs.getLong(3)));
         List<CustomerSpend> top = rows(next(), rs -> new CustomerSpend(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4)));
-        List<RecentOrder> recent = rows(next(), rs -> new RecentOrder(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+        List<RecentOrder> recent = rows(next(), rs -> new RecentOrder(rs.getInt(1), rs.getTimestamp("ordered_at").toInstant(), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getInt(7), rs.getBigDecimal(8)));
         List<String> all = rows(next(), rs -> rs.getString(1));
         Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
 
 /**
  * Applies sql/postgres with Flyway: versioned files once and in order, repeatable files whenever they change,
- * checksums recorded in flyway_schema_history. A database with objects but no history (the seed project's
+ * checksums recorded in flyway_schema_history, every pending file in one transaction. A database with objects but no history (the seed project's
  * init_db, or anything else) is adopted: the history starts at a baseline below V1, and V1 onwards, written to
  * be re-runnable, bring it up to date without losing its rows.
  */
@@ -34,9 +35,16 @@ public final class SchemaMigrations {
     private static final List<String> SEED_TABLES = List.of("customers", "products", "orders", "inventory", "payments");
 
     private final DataSource dataSource;
+    private final List<String> locations;
 
     public SchemaMigrations(DataSource dataSource) {
+        this(dataSource, List.of(LOCATION));
+    }
+
+    /** With more places to find files in: tests add one holding a file that fails. */
+    SchemaMigrations(DataSource dataSource, List<String> locations) {
         this.dataSource = dataSource;
+        this.locations = List.copyOf(locations);
     }
 
     public SchemaStatus status() throws SQLException {
@@ -68,15 +76,30 @@ public final class SchemaMigrations {
                     ? "nothing to apply: the schema is up to date"
                     : "applied " + result.migrationsExecuted + " file(s); schema version " + result.targetSchemaVersion));
         } catch (FlywayException e) {
+            if (origin != DatabaseOrigin.MANAGED) {
+                dropHistoryTable();
+            }
             throw failure(e, timer.current);
         }
         return status();
     }
 
+    /**
+     * The files ran in one transaction, rolled back as a whole; Flyway created its history table before it, in a
+     * transaction of its own. A database that had no history before has none after.
+     */
+    private void dropHistoryTable() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop table if exists " + HISTORY_TABLE);
+        }
+    }
+
     private Flyway flyway(Callback callback) {
         return Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(locations.toArray(String[]::new))
+                // every pending file in one transaction: a failure anywhere leaves the database as init found it
+                .group(true)
                 .table(HISTORY_TABLE)
                 // the SQL uses $$ bodies; nothing in it is a Flyway placeholder
                 .placeholderReplacement(false)

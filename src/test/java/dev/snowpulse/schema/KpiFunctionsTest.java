@@ -87,15 +87,22 @@ class KpiFunctionsTest {
                         "Bob Johnson | Yoga Mat | Fitness | 20.00 | 1 | 20.00");
         assertThat(rows("select product_name from fn_recent_orders(60, 10, array['Electronics'])"))
                 .containsExactly("Wireless Mouse", "Mechanical Keyboard");
-        assertThat(rows("select round(extract(epoch from now() - order_date) / 60) from fn_recent_orders(15, 1)")).containsExactly("2");
+        assertThat(rows("select round(extract(epoch from now() - ordered_at) / 60), order_date = (now() - interval '2 minutes')::date "
+                + "from fn_recent_orders(15, 1)")).containsExactly("2 | t");
     }
 
     @Test
-    void revenueTimeseriesHasEveryMinuteOfTheWindow() throws SQLException {
-        assertThat(rows("select count(*), sum(revenue), sum(orders), count(*) filter (where orders > 0) from fn_revenue_timeseries(15)"))
-                .containsExactly("16 | 192.48 | 3 | 3");
+    void revenueTimeseriesHasTheMinutesWithOrdersAsInTheSeed() throws SQLException {
+        assertThat(rows("select count(*), sum(revenue), sum(orders) from fn_revenue_timeseries(15)")).containsExactly("3 | 192.48 | 3");
         assertThat(rows("select sum(revenue) from fn_revenue_timeseries(15, array['Fitness'])")).containsExactly("20.00");
-        assertThat(rows("select count(*) from fn_revenue_timeseries(0)")).containsExactly("0");
+    }
+
+    @Test
+    void revenuePerMinuteHasEveryMinuteOfTheWindow() throws SQLException {
+        assertThat(rows("select count(*), sum(revenue), sum(orders), count(*) filter (where orders > 0) from fn_revenue_per_minute(15)"))
+                .containsExactly("16 | 192.48 | 3 | 3");
+        assertThat(rows("select sum(revenue) from fn_revenue_per_minute(15, array['Fitness'])")).containsExactly("20.00");
+        assertThat(rows("select count(*) from fn_revenue_per_minute(0)")).containsExactly("0");
     }
 
     @Test

@@ -34,13 +34,14 @@ public final class KnownDataset {
                     (20, 2, 1, 1, 25.99, 'DECLINED'), (40, 3, 6, 1, 89.99, 'AUTHORIZED'), (180, 2, 8, 2, 90.00, 'AUTHORIZED'),
                     (2880, 3, 10, 4, 50.00, 'AUTHORIZED')),
                 inserted as (
-                    insert into orders (order_date, customer_id, product_id, quantity)
-                    select now() - make_interval(mins => minutes_ago), customer_id, product_id, quantity from data
+                    insert into orders (order_date, ordered_at, customer_id, product_id, quantity)
+                    select (now() - make_interval(mins => minutes_ago))::date, now() - make_interval(mins => minutes_ago),
+                           customer_id, product_id, quantity from data
                     order by minutes_ago desc
-                    returning order_id, order_date, quantity, product_id, customer_id)
+                    returning order_id, ordered_at, quantity, product_id, customer_id)
                 insert into payments (order_id, amount, status, created_at, customer_id, product_id, quantity)
-                select i.order_id, d.amount, d.status, i.order_date, i.customer_id, i.product_id, i.quantity
-                  from inserted i join data d on now() - make_interval(mins => d.minutes_ago) = i.order_date;
+                select i.order_id, d.amount, d.status, i.ordered_at, i.customer_id, i.product_id, i.quantity
+                  from inserted i join data d on now() - make_interval(mins => d.minutes_ago) = i.ordered_at;
                 select kpi_rebuild_totals();
                 """);
     }

@@ -70,7 +70,7 @@ class SchemaViewModelTest {
     void aProdProfileIsInitialisedOnlyWithItsNameTyped() throws Exception {
         shell.connect(profile("orders-prod", EnvironmentKind.PROD, pg.freshDatabase()));
         model.refresh();
-        assertThat(model.summaryProperty().get()).isEqualTo("7 files: 0 applied, 7 pending · no SnowPulse history yet");
+        assertThat(model.summaryProperty().get()).isEqualTo("9 files: 0 applied, 9 pending · no SnowPulse history yet");
         assertThat(model.needsProdConfirmation()).isTrue();
 
         model.migrate("orders");
@@ -81,7 +81,7 @@ class SchemaViewModelTest {
         assertThat(model.failureProperty().get()).isEmpty();
         assertThat(model.files()).allMatch(f -> f.state() == FileState.APPLIED);
         assertThat(model.log()).first().asString().startsWith("Initialize on orders-prod");
-        assertThat(model.log()).last().isEqualTo("applied 7 file(s); schema version 4");
+        assertThat(model.log()).last().isEqualTo("applied 9 file(s); schema version 5");
 
         model.resetDemoData(null);
         assertThat(model.failureProperty().get()).contains("Resetting the demo data refused");
@@ -102,14 +102,14 @@ class SchemaViewModelTest {
         assertThat(model.failureProperty().get())
                 .startsWith("Stopped at V2__fast_kpis.sql, line 14, SQLSTATE 42P13: cannot change return type of existing function");
         assertThat(model.log()).contains("FAILED   V2__fast_kpis.sql: rolled back");
-        assertThat(model.actionProperty().get()).isEqualTo("Upgrade");
+        assertThat(model.actionProperty().get()).as("nothing was kept, not even V1").isEqualTo("Initialize");
     }
 
     @Test
     void showsAFilesSql() throws Exception {
         shell.connect(profile("shop", EnvironmentKind.DEV, pg.freshDatabase()));
         model.refresh();
-        model.showSql(model.files().get(5));
+        model.showSql(model.files().get(6));
         assertThat(model.sqlTitleProperty().get()).isEqualTo("R__kpi_functions.sql");
         assertThat(model.sqlProperty().get()).contains("create or replace function fn_summary_kpis");
     }
