@@ -1,4 +1,4 @@
--- Part 6: tasks and their history, with Snowflake's names and states, so the task graph and history views show the
+-- Part 6: seed 001's three tasks and their history, with Snowflake's names and states, so the task graph and history views show the
 -- same things for both backends. SnowPulse's scheduler (in the app, or `snowpulse pipeline scheduler`) runs a root
 -- whose next_run has come, one run at a time per graph, and a child only after its predecessor succeeded.
 -- A redeploy updates definitions and schedules and keeps each task's state and history, like CREATE OR ALTER TASK.
@@ -34,20 +34,20 @@ CREATE INDEX IF NOT EXISTS task_history_recent ON <% control_schema %>.task_hist
 
 INSERT INTO <% control_schema %>.tasks (task_name, predecessor, schedule, definition, comment) VALUES
     ('DATA_GENERATION_TASK', NULL, '<% task_schedule %>',
-     'SELECT message FROM <% control_schema %>.generate_retail_data(20, 50, 10, 5)',
-     'SnowPulse retail pipeline: generate events')
+     'SELECT message FROM <% control_schema %>.generate_retail_data(<% task_events %>)',
+     'Generates streaming retail data on its schedule')
 ON CONFLICT (task_name) DO UPDATE SET predecessor = EXCLUDED.predecessor, schedule = EXCLUDED.schedule,
     definition = EXCLUDED.definition, comment = EXCLUDED.comment;
 
 INSERT INTO <% control_schema %>.tasks (task_name, predecessor, schedule, definition, comment) VALUES
     ('BRONZE_TRANSFORMATION_TASK', 'DATA_GENERATION_TASK', NULL,
-     'SELECT <% control_schema %>.transform_raw_to_bronze()', 'SnowPulse retail pipeline: raw events to bronze')
+     'SELECT <% control_schema %>.transform_to_bronze()', 'Transforms raw data into Bronze layer')
 ON CONFLICT (task_name) DO UPDATE SET predecessor = EXCLUDED.predecessor, schedule = EXCLUDED.schedule,
     definition = EXCLUDED.definition, comment = EXCLUDED.comment;
 
 INSERT INTO <% control_schema %>.tasks (task_name, predecessor, schedule, definition, comment) VALUES
     ('GOLD_TRANSFORMATION_TASK', 'BRONZE_TRANSFORMATION_TASK', NULL,
-     'SELECT <% control_schema %>.transform_bronze_to_gold()', 'SnowPulse retail pipeline: bronze to gold')
+     'SELECT <% control_schema %>.transform_to_gold()', 'Transforms Bronze data into Gold layer')
 ON CONFLICT (task_name) DO UPDATE SET predecessor = EXCLUDED.predecessor, schedule = EXCLUDED.schedule,
     definition = EXCLUDED.definition, comment = EXCLUDED.comment;
 

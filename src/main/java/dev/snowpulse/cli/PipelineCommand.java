@@ -15,6 +15,7 @@ import dev.snowpulse.pipeline.ReferenceChange;
 import dev.snowpulse.pipeline.ReferenceRow;
 import dev.snowpulse.pipeline.ReferenceTable;
 import dev.snowpulse.pipeline.SqlStatement;
+import dev.snowpulse.pipeline.deploy.DeployPlan;
 import dev.snowpulse.profile.ConnectionProfile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -60,20 +61,34 @@ final class PipelineCommand {
     }
 
     @Command(name = "deploy", mixinStandardHelpOptions = true,
-            description = "Create or update every object of the pipeline; data and reference edits are kept.")
+            description = {"Create or update every object of the pipeline, after printing the plan: what it adds and replaces.",
+                    "Tables, columns and rows are never dropped, so data and reference edits are kept; a database that",
+                    "seed 001's SETUP_SNOWFLAKE.sql built keeps every object it has."})
     int deploy(@Mixin Target target,
+               @Option(names = "--plan", description = "Print what the deploy would change, and change nothing") boolean planOnly,
                @Option(names = "--schedule", description = "The root task's schedule, e.g. '30 MINUTES' or "
-                       + "'USING CRON */30 * * * * UTC' (the default)") String schedule,
+                       + "'USING CRON 0,30 * * * * UTC' (the default, the seed's)") String schedule,
+               @Option(names = "--events-per-run", paramLabel = "C,P,M,S", description = "The customer, purchase, marketing and "
+                       + "supply-chain events each scheduled run generates (default: 5,10,3,2, the seed's)") String eventsPerRun,
                @Option(names = "--warehouse", description = "Run the tasks on this warehouse (default: the profile's)") String warehouse,
                @Option(names = "--serverless", description = "Run the tasks serverless") boolean serverless,
                @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm on a prod profile") String confirm)
             throws Exception {
+        EventCounts perRun = eventsPerRun == null ? null : EventCounts.parse(eventsPerRun);
         ConnectionProfile profile = profile();
-        CliProfiles.guard(context, profile, "Deploying the pipeline", confirm);
+        if (!planOnly) {
+            CliProfiles.guard(context, profile, "Deploying the pipeline", confirm);
+        }
         PrintWriter out = context.out();
-        try (PipelineGateway gateway = open(profile, target, new PipelineGateways.Overrides(target.database, schedule, warehouse, serverless))) {
-            out.println("deploying to " + gateway.describe());
-            DeployReport report = gateway.deploy(new DeployListener() {
+        try (PipelineGateway gateway = open(profile, target,
+                new PipelineGateways.Overrides(target.database, schedule, warehouse, serverless, perRun))) {
+            DeployPlan plan = call(gateway::plan);
+            out.println((planOnly ? "plan for " : "deploying to ") + gateway.describe());
+            plan.lines().forEach(out::println);
+            if (planOnly) {
+                return Cli.OK;
+            }
+            DeployReport report = gateway.deploy(plan, new DeployListener() {
                 @Override
                 public void finished(int index, int total, SqlStatement statement, Duration took) {
                     out.printf(Locale.ROOT, "[%2d/%d] %-70s %s%n", index + 1, total, statement.summary(), Durations.format(took));
@@ -125,7 +140,7 @@ final class PipelineCommand {
     int generate(@Mixin Target target,
                  @Option(names = "--customer-events", defaultValue = "20", description = "(default: ${DEFAULT-VALUE})") int customer,
                  @Option(names = "--purchase-events", defaultValue = "50", description = "(default: ${DEFAULT-VALUE})") int purchase,
-                 @Option(names = "--marketing-events", defaultValue = "10", description = "(default: ${DEFAULT-VALUE})") int marketing,
+                 @Option(names = "--marketing-events", defaultValue = "8", description = "(default: ${DEFAULT-VALUE})") int marketing,
                  @Option(names = "--supply-chain-events", defaultValue = "5", description = "(default: ${DEFAULT-VALUE})") int supplyChain,
                  @Option(names = "--confirm", paramLabel = "NAME") String confirm) throws Exception {
         EventCounts counts = new EventCounts(customer, purchase, marketing, supplyChain);
@@ -232,7 +247,7 @@ final class PipelineCommand {
                 @Option(names = "--schema", paramLabel = "DB.SCHEMA", description = "Default: the pipeline's raw schema") String schema)
             throws Exception {
         try (PipelineGateway gateway = open(profile(), target)) {
-            String where = schema == null ? gateway.names().database() + "." + gateway.names().rawSchema() : schema;
+            String where = schema == null ? gateway.names().controlPath() : schema;
             write(target, List.of(PipelineReports.streams(call(() -> gateway.streams(where)))));
         }
         return Cli.OK;

@@ -34,6 +34,9 @@ public final class Durations {
     /** The way users type it: 500ms, 20s, 5m, 2h. */
     public static String format(Duration duration) {
         long millis = duration.toMillis();
+        if (millis == 0) {
+            return duration.isZero() ? "0s" : "<1ms";
+        }
         if (millis % 3_600_000 == 0) {
             return millis / 3_600_000 + "h";
         }

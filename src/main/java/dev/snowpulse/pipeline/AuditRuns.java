@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -92,7 +94,10 @@ public final class AuditRuns {
         double seconds = rs.getDouble("EXECUTION_TIME_SECONDS");
         Double took = rs.wasNull() ? null : seconds;
         Timestamp time = rs.getTimestamp("RUN_TIMESTAMP");
-        return new AuditRun(rs.getString("RUN_ID"), time == null ? null : time.toInstant(), rs.getString("EXECUTION_STATUS"),
+        // RUN_TIMESTAMP is a time without a zone holding UTC (TIMESTAMP_NTZ, timestamp): both drivers hand it over as
+        // that wall-clock time in the JVM's zone, so its local date and time are the UTC ones
+        Instant at = time == null ? null : time.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        return new AuditRun(rs.getString("RUN_ID"), at, rs.getString("EXECUTION_STATUS"),
                 rs.getInt("CUSTOMER_EVENTS_REQUESTED"), rs.getInt("PURCHASE_EVENTS_REQUESTED"),
                 rs.getInt("MARKETING_EVENTS_REQUESTED"), rs.getInt("SUPPLY_CHAIN_EVENTS_REQUESTED"),
                 rs.getLong("EVENTS_GENERATED"), rs.getString("ERROR_MESSAGE"), took, checksums(rs), false);

@@ -11,6 +11,8 @@ public enum ColumnRule {
     FRACTION("a number from 0 to 1", "0–1"),
     NON_NEGATIVE("a number of 0 or more", "≥ 0"),
     COUNT("a whole number of 1 or more", "whole ≥ 1"),
+    WHOLE("a whole number of 0 or more", "whole ≥ 0"),
+    BOOLEAN("true or false", "true/false"),
     MONTHS("a JSON array of month numbers 1..12, e.g. [11, 12]", "months"),
     TEXT("text", ""),
     PARAMETER("a JSON value that fits the parameter's type", "JSON"),
@@ -47,6 +49,18 @@ public enum ColumnRule {
                 }
                 yield new BigDecimal(number).toBigInteger().toString();
             }
+            case WHOLE -> {
+                String number = number(column, value, BigDecimal.ZERO, null);
+                if (new BigDecimal(number).stripTrailingZeros().scale() > 0) {
+                    throw problem(column, value);
+                }
+                yield new BigDecimal(number).toBigInteger().toString();
+            }
+            case BOOLEAN -> switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes" -> "true";
+                case "false", "no" -> "false";
+                default -> throw problem(column, value);
+            };
             case MONTHS -> months(column, value);
             case TEXT -> value;
             case PARAMETER -> json(column, value).toString();
@@ -54,22 +68,58 @@ public enum ColumnRule {
         };
     }
 
-    /** GENERATION_PARAMETERS values: the row's PARAMETER_TYPE decides what fits. */
+    /**
+     * GENERATION_PARAMETERS values: the row's PARAMETER_TYPE decides what fits. Seed 001's types are NUMBER, STRING,
+     * BOOLEAN, ARRAY and OBJECT; an earlier SnowPulse wrote probability, rate, money, count and list.
+     */
     public static String checkParameter(String type, String input) {
         String value = input == null ? "" : input.strip();
         return switch (type == null ? "" : type.toLowerCase(java.util.Locale.ROOT)) {
+            case "number" -> number("parameter value", value);
+            case "string" -> text("parameter value", value);
+            case "boolean" -> BOOLEAN.check("parameter value", value);
             case "probability", "rate" -> FRACTION.check("parameter value", value);
             case "money" -> NON_NEGATIVE.check("parameter value", value);
             case "count" -> COUNT.check("parameter value", value);
-            case "list" -> {
+            case "array", "list" -> {
                 JsonNode node = json("parameter value", value);
                 if (!node.isArray() || node.isEmpty()) {
                     throw new IllegalArgumentException("parameter value: '" + value + "' must be a non-empty JSON array, e.g. [\"credit_card\"]");
                 }
                 yield node.toString();
             }
+            case "object" -> {
+                JsonNode node = json("parameter value", value);
+                if (!node.isObject()) {
+                    throw new IllegalArgumentException("parameter value: '" + value + "' must be a JSON object, e.g. {\"a\": 1}");
+                }
+                yield node.toString();
+            }
             default -> json("parameter value", value).toString();
         };
+    }
+
+    /** Whether a parameter of this type is stored as JSON (an array or object) or as its text, as the seed stores numbers. */
+    public static boolean storedAsJson(String type) {
+        return type != null && switch (type.toLowerCase(java.util.Locale.ROOT)) {
+            case "array", "object", "list" -> true;
+            default -> false;
+        };
+    }
+
+    private static String number(String column, String value) {
+        try {
+            return new BigDecimal(value).toPlainString();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + ": '" + value + "' is not a number");
+        }
+    }
+
+    private static String text(String column, String value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(column + ": a value is required");
+        }
+        return value;
     }
 
     private String number(String column, String value, BigDecimal min, BigDecimal max) {

@@ -1,9 +1,19 @@
 package dev.snowpulse.pipeline;
 
+import dev.snowpulse.pipeline.deploy.DeployPlan;
+
 import java.time.Duration;
 
-/** The end of a deployment: how many statements ran, and the one that failed with why, if one did. */
-public record DeployReport(int total, int applied, Duration took, SqlStatement failedStatement, PipelineException failure) {
+/**
+ * The end of a deployment: the plan it followed, how many statements ran, and the one that failed with why, if one
+ * did. A deploy whose plan could not be read has no plan and no failed statement.
+ */
+public record DeployReport(DeployPlan plan, int total, int applied, Duration took, SqlStatement failedStatement,
+                           PipelineException failure) {
+
+    public static DeployReport unplanned(PipelineException failure) {
+        return new DeployReport(null, 0, 0, Duration.ZERO, null, failure);
+    }
 
     public boolean ok() {
         return failure == null;
@@ -12,6 +22,9 @@ public record DeployReport(int total, int applied, Duration took, SqlStatement f
     public String describe() {
         if (ok()) {
             return "deployed: " + applied + " of " + total + " statements in " + dev.snowpulse.format.Durations.format(took);
+        }
+        if (failedStatement == null) {
+            return "deploy did not start: " + failure.getMessage();
         }
         return "deploy stopped at statement " + (applied + 1) + " of " + total + " (" + failedStatement.location() + ": "
                 + failedStatement.summary() + "): " + failure.getMessage();

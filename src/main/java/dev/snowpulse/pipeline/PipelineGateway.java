@@ -14,8 +14,23 @@ public interface PipelineGateway extends AutoCloseable {
 
     PipelineNames names();
 
-    /** Creates or updates every object of the pipeline, keeping data; stops at the first failing statement. */
-    DeployReport deploy(DeployListener listener);
+    /**
+     * What a deploy would change here, read from the database's catalog without changing anything: every statement
+     * it would send, and what each one adds or replaces.
+     */
+    dev.snowpulse.pipeline.deploy.DeployPlan plan() throws PipelineException;
+
+    /** Sends a plan's statements in order, keeping data; stops at the first failing statement. */
+    DeployReport deploy(dev.snowpulse.pipeline.deploy.DeployPlan plan, DeployListener listener);
+
+    /** Plans and deploys; a plan that cannot be read is reported as the failure of the deploy's first step. */
+    default DeployReport deploy(DeployListener listener) {
+        try {
+            return deploy(plan(), listener);
+        } catch (PipelineException e) {
+            return DeployReport.unplanned(e);
+        }
+    }
 
     /** Resumes the pipeline's task graph (children before the root). Returns the server's message. */
     String start() throws PipelineException;

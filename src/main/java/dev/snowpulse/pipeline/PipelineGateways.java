@@ -16,19 +16,24 @@ public final class PipelineGateways {
     private PipelineGateways() {
     }
 
-    /** What a caller may change about the pipeline a profile drives; nulls keep the profile's own choice. */
-    public record Overrides(String database, String schedule, String warehouse, boolean serverless) {
-        public static final Overrides NONE = new Overrides(null, null, null, false);
+    /** What a caller may change about the pipeline a profile drives; nulls keep the profile's own choice (or the seed's). */
+    public record Overrides(String database, String schedule, String warehouse, boolean serverless, EventCounts taskEvents) {
+        public static final Overrides NONE = new Overrides(null, null, null, false, null);
+
+        public Overrides(String database, String schedule, String warehouse, boolean serverless) {
+            this(database, schedule, warehouse, serverless, null);
+        }
     }
 
     public static PipelineGateway open(ConnectionService connections, ConnectionProfile profile, Overrides overrides,
                                        Duration timeout) throws IOException {
         if (profile.connection() instanceof SnowflakeSettings sf) {
             DeployOptions options = PipelineSettings.forProfile(sf, overrides.database(), overrides.schedule(),
-                    overrides.warehouse(), overrides.serverless());
+                    overrides.warehouse(), overrides.serverless()).withTaskEvents(overrides.taskEvents());
             return new SnowflakePipelineGateway(connections.snowflakeDriver(), connections.snowflake(profile, timeout), options);
         }
         PostgresEndpoint endpoint = connections.postgres(profile);
-        return new LocalPipelineGateway(endpoint, PipelineSettings.forLocal(endpoint.settings().database(), overrides.schedule()));
+        return new LocalPipelineGateway(endpoint, PipelineSettings.forLocal(endpoint.settings().database(), overrides.schedule())
+                .withTaskEvents(overrides.taskEvents()));
     }
 }

@@ -4,7 +4,7 @@ import dev.snowpulse.format.ReportTable;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,8 @@ import java.util.Map;
 /** Pipeline results as report tables: what the CLI prints and the tabs export. */
 public final class PipelineReports {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** Every time the pipeline shows is UTC, the zone its stamps are written in, on both backends. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private PipelineReports() {
     }
@@ -43,7 +44,7 @@ public final class PipelineReports {
                     last == null ? "" : last.state().name(), last == null ? "" : time(last.completedTime()),
                     time(status.nextRun()), last == null || last.errorMessage() == null ? "" : last.errorMessage()));
         }
-        return new ReportTable("Tasks", List.of("task", "state", "schedule", "last run", "finished", "next run", "last error"), rows);
+        return new ReportTable("Tasks", List.of("task", "state", "schedule", "last run", "finished (UTC)", "next run (UTC)", "last error"), rows);
     }
 
     public static ReportTable history(List<TaskRun> runs) {
@@ -54,7 +55,7 @@ public final class PipelineReports {
                     seconds(took),
                     orEmpty(run.errorCode()), orEmpty(run.errorMessage()), orEmpty(run.queryId())));
         }
-        return new ReportTable("Task history", List.of("task", "state", "scheduled", "started", "seconds", "error code",
+        return new ReportTable("Task history", List.of("task", "state", "scheduled (UTC)", "started (UTC)", "seconds", "error code",
                 "error message", "query id"), rows);
     }
 
@@ -64,7 +65,7 @@ public final class PipelineReports {
             rows.add(List.of(stream.name(), stream.tableName(), orEmpty(stream.mode()), stream.hasData() ? "yes" : "no",
                     stream.stale() ? "yes" : "no", time(stream.staleAfter())));
         }
-        return new ReportTable("Streams", List.of("stream", "table", "mode", "has data", "stale", "stale after"), rows);
+        return new ReportTable("Streams", List.of("stream", "table", "mode", "has data", "stale", "stale after (UTC)"), rows);
     }
 
     public static ReportTable summary(List<LayerCount> counts) {
@@ -93,7 +94,7 @@ public final class PipelineReports {
                     Long.toString(run.generated()), seconds(run.seconds()),
                     run.configChanged() ? "changed" : "", orEmpty(run.errorMessage())));
         }
-        return new ReportTable("Generation runs", List.of("run id", "time", "status", "requested", "generated", "seconds",
+        return new ReportTable("Generation runs", List.of("run id", "time (UTC)", "status", "requested", "generated", "seconds",
                 "config", "error"), rows);
     }
 

@@ -3,7 +3,10 @@ package dev.snowpulse.pipeline;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The generator's reference tables, their keys and what each column accepts. Both backends use the same names. */
+/**
+ * The generator's reference tables as seed 001 defines them, their keys and what each column accepts (its CREATED_AT
+ * and UPDATED_AT are kept by SnowPulse, not edited). Both backends use the same names.
+ */
 public enum ReferenceTable {
     CUSTOMER_SEGMENTS("SEGMENT_NAME", Map.of("WEIGHT", ColumnRule.FRACTION, "AVG_ORDER_VALUE", ColumnRule.NON_NEGATIVE,
             "PURCHASE_FREQUENCY", ColumnRule.FRACTION, "DESCRIPTION", ColumnRule.TEXT),
@@ -12,16 +15,17 @@ public enum ReferenceTable {
             "RETURN_RATE", ColumnRule.FRACTION, "DESCRIPTION", ColumnRule.TEXT),
             "SEASONAL_PEAK_MONTHS", "MARGIN_RATE", "RETURN_RATE", "DESCRIPTION"),
     MARKETING_CHANNELS("CHANNEL_NAME", Map.of("COST_PER_ACQUISITION", ColumnRule.NON_NEGATIVE,
-            "CONVERSION_RATE", ColumnRule.FRACTION, "ENGAGEMENT_RATE", ColumnRule.FRACTION),
-            "COST_PER_ACQUISITION", "CONVERSION_RATE", "ENGAGEMENT_RATE"),
-    WAREHOUSES("WAREHOUSE_ID", Map.of("LOCATION_NAME", ColumnRule.TEXT, "CAPACITY", ColumnRule.COUNT),
-            "LOCATION_NAME", "CAPACITY"),
+            "CONVERSION_RATE", ColumnRule.FRACTION, "ENGAGEMENT_RATE", ColumnRule.FRACTION, "DESCRIPTION", ColumnRule.TEXT),
+            "COST_PER_ACQUISITION", "CONVERSION_RATE", "ENGAGEMENT_RATE", "DESCRIPTION"),
+    WAREHOUSES("WAREHOUSE_ID", Map.of("LOCATION_NAME", ColumnRule.TEXT, "CAPACITY", ColumnRule.COUNT, "DESCRIPTION", ColumnRule.TEXT),
+            "LOCATION_NAME", "CAPACITY", "DESCRIPTION"),
     GENERATION_PARAMETERS("PARAMETER_NAME", Map.of("PARAMETER_VALUE", ColumnRule.PARAMETER,
             "PARAMETER_TYPE", ColumnRule.FIXED, "DESCRIPTION", ColumnRule.TEXT),
             "PARAMETER_VALUE", "PARAMETER_TYPE", "DESCRIPTION"),
-    CUSTOMER_LIFECYCLE("LIFECYCLE_STAGE", Map.of("SHARE", ColumnRule.FRACTION, "CHURN_RATE", ColumnRule.FRACTION,
-            "ACTIVE_DAYS", ColumnRule.COUNT, "DESCRIPTION", ColumnRule.TEXT),
-            "SHARE", "CHURN_RATE", "ACTIVE_DAYS", "DESCRIPTION");
+    CUSTOMER_LIFECYCLE("CUSTOMER_TYPE", Map.of("MIN_CUSTOMER_ID_EPOCH", ColumnRule.WHOLE, "MAX_CUSTOMER_ID_EPOCH", ColumnRule.WHOLE,
+            "CUSTOMER_COUNT", ColumnRule.WHOLE, "IS_ACTIVE", ColumnRule.BOOLEAN, "CHURN_PROBABILITY", ColumnRule.FRACTION,
+            "DESCRIPTION", ColumnRule.TEXT),
+            "MIN_CUSTOMER_ID_EPOCH", "MAX_CUSTOMER_ID_EPOCH", "CUSTOMER_COUNT", "IS_ACTIVE", "CHURN_PROBABILITY", "DESCRIPTION");
 
     private final String key;
     private final Map<String, ColumnRule> rules;

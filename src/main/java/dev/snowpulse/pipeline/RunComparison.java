@@ -6,8 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Two runs' reference snapshots compared row by row, keyed by each table's key column. */
+/**
+ * Two runs' reference snapshots compared row by row, keyed by each table's key column. When a row was written
+ * (CREATED_AT, UPDATED_AT) is not a difference of its configuration.
+ */
 public record RunComparison(String before, String after, List<TableComparison> tables) {
+
+    private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("CREATED_AT", "UPDATED_AT");
 
     public RunComparison {
         tables = List.copyOf(tables);
@@ -40,6 +45,7 @@ public record RunComparison(String before, String after, List<TableComparison> t
                 List<ValueChange> changes = new ArrayList<>();
                 java.util.Set<String> columns = new java.util.LinkedHashSet<>(row.keySet());
                 columns.addAll(newer.keySet());
+                columns.removeAll(BOOKKEEPING);
                 for (String column : columns) {
                     if (!Objects.equals(row.get(column), newer.get(column))) {
                         changes.add(new ValueChange(column, row.get(column), newer.get(column)));

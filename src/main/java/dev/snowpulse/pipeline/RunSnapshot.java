@@ -26,7 +26,7 @@ public record RunSnapshot(String runId, Map<ReferenceTable, List<Map<String, Str
         return tables.getOrDefault(table, List.of());
     }
 
-    /** Rows from a snapshot column: a JSON array of objects (OBJECT_CONSTRUCT(*) or jsonb_agg(to_jsonb(t))). */
+    /** Rows from a snapshot column: a JSON array of objects (OBJECT_CONSTRUCT(*) or jsonb_agg(to_jsonb(t))), or its text. */
     public static List<Map<String, String>> parseRows(String json, String column) {
         if (json == null || json.isBlank()) {
             return List.of();
@@ -34,6 +34,10 @@ public record RunSnapshot(String runId, Map<ReferenceTable, List<Map<String, Str
         JsonNode array;
         try {
             array = JSON.readTree(json);
+            // seed 001's generator stored its snapshots as JSON text inside the VARIANT
+            if (array.isTextual()) {
+                array = JSON.readTree(array.asText());
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(column + " is not JSON: " + e.getOriginalMessage());
         }

@@ -51,19 +51,31 @@ class PipelineCliTest {
 
     @Test
     void deployPrintsEachStatementThenStartStatusAndStop() {
-        Run deploy = run("--profile", "sf", "pipeline", "deploy", "--schedule", "15 minutes");
+        Run plan = run("--profile", "sf", "pipeline", "deploy", "--plan");
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).startsWith("plan for Snowflake alice@testacct · RETAIL_STREAMING_DEMO")
+                .contains("Found: no database RETAIL_STREAMING_DEMO yet", "database created: RETAIL_STREAMING_DEMO",
+                        "table created: RETAIL_STREAMING_DEMO.S1_RAW_DATA.RAW_RETAIL_EVENTS (6 columns)",
+                        "task created: RETAIL_STREAMING_DEMO.PUBLIC.DATA_GENERATION_TASK (USING CRON 0,30 * * * * UTC, runs CALL "
+                                + "RETAIL_STREAMING_DEMO.PUBLIC.GENERATE_RETAIL_DATA(5, 10, 3, 2))")
+                .doesNotContain("deployed:");
+        assertThat(pipeline.deployStatements()).as("--plan sends nothing").isEmpty();
+
+        Run deploy = run("--profile", "sf", "pipeline", "deploy", "--schedule", "15 minutes", "--events-per-run", "1,2,0,0");
         assertThat(deploy.exit()).as(deploy.err()).isZero();
         assertThat(deploy.out()).startsWith("deploying to Snowflake alice@testacct · RETAIL_STREAMING_DEMO")
                 .containsPattern("\\[ 1/\\d+\\] CREATE DATABASE IF NOT EXISTS RETAIL_STREAMING_DEMO")
                 .containsPattern("deployed: (\\d+) of \\1 statements");
-        assertThat(snowflake.queries()).anyMatch(q -> q.contains("SCHEDULE = '15 MINUTES'"));
+        assertThat(snowflake.queries()).anyMatch(q -> q.contains("SCHEDULE = '15 MINUTES'") && q.contains("GENERATE_RETAIL_DATA(1, 2, 0, 0)"));
+        assertThat(run("--profile", "sf", "pipeline", "deploy", "--events-per-run", "1,2").err())
+                .contains("events per run: '1,2' is not four counts");
 
-        assertThat(run("--profile", "sf", "pipeline", "start").out()).startsWith("pipeline started");
+        assertThat(run("--profile", "sf", "pipeline", "start").out()).startsWith("Pipeline started successfully!");
         Run status = run("--profile", "sf", "pipeline", "status");
         assertThat(status.out()).containsPattern("DATA_GENERATION_TASK +started +15 MINUTES")
                 .containsPattern("BRONZE_TRANSFORMATION_TASK +started +after DATA_GENERATION_TASK")
-                .containsPattern("raw +RAW_RETAIL_EVENTS +0");
-        assertThat(run("--profile", "sf", "pipeline", "stop").out()).startsWith("pipeline stopped");
+                .containsPattern("Raw +RAW_RETAIL_EVENTS +0");
+        assertThat(run("--profile", "sf", "pipeline", "stop").out()).startsWith("Pipeline stopped successfully");
         assertThat(pipeline.state(FakeRetailPipeline.ROOT)).isEqualTo("suspended");
     }
 
@@ -85,8 +97,8 @@ class PipelineCliTest {
         pipeline.deployed();
         Run first = run("--profile", "sf", "pipeline", "generate", "--customer-events", "2", "--purchase-events", "3",
                 "--marketing-events", "0", "--supply-chain-events", "0");
-        assertThat(first.out()).matches("(?s)run [0-9a-f-]{36}: 5 events generated\\s*");
-        String before = first.out().substring(4, 40);
+        assertThat(first.out()).matches("(?s)Successfully generated 5 events \\(Run ID: [0-9a-f-]{36}\\)\\s*");
+        String before = runId(first.out());
 
         Run dry = run("--profile", "sf", "pipeline", "config", "--set", "customer_segments.premium.weight=0.2", "--dry-run");
         assertThat(dry.out()).contains("would change CUSTOMER_SEGMENTS premium: WEIGHT 0.15 → 0.2");
@@ -97,16 +109,16 @@ class PipelineCliTest {
         assertThat(set.out()).contains("change CUSTOMER_SEGMENTS premium: WEIGHT 0.15 → 0.2", "applied 1 change")
                 .containsPattern("premium +0\\.2 +150");
 
-        String after = run("--profile", "sf", "pipeline", "generate").out().substring(4, 40);
+        String after = runId(run("--profile", "sf", "pipeline", "generate").out());
 
         Run audit = run("--profile", "sf", "pipeline", "audit", "--format", "csv");
-        assertThat(audit.out()).contains("\"" + after + "\",").contains(",SUCCESS,85,85,1.25,changed,");
+        assertThat(audit.out()).contains("\"" + after + "\",").contains(",SUCCESS,83,83,1.25,changed,");
         Run compare = run("--profile", "sf", "pipeline", "compare", before, after);
         assertThat(compare.exit()).as(compare.err()).isZero();
         assertThat(compare.out()).containsPattern("CUSTOMER_SEGMENTS +CHANGED +premium +WEIGHT +0\\.15 +0\\.2")
                 .containsPattern("WAREHOUSES +UNCHANGED");
         Run snapshot = run("--profile", "sf", "pipeline", "snapshot", before, "--table", "warehouses", "--format", "json");
-        assertThat(snapshot.out()).contains("\"warehouse_id\" : \"WH-EAST\"").contains("\"capacity\" : 50000");
+        assertThat(snapshot.out()).contains("\"warehouse_id\" : \"WH_001\"").contains("\"capacity\" : 25000");
         assertThat(run("--profile", "sf", "pipeline", "compare", before, "nope").err()).contains("no generation run has this id");
     }
 
@@ -122,7 +134,7 @@ class PipelineCliTest {
         assertThat(errors.out()).containsPattern("BRONZE_TRANSFORMATION_TASK +FAILED .* 100038 +Numeric value 'abc' is not recognized")
                 .doesNotContain("DATA_GENERATION_TASK");
         assertThat(run("--profile", "sf", "pipeline", "streams").out())
-                .containsPattern("RETAIL_STREAMING_DEMO\\.S1_RAW_DATA\\.RAW_RETAIL_EVENTS_STREAM .* APPEND_ONLY +yes +no");
+                .containsPattern("RETAIL_STREAMING_DEMO\\.PUBLIC\\.RAW_RETAIL_EVENTS_STREAM .* DEFAULT +yes +no");
         Run both = run("--profile", "sf", "pipeline", "tasks", "--resume", "X", "--suspend", "Y");
         assertThat(both.exit()).isEqualTo(2);
     }
@@ -137,5 +149,9 @@ class PipelineCliTest {
         Run scheduler = run("--profile", "sf", "pipeline", "scheduler", "--once");
         assertThat(scheduler.exit()).isEqualTo(1);
         assertThat(scheduler.err()).contains("Snowflake runs its own tasks");
+    }
+
+    private static String runId(String message) {
+        return message.strip().replaceAll(".*\\(Run ID: ([0-9a-f-]+)\\)$", "$1");
     }
 }

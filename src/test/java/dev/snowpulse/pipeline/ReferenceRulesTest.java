@@ -77,11 +77,22 @@ class ReferenceRulesTest {
                 .containsEntry("WEIGHT", "0.15")
                 .containsEntry("X", null));
         assertThatThrownBy(() -> RunSnapshot.parseRows("{\"a\":1}", "S")).hasMessage("S is not a JSON array of rows");
+        assertThat(RunSnapshot.parseRows("\"[{\\\"SEGMENT_NAME\\\": \\\"premium\\\"}]\"", "S"))
+                .as("seed 001's generator stored its snapshots as JSON text inside the VARIANT")
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("SEGMENT_NAME", "premium"));
     }
 
     @Test
     void eventCountsRefuseNegativeTooLargeAndAllZero() {
-        assertThat(EventCounts.defaults().total()).isEqualTo(85);
+        assertThat(EventCounts.defaults()).as("the seed README's GENERATE_RETAIL_DATA(20, 50), the rest at the procedure's defaults")
+                .isEqualTo(new EventCounts(20, 50, 8, 5));
+        assertThat(EventCounts.seedTask()).as("what the seed's root task generates per run").isEqualTo(new EventCounts(5, 10, 3, 2));
+        assertThat(EventCounts.parse(" 5, 10,3 ,2")).isEqualTo(EventCounts.seedTask());
+        assertThatThrownBy(() -> EventCounts.parse("5,10")).hasMessageStartingWith("events per run: '5,10' is not four counts");
+        assertThat(EventCounts.inDefinition("CALL DB.PUBLIC.GENERATE_RETAIL_DATA(5, 10, 3, 2)")).contains(EventCounts.seedTask());
+        assertThat(EventCounts.inDefinition("SELECT message FROM retail_pipeline.generate_retail_data(1, 2, 3, 4)"))
+                .contains(new EventCounts(1, 2, 3, 4));
+        assertThat(EventCounts.inDefinition("CALL integrate_stream()")).isEmpty();
         assertThatThrownBy(() -> new EventCounts(-1, 0, 0, 0)).hasMessage("customer events: -1 is outside 0..100000");
         assertThatThrownBy(() -> new EventCounts(0, 0, 0, 100_001)).hasMessage("supply chain events: 100001 is outside 0..100000");
         assertThatThrownBy(() -> new EventCounts(0, 0, 0, 0)).hasMessage("event counts: at least one must be above 0");

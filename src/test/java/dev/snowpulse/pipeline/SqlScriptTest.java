@@ -68,9 +68,13 @@ class SqlScriptTest {
                 .doesNotContain("<%"));
         assertThat(statements).filteredOn(s -> s.sql().startsWith("CREATE OR REPLACE PROCEDURE"))
                 .extracting(s -> s.sql().substring(s.sql().lastIndexOf('.', s.sql().indexOf('(')) + 1, s.sql().indexOf('(')))
-                .containsExactly("GENERATE_RETAIL_DATA", "TRANSFORM_RAW_TO_BRONZE", "TRANSFORM_BRONZE_TO_GOLD",
-                        "START_PIPELINE", "STOP_PIPELINE", "CHECK_PIPELINE_STATUS");
-        assertThat(statements).filteredOn(s -> s.sql().startsWith("CREATE OR REPLACE FUNCTION")).hasSize(5);
+                .containsExactly("SNOWPULSE_GENERATE_EVENTS", "GENERATE_RETAIL_DATA", "GENERATE_HISTORICAL_DATA",
+                        "GENERATE_HISTORICAL_DATA_RANGE", "GENERATE_SAMPLE_HISTORICAL_DATA", "TRANSFORM_TO_BRONZE",
+                        "TRANSFORM_TO_GOLD", "TRANSFORM_BRONZE_TO_GOLD", "START_PIPELINE", "STOP_PIPELINE", "CHECK_PIPELINE_STATUS",
+                        "VIEW_GENERATION_AUDIT", "COMPARE_GENERATION_RUNS", "VIEW_RUN_SNAPSHOT");
+        assertThat(statements).filteredOn(s -> s.sql().startsWith("CREATE OR REPLACE FUNCTION"))
+                .extracting(s -> s.sql().substring(s.sql().lastIndexOf('.', s.sql().indexOf('(')) + 1, s.sql().indexOf('(')))
+                .containsExactly("DATA_SUMMARY", "VIEW_REFERENCE_CONFIG", "ANALYZE_HISTORICAL_PATTERNS");
     }
 
     @Test

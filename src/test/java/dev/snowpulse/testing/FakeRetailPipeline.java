@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * Seed 001's pipeline as a Snowflake account would answer the statements SnowPulse sends, on a {@link FakeSnowflake}:
- * deployed objects, task states with Snowflake's rule that a graph only changes while its root is suspended, task
- * history, the stream, reference tables, generation runs with snapshots and checksums, and layer counts.
+ * deployed objects and the catalog that describes them (INFORMATION_SCHEMA, SHOW TASKS, SHOW STREAMS), task states
+ * with Snowflake's rule that a graph only changes while its root is suspended, task history, the stream, reference
+ * tables, generation runs with snapshots and checksums, and layer counts. It starts empty (no database), as deployed
+ * by SnowPulse ({@link #deployed()}), or as the seed's own SETUP_SNOWFLAKE.sql left it ({@link #seedBuilt}).
  * It keeps the pipeline's behaviour small and explicit so tests can assert what the gateway sends and maps.
  */
 public final class FakeRetailPipeline {
@@ -38,7 +40,7 @@ public final class FakeRetailPipeline {
     /** Above this many events, GENERATE_RETAIL_DATA runs long enough for the driver to poll for its result. */
     public static final int SLOW_GENERATION = 10_000;
 
-    private record Task(String name, String predecessor, String schedule, String definition, String[] state) {
+    private record Task(String name, String predecessor, String schedule, String definition, String warehouse, String[] state) {
     }
 
     private record Run(String task, String state, Instant scheduled, Instant started, Instant completed,
@@ -56,6 +58,12 @@ public final class FakeRetailPipeline {
     private final Map<String, List<Map<String, Object>>> reference = new LinkedHashMap<>();
     private final Map<String, Long> layers = new LinkedHashMap<>();
     private final List<Pattern> denied = new ArrayList<>();
+    private final Map<String, Map<String, String>> tables = new LinkedHashMap<>();
+    private final java.util.Set<String> schemas = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> routines = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> streams = new java.util.LinkedHashSet<>();
+    private final List<String> deployStatements = new ArrayList<>();
+    private boolean databaseExists;
     private boolean deployed;
     private boolean bronzeFails;
     private long rawUnconsumed;
@@ -72,13 +80,58 @@ public final class FakeRetailPipeline {
         rules();
     }
 
-    /** Makes it as if deploy had run. */
+    /** Makes it as if SnowPulse's deploy had run. */
     public synchronized FakeRetailPipeline deployed() {
         deployed = true;
-        task(ROOT, null, "USING CRON */30 * * * * UTC", "CALL " + CONTROL + ".GENERATE_RETAIL_DATA(20, 50, 10, 5)");
-        task(BRONZE, ROOT, null, "CALL " + CONTROL + ".TRANSFORM_RAW_TO_BRONZE()");
-        task(GOLD, BRONZE, null, "CALL " + CONTROL + ".TRANSFORM_BRONZE_TO_GOLD()");
+        databaseExists = true;
+        task(ROOT, null, "USING CRON 0,30 * * * * UTC", "CALL " + CONTROL + ".GENERATE_RETAIL_DATA(5, 10, 3, 2)", null);
+        task(BRONZE, ROOT, null, "CALL " + CONTROL + ".TRANSFORM_TO_BRONZE()", null);
+        task(GOLD, BRONZE, null, "CALL " + CONTROL + ".TRANSFORM_TO_GOLD()", null);
         return this;
+    }
+
+    /** Makes it as if seed 001's own SETUP_SNOWFLAKE.sql (the given version) had built the database. */
+    public synchronized FakeRetailPipeline seedBuilt(Seed001Objects.Version version) {
+        deployed = true;
+        databaseExists = true;
+        schemas.addAll(Seed001Objects.SCHEMAS);
+        Seed001Objects.tables(version).forEach((table, columns) -> {
+            Map<String, String> typed = new LinkedHashMap<>();
+            columns.forEach(c -> typed.put(c.split(" ")[0], c.split(" ")[1]));
+            tables.put(table, typed);
+        });
+        Seed001Objects.routines(version).forEach(r -> routines.add(r.schema() + "." + r.name()));
+        streams.add(Seed001Objects.STREAM);
+        for (Seed001Objects.Task task : Seed001Objects.tasks()) {
+            task(task.name(), task.predecessor(), task.schedule(), task.definition(), task.warehouse());
+        }
+        reference.clear();
+        Seed001Objects.referenceRows(version).forEach((table, rows) -> {
+            List<String> columns = Seed001Objects.tables(version).get("REFERENCE_DATA." + table).stream()
+                    .map(c -> c.split(" ")[0]).toList();
+            List<Map<String, Object>> kept = new ArrayList<>();
+            for (List<String> values : rows) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < values.size(); i++) {
+                    boolean number = values.get(i).matches("-?[0-9]+(\\.[0-9]+)?") && !columns.get(i).equals("PARAMETER_VALUE");
+                    row.put(columns.get(i), number ? num(values.get(i)) : values.get(i));
+                }
+                kept.add(row);
+            }
+            reference.put(table, kept);
+        });
+        return this;
+    }
+
+    /** Every statement a deploy sent, in order. */
+    public synchronized List<String> deployStatements() {
+        return List.copyOf(deployStatements);
+    }
+
+    /** The columns a table has now, or null when it does not exist. */
+    public synchronized java.util.Set<String> columns(String schemaTable) {
+        Map<String, String> columns = tables.get(schemaTable);
+        return columns == null ? null : java.util.Set.copyOf(columns.keySet());
     }
 
     /** Statements matching this fail with 003001, as they would for a role without the privilege. */
@@ -99,12 +152,22 @@ public final class FakeRetailPipeline {
         return audit.size();
     }
 
-    private void task(String name, String predecessor, String schedule, String definition) {
-        tasks.putIfAbsent(name, new Task(name, predecessor, schedule, definition, new String[]{"suspended"}));
+    private void task(String name, String predecessor, String schedule, String definition, String warehouse) {
+        Task old = tasks.get(name);
+        tasks.put(name, new Task(name, predecessor, schedule, definition, warehouse, old == null ? new String[]{"suspended"} : old.state()));
     }
 
     private void rules() {
-        snowflake.answer("(CREATE|MERGE INTO|ALTER TASK IF EXISTS) .*", q -> guarded(q, () -> deploy(q.sql())));
+        snowflake.answer(DEPLOYING, q -> guarded(q, () -> deploy(q.sql())));
+        snowflake.answer("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, DATA_TYPE, IS_NULLABLE FROM " + DB + "\\.INFORMATION_SCHEMA\\.COLUMNS .*",
+                q -> guarded(q, this::catalogColumns));
+        snowflake.answer("SELECT SCHEMA_NAME FROM " + DB + "\\.INFORMATION_SCHEMA\\.SCHEMATA", q -> guarded(q,
+                () -> strings("SCHEMA_NAME", schemas)));
+        snowflake.answer("SELECT PROCEDURE_SCHEMA .* FROM " + DB + "\\.INFORMATION_SCHEMA\\.PROCEDURES UNION ALL .*FUNCTIONS",
+                q -> guarded(q, () -> strings("NAME", routines)));
+        snowflake.answer("SHOW TASKS IN DATABASE " + DB, q -> guarded(q, this::showTasks));
+        snowflake.answer("SHOW STREAMS IN DATABASE " + DB, q -> guarded(q, this::showStreams));
+        snowflake.answer("SELECT '[A-Z_.]+', \\w+::STRING FROM .*", q -> guarded(q, () -> referenceKeys(q.sql())));
         snowflake.answer("CALL " + CONTROL + "\\.START_PIPELINE\\(\\)", q -> guarded(q, this::start));
         snowflake.answer("CALL " + CONTROL + "\\.STOP_PIPELINE\\(\\)", q -> guarded(q, this::stop));
         snowflake.answer("CALL " + CONTROL + "\\.GENERATE_RETAIL_DATA\\(\\?, \\?, \\?, \\?\\)", q -> guarded(q, () -> generate(q)));
@@ -115,16 +178,22 @@ public final class FakeRetailPipeline {
         snowflake.answer("SELECT SYSTEM\\$TASK_DEPENDENTS_ENABLE\\('" + CONTROL + "\\.(\\w+)'\\)", q -> guarded(q, () -> enableGraph(q.sql())));
         snowflake.answer("ALTER TASK " + CONTROL + "\\.(\\w+) (RESUME|SUSPEND)", q -> guarded(q, () -> alter(q.sql())));
         snowflake.answer("EXECUTE TASK " + CONTROL + "\\.(\\w+)( RETRY LAST)?", q -> guarded(q, () -> execute(q.sql())));
-        snowflake.answer("SHOW STREAMS IN SCHEMA " + DB + "\\.S1_RAW_DATA", q -> guarded(q, this::showStreams));
+        snowflake.answer("SHOW STREAMS IN SCHEMA " + CONTROL, q -> guarded(q, this::showStreams));
         snowflake.answer("SELECT SYSTEM\\$STREAM_HAS_DATA\\('.*'\\)", q -> guarded(q,
                 () -> Result.of(List.of(new Column("HAS_DATA", "boolean")), List.of(List.of(Boolean.toString(rawUnconsumed > 0))))));
-        snowflake.answer("SELECT (\\w+), .* FROM " + DB + "\\.REFERENCE_DATA\\.(\\w+) ORDER BY \\w+", q -> guarded(q, () -> readReference(q.sql())));
-        snowflake.answer("UPDATE " + DB + "\\.REFERENCE_DATA\\.(\\w+) SET (\\w+) = (PARSE_JSON\\(\\?\\)|\\?) WHERE (\\w+) = \\?",
+        snowflake.answer("SELECT (\\w+), .* FROM " + DB + "\\.REFERENCE_DATA\\.(\\w+) WHERE \\w+ IS NOT NULL ORDER BY \\w+",
+                q -> guarded(q, () -> readReference(q.sql())));
+        snowflake.answer("UPDATE " + DB + "\\.REFERENCE_DATA\\.(\\w+) SET (\\w+) = .*, UPDATED_AT = SYSDATE\\(\\) WHERE (\\w+) = \\?",
                 q -> guarded(q, () -> update(q)));
         snowflake.answer("SELECT RUN_ID, RUN_TIMESTAMP, .* FROM " + DB + "\\.REFERENCE_DATA\\.DATA_GENERATION_AUDIT ORDER BY RUN_TIMESTAMP DESC LIMIT \\?",
                 q -> guarded(q, () -> auditRuns(Integer.parseInt(q.binding(1)))));
         snowflake.answer("SELECT RUN_ID, CUSTOMER_SEGMENTS_SNAPSHOT, .* WHERE RUN_ID IN \\(.*\\)", q -> guarded(q, () -> snapshots(q.bindings())));
     }
+
+    private static final String DEPLOYING = "(?is)(CREATE|MERGE INTO|ALTER TASK IF EXISTS|ALTER TABLE) .*";
+
+    /** What a deploy reads before it sends anything: answered whether or not anything is deployed. */
+    private static final String CATALOG = "(?is)(SELECT .* INFORMATION_SCHEMA\\..*|SHOW (TASKS|STREAMS) IN DATABASE .*|SELECT '[A-Z_.]+', \\w+::STRING FROM .*)";
 
     private interface Answer {
         FakeSnowflake.Reply get();
@@ -136,7 +205,7 @@ public final class FakeRetailPipeline {
                 return new Failure("003001", "SQL access control error:\nInsufficient privileges to operate on '" + DB + "'", "42501");
             }
         }
-        boolean deploying = query.sql().matches("(?is)(CREATE|MERGE INTO|ALTER TASK IF EXISTS) .*");
+        boolean deploying = query.sql().matches(DEPLOYING) || query.sql().matches(CATALOG);
         if (!deployed && !deploying) {
             return new Failure("002003", "SQL compilation error:\nObject '" + CONTROL + "' does not exist or not authorized.", "02000");
         }
@@ -144,6 +213,7 @@ public final class FakeRetailPipeline {
     }
 
     private FakeSnowflake.Reply deploy(String sql) {
+        deployStatements.add(sql);
         Matcher task = Pattern.compile("(?is)CREATE OR ALTER TASK " + CONTROL + "\\.(\\w+)\\s(.*?)\\sAS\\s(.*)").matcher(sql);
         if (task.matches()) {
             Task existing = tasks.get(task.group(1));
@@ -154,22 +224,73 @@ public final class FakeRetailPipeline {
             }
             Matcher schedule = Pattern.compile("SCHEDULE = '([^']+)'").matcher(task.group(2));
             Matcher after = Pattern.compile("AFTER " + CONTROL + "\\.(\\w+)").matcher(task.group(2));
-            task(task.group(1), after.find() ? after.group(1) : null, schedule.find() ? schedule.group(1) : null, task.group(3).strip());
+            Matcher warehouse = Pattern.compile("WAREHOUSE = (\\w+)").matcher(task.group(2));
+            task(task.group(1), after.find() ? after.group(1) : null, schedule.find() ? schedule.group(1) : null, task.group(3).strip(),
+                    warehouse.find() ? warehouse.group(1) : null);
         }
-        if (sql.toUpperCase(Locale.ROOT).startsWith("CREATE OR REPLACE FUNCTION " + CONTROL + ".VIEW_RUN_SNAPSHOT")) {
+        Matcher m;
+        if ((m = Pattern.compile("(?is)CREATE DATABASE IF NOT EXISTS (\\w+)").matcher(sql)).lookingAt()) {
+            databaseExists = true;
+        } else if ((m = Pattern.compile("(?is)CREATE SCHEMA IF NOT EXISTS \\w+\\.(\\w+)").matcher(sql)).lookingAt()) {
+            schemas.add(m.group(1));
+        } else if ((m = Pattern.compile("(?is)CREATE TABLE IF NOT EXISTS \\w+\\.(\\w+\\.\\w+) \\((.*)\\)").matcher(sql)).lookingAt()) {
+            if (!tables.containsKey(m.group(1))) {
+                Map<String, String> columns = new LinkedHashMap<>();
+                for (String line : m.group(2).split("\n")) {
+                    Matcher column = Pattern.compile("^\\s*([A-Z_]+)\\s+([A-Z_]+)").matcher(line);
+                    if (column.find()) {
+                        columns.put(column.group(1), column.group(2));
+                    }
+                }
+                tables.put(m.group(1), columns);
+            }
+        } else if ((m = Pattern.compile("(?is)ALTER TABLE \\w+\\.(\\w+\\.\\w+) ADD COLUMN IF NOT EXISTS (\\w+) (\\w+)").matcher(sql)).lookingAt()) {
+            tables.get(m.group(1)).putIfAbsent(m.group(2), m.group(3));
+        } else if ((m = Pattern.compile("(?is)CREATE OR REPLACE (PROCEDURE|FUNCTION) \\w+\\.(\\w+\\.\\w+)\\(").matcher(sql)).lookingAt()) {
+            routines.add(m.group(2));
+        } else if ((m = Pattern.compile("(?is)CREATE STREAM IF NOT EXISTS \\w+\\.(\\w+\\.\\w+)").matcher(sql)).lookingAt()) {
+            streams.add(m.group(1));
+        }
+        if (sql.toUpperCase(Locale.ROOT).startsWith("CREATE OR REPLACE FUNCTION " + CONTROL + ".ANALYZE_HISTORICAL_PATTERNS")) {
             deployed = true; // the last statement of 08_controls.sql
         }
         return Result.statusMessage("Statement executed successfully.");
     }
 
+    private FakeSnowflake.Reply catalogColumns() {
+        if (!databaseExists) {
+            return new Failure("002003", "SQL compilation error:\nDatabase '" + DB + "' does not exist or not authorized.", "02000");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        tables.forEach((table, columns) -> columns.forEach((column, type) -> rows.add(List.of(table.split("\\.")[0],
+                table.split("\\.")[1], column, type.equals("STRING") ? "TEXT" : type, "YES"))));
+        return Result.of(List.of(Column.text("TABLE_SCHEMA"), Column.text("TABLE_NAME"), Column.text("COLUMN_NAME"),
+                Column.text("DATA_TYPE"), Column.text("IS_NULLABLE")), rows);
+    }
+
+    private static FakeSnowflake.Reply strings(String column, java.util.Collection<String> values) {
+        return Result.of(List.of(Column.text(column)), values.stream().map(v -> List.of(v)).toList());
+    }
+
+    private FakeSnowflake.Reply referenceKeys(String sql) {
+        List<List<String>> rows = new ArrayList<>();
+        Matcher part = Pattern.compile("SELECT '([A-Z_.]+)', (\\w+)::STRING FROM \\w+\\.REFERENCE_DATA\\.(\\w+)").matcher(sql);
+        while (part.find()) {
+            for (Map<String, Object> row : reference.getOrDefault(part.group(3), List.of())) {
+                rows.add(List.of(part.group(1), String.valueOf(row.get(part.group(2)))));
+            }
+        }
+        return Result.of(List.of(Column.text("TABLE"), Column.text("KEY")), rows);
+    }
+
     private FakeSnowflake.Reply start() {
         tasks.values().forEach(t -> t.state()[0] = "started");
-        return Result.single("START_PIPELINE", "pipeline started: DATA_GENERATION_TASK, BRONZE_TRANSFORMATION_TASK and GOLD_TRANSFORMATION_TASK resumed");
+        return Result.single("START_PIPELINE", "Pipeline started successfully! Data will be generated on the schedule USING CRON 0,30 * * * * UTC.");
     }
 
     private FakeSnowflake.Reply stop() {
         tasks.values().forEach(t -> t.state()[0] = "suspended");
-        return Result.single("STOP_PIPELINE", "pipeline stopped: all three tasks suspended");
+        return Result.single("STOP_PIPELINE", "Pipeline stopped successfully");
     }
 
     private FakeSnowflake.Reply enableGraph(String sql) {
@@ -201,7 +322,7 @@ public final class FakeRetailPipeline {
         boolean retry = sql.toUpperCase(Locale.ROOT).endsWith("RETRY LAST");
         clock = clock.plusSeconds(60);
         if (!retry) {
-            generate(new int[]{20, 50, 10, 5});
+            generate(new int[]{5, 10, 3, 2});
             history.add(new Run(ROOT, "SUCCEEDED", clock, clock, clock.plusSeconds(4), null, null));
         }
         if (!started(BRONZE)) {
@@ -251,21 +372,21 @@ public final class FakeRetailPipeline {
         layers.merge("RAW_RETAIL_EVENTS", events, Long::sum);
         layers.merge("STG_CUSTOMERS", (long) counts[0], Long::sum);
         rawUnconsumed += counts[1];
-        return "run " + runId + ": " + events + " events generated";
+        return "Successfully generated " + events + " events (Run ID: " + runId + ")";
     }
 
     private FakeSnowflake.Reply summary() {
         List<List<String>> rows = new ArrayList<>();
         layers.forEach((table, count) -> rows.add(List.of(layer(table), table, Long.toString(count))));
-        rows.add(List.of("audit", "DATA_GENERATION_AUDIT", Integer.toString(audit.size())));
+        rows.sort(java.util.Comparator.comparing((List<String> r) -> r.get(0)).thenComparing(r -> r.get(1)));
         return Result.of(List.of(Column.text("LAYER"), Column.text("TABLE_NAME"), new Column("RECORD_COUNT", "fixed")), rows);
     }
 
     private static String layer(String table) {
         return switch (table) {
-            case "RAW_RETAIL_EVENTS" -> "raw";
-            case "STG_CUSTOMERS", "STG_PURCHASES" -> "bronze";
-            default -> "gold";
+            case "RAW_RETAIL_EVENTS" -> "Raw";
+            case "STG_CUSTOMERS", "STG_PURCHASES" -> "Bronze";
+            default -> "Gold";
         };
     }
 
@@ -278,8 +399,8 @@ public final class FakeRetailPipeline {
         for (Task task : tasks.values()) {
             List<String> row = new ArrayList<>(List.of(epoch(Instant.parse("2026-11-01T00:00:00Z")), task.name(),
                     UUID.nameUUIDFromBytes(task.name().getBytes(StandardCharsets.UTF_8)).toString(), DB, "PUBLIC", "SYSADMIN",
-                    "SnowPulse retail pipeline"));
-            row.add(null);
+                    "Retail pipeline"));
+            row.add(task.warehouse());
             row.add(task.schedule());
             row.add(task.predecessor() == null ? "[]" : "[\n  \"" + CONTROL + "." + task.predecessor() + "\"\n]");
             row.add(task.state()[0]);
@@ -330,23 +451,27 @@ public final class FakeRetailPipeline {
                 Column.text("schema_name"), Column.text("owner"), Column.text("comment"), Column.text("table_name"),
                 Column.text("source_type"), Column.text("base_tables"), Column.text("type"), Column.text("stale"),
                 Column.text("mode"), new Column("stale_after", "timestamp_ltz"));
-        List<String> row = new ArrayList<>(List.of(epoch(Instant.parse("2026-11-01T00:00:00Z")), "RAW_RETAIL_EVENTS_STREAM", DB,
-                "S1_RAW_DATA", "SYSADMIN"));
-        row.add(null);
-        row.addAll(List.of(DB + ".S1_RAW_DATA.RAW_RETAIL_EVENTS", "Table", DB + ".S1_RAW_DATA.RAW_RETAIL_EVENTS", "DELTA",
-                "false", "APPEND_ONLY", epoch(Instant.parse("2026-12-04T08:00:00Z"))));
-        return Result.of(columns, List.of(row));
+        List<List<String>> rows = new ArrayList<>();
+        if (deployed || streams.contains("PUBLIC.RAW_RETAIL_EVENTS_STREAM")) {
+            List<String> row = new ArrayList<>(List.of(epoch(Instant.parse("2026-11-01T00:00:00Z")), "RAW_RETAIL_EVENTS_STREAM", DB,
+                    "PUBLIC", "SYSADMIN"));
+            row.add(null);
+            row.addAll(List.of(DB + ".S1_RAW_DATA.RAW_RETAIL_EVENTS", "Table", DB + ".S1_RAW_DATA.RAW_RETAIL_EVENTS", "DELTA",
+                    "false", "DEFAULT", epoch(Instant.parse("2026-12-04T08:00:00Z"))));
+            rows.add(row);
+        }
+        return Result.of(columns, rows);
     }
 
     private FakeSnowflake.Reply readReference(String sql) {
-        String table = group(sql, "(?is).* FROM " + DB + "\\.REFERENCE_DATA\\.(\\w+) ORDER BY.*");
+        String table = group(sql, "(?is).* FROM " + DB + "\\.REFERENCE_DATA\\.(\\w+) WHERE .*");
         String[] columns = group(sql, "(?is)SELECT (.*) FROM .*").split(",\\s*");
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, Object> row : reference.get(table)) {
             List<String> values = new ArrayList<>();
             for (String column : columns) {
                 Object value = row.get(column);
-                values.add(value == null ? null : value instanceof String s ? s : value instanceof BigDecimal d
+                values.add(value == null ? null : column.equals("PARAMETER_VALUE") ? toJson(value) : value instanceof String s ? s : value instanceof BigDecimal d
                         ? d.toPlainString() : toJson(value));
             }
             rows.add(values);
@@ -361,12 +486,14 @@ public final class FakeRetailPipeline {
     private FakeSnowflake.Reply update(FakeSnowflake.Query query) {
         Matcher m = Pattern.compile("(?i)UPDATE " + DB + "\\.REFERENCE_DATA\\.(\\w+) SET (\\w+) = .* WHERE (\\w+) = \\?").matcher(query.sql());
         m.matches();
+        String key = query.bindings().getLast();
         long updated = 0;
         for (Map<String, Object> row : reference.get(m.group(1))) {
-            if (query.binding(2).equals(row.get(m.group(3)))) {
+            if (key.equals(row.get(m.group(3)))) {
                 Object old = row.get(m.group(2));
                 String value = query.binding(1);
-                row.put(m.group(2), old instanceof BigDecimal ? new BigDecimal(value) : parseIfJson(m.group(2), value));
+                boolean json = m.group(2).equals("PARAMETER_VALUE") && String.valueOf(row.get("PARAMETER_TYPE")).matches("(?i)ARRAY|OBJECT|LIST");
+                row.put(m.group(2), old instanceof BigDecimal ? new BigDecimal(value) : json ? parseIfJson(m.group(2), value) : value);
                 updated++;
             }
         }
@@ -424,23 +551,27 @@ public final class FakeRetailPipeline {
         return Result.of(columns, rows);
     }
 
+    /** A few of the seed's reference rows, as SnowPulse's deploy adds them. */
     private void seedReference() {
         reference.put("CUSTOMER_SEGMENTS", rows(new String[]{"SEGMENT_NAME", "WEIGHT", "AVG_ORDER_VALUE", "PURCHASE_FREQUENCY", "DESCRIPTION"},
-                new Object[]{"occasional", num("0.25"), num("45.0"), num("0.05"), "Infrequent, price-sensitive customers"},
-                new Object[]{"premium", num("0.15"), num("150.0"), num("0.30"), "High-value customers who buy often"},
-                new Object[]{"regular", num("0.60"), num("75.0"), num("0.15"), "Steady customers with average baskets"}));
+                new Object[]{"occasional", num("0.25"), num("45.0"), num("0.05"), "Infrequent customers with lower spending"},
+                new Object[]{"premium", num("0.15"), num("150.0"), num("0.3"), "High-value customers with frequent purchases"},
+                new Object[]{"regular", num("0.60"), num("75.0"), num("0.15"), "Standard customers with moderate spending"}));
         reference.put("PRODUCT_CATEGORIES", rows(new String[]{"CATEGORY_NAME", "SEASONAL_PEAK_MONTHS", "MARGIN_RATE", "RETURN_RATE", "DESCRIPTION"},
-                new Object[]{"books_media", "[8, 9, 12]", num("0.30"), num("0.03"), "Books, music and films"},
-                new Object[]{"electronics", "[11, 12]", num("0.25"), num("0.08"), "Phones, computers and accessories"}));
-        reference.put("MARKETING_CHANNELS", rows(new String[]{"CHANNEL_NAME", "COST_PER_ACQUISITION", "CONVERSION_RATE", "ENGAGEMENT_RATE"},
-                new Object[]{"email", num("5.0"), num("0.04"), num("0.22")}));
-        reference.put("WAREHOUSES", rows(new String[]{"WAREHOUSE_ID", "LOCATION_NAME", "CAPACITY"},
-                new Object[]{"WH-EAST", "Newark, NJ", num("50000")}));
+                new Object[]{"books_media", "[9, 10, 11]", num("0.35"), num("0.02"), "Books and media content"},
+                new Object[]{"electronics", "[11, 12]", num("0.25"), num("0.08"), "Electronic devices and gadgets"}));
+        reference.put("MARKETING_CHANNELS", rows(new String[]{"CHANNEL_NAME", "COST_PER_ACQUISITION", "CONVERSION_RATE", "ENGAGEMENT_RATE",
+                        "DESCRIPTION"},
+                new Object[]{"email", num("15.0"), num("0.03"), num("0.25"), "Email marketing campaigns"}));
+        reference.put("WAREHOUSES", rows(new String[]{"WAREHOUSE_ID", "LOCATION_NAME", "CAPACITY", "DESCRIPTION"},
+                new Object[]{"WH_001", "West Coast", num("25000"), "Primary west coast distribution center"}));
         reference.put("GENERATION_PARAMETERS", rows(new String[]{"PARAMETER_NAME", "PARAMETER_VALUE", "PARAMETER_TYPE", "DESCRIPTION"},
-                new Object[]{"payment_methods", List.of("credit_card", "paypal"), "list", "Ways customers pay"},
-                new Object[]{"repeat_customer_probability", num("0.8"), "probability", "Chance that a purchase comes from a known customer"}));
-        reference.put("CUSTOMER_LIFECYCLE", rows(new String[]{"LIFECYCLE_STAGE", "SHARE", "CHURN_RATE", "ACTIVE_DAYS", "DESCRIPTION"},
-                new Object[]{"core_loyal", num("0.30"), num("0.02"), num("365"), "Customers who stay and buy again"}));
+                new Object[]{"payment_methods", List.of("credit_card", "paypal"), "ARRAY", "Available payment methods"},
+                new Object[]{"repeat_customer_probability", "0.8", "NUMBER", "Probability of selecting an existing customer for purchases"}));
+        reference.put("CUSTOMER_LIFECYCLE", rows(new String[]{"CUSTOMER_TYPE", "MIN_CUSTOMER_ID_EPOCH", "MAX_CUSTOMER_ID_EPOCH",
+                        "CUSTOMER_COUNT", "IS_ACTIVE", "CHURN_PROBABILITY", "DESCRIPTION"},
+                new Object[]{"CORE_LOYAL", num("1000000000"), num("1100000000"), num("3500"), "true", num("0.001"),
+                        "Core loyal customers who continue spending forever with very low churn"}));
     }
 
     private static List<Map<String, Object>> rows(String[] columns, Object[]... values) {

@@ -78,6 +78,8 @@ class LocalPipelineTabsUiTest {
         robot.clickOn("#tab-pipeline");
 
         robot.clickOn("#deployPipeline");
+        waitUntil(() -> text(robot, "#pipelineMessage").startsWith("Deploy plan ready:"));
+        robot.clickOn("#applyDeploy");
         waitUntil(() -> text(robot, "#pipelineMessage").startsWith("deployed:"));
         waitUntil(() -> text(robot, "#task-state-DATA_GENERATION_TASK").equals("suspended"));
         assertThat(rows(robot, "FCT_SALES")).isZero();
@@ -86,14 +88,16 @@ class LocalPipelineTabsUiTest {
         waitUntil(() -> text(robot, "#task-state-DATA_GENERATION_TASK").equals("started"));
         robot.clickOn("#task-DATA_GENERATION_TASK");
         robot.clickOn("#executeTask");
-        waitUntil(() -> rows(robot, "FCT_SALES") == 50);
-        assertThat(rows(robot, "STG_PURCHASES")).isEqualTo(50);
-        assertThat(rows(robot, "RAW_RETAIL_EVENTS")).isEqualTo(85);
+        waitUntil(() -> rows(robot, "FCT_SALES") == 10);
+        assertThat(rows(robot, "STG_PURCHASES")).isEqualTo(10);
+        assertThat(rows(robot, "RAW_RETAIL_EVENTS")).isEqualTo(20);
+        assertThat(text(robot, "#pipelineCost")).isEqualTo("Each run of DATA_GENERATION_TASK: 5 customer + 10 purchase + 3 marketing "
+                + "+ 2 supply chain = 20 events per run · 30 MINUTES · 48 runs, 960 events a day");
         assertThat(text(robot, "#task-last-GOLD_TRANSFORMATION_TASK")).startsWith("last run: succeeded");
 
-        Sql.execute(db, "update reference_data.warehouses set capacity = 60000 where warehouse_id = 'WH-EAST'");
+        Sql.execute(db, "update reference_data.warehouses set capacity = 60000 where warehouse_id = 'WH_001'");
         robot.clickOn("#generateNow");
-        waitUntil(() -> text(robot, "#pipelineMessage").endsWith("85 events generated"));
+        waitUntil(() -> text(robot, "#pipelineMessage").startsWith("Successfully generated 83 events"));
 
         AuditTabSteps.compareTheTwoRuns(robot);
         waitUntil(() -> text(robot, "#auditMessage").equals("1 reference table changed between the two runs."));
@@ -103,7 +107,7 @@ class LocalPipelineTabsUiTest {
                 .map(t -> t.getValue() + " " + t.getChildren().getFirst().getValue() + " "
                         + t.getChildren().getFirst().getChildren().getFirst().getValue())
                 .findFirst().orElse(""));
-        assertThat(shown).contains("change=CHANGED").contains("what=WH-EAST").contains("what=capacity")
-                .contains("before=50000").contains("after=60000");
+        assertThat(shown).contains("change=CHANGED").contains("what=WH_001").contains("what=capacity")
+                .contains("before=25000").contains("after=60000");
     }
 }

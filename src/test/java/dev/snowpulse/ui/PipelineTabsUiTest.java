@@ -78,8 +78,16 @@ class PipelineTabsUiTest {
         waitUntil(() -> text(robot, "#pipelineMessage").contains("error 002003"));
 
         robot.clickOn("#deployPipeline");
-        waitUntil(() -> text(robot, "#pipelineMessage").startsWith("deployed:"));
+        waitUntil(() -> text(robot, "#pipelineMessage").startsWith("Deploy plan ready:"));
         ListView<?> log = onFx(() -> robot.lookup("#deployLog").queryAs(ListView.class));
+        assertThat(onFx(() -> log.getItems().getFirst().toString())).isEqualTo("Found: no database RETAIL_STREAMING_DEMO yet: "
+                + "deploy creates it with the pipeline");
+        assertThat(onFx(() -> log.getItems().stream().map(Object::toString).toList()))
+                .contains("  database created: RETAIL_STREAMING_DEMO");
+        assertThat(snowflake.queries()).as("the plan only reads").noneMatch(q -> q.startsWith("CREATE"));
+
+        robot.clickOn("#applyDeploy");
+        waitUntil(() -> text(robot, "#pipelineMessage").startsWith("deployed:"));
         assertThat(onFx(() -> log.getItems().getFirst().toString())).startsWith("1/").contains("CREATE DATABASE IF NOT EXISTS RETAIL_STREAMING_DEMO");
         waitUntil(() -> text(robot, "#task-state-DATA_GENERATION_TASK").equals("suspended"));
         assertThat(text(robot, "#task-state-GOLD_TRANSFORMATION_TASK")).isEqualTo("suspended");
@@ -88,7 +96,7 @@ class PipelineTabsUiTest {
         waitUntil(() -> text(robot, "#task-state-DATA_GENERATION_TASK").equals("started"));
         assertThat(text(robot, "#task-state-BRONZE_TRANSFORMATION_TASK")).isEqualTo("started");
         assertThat(onFx(() -> robot.lookup("#task-DATA_GENERATION_TASK").query().getStyleClass())).contains("task-started");
-        assertThat(text(robot, "#pipelineMessage")).startsWith("pipeline started");
+        assertThat(text(robot, "#pipelineMessage")).startsWith("Pipeline started successfully!");
 
         pipeline.failBronze(true);
         robot.clickOn("#task-BRONZE_TRANSFORMATION_TASK");
@@ -112,7 +120,7 @@ class PipelineTabsUiTest {
         pipeline.deployed();
         openPipeline(robot);
         robot.clickOn("#generateNow");
-        waitUntil(() -> text(robot, "#pipelineMessage").endsWith("85 events generated"));
+        waitUntil(() -> text(robot, "#pipelineMessage").startsWith("Successfully generated 83 events"));
 
         robot.clickOn("#section-configuration");
         TableView<?> rows = onFx(() -> robot.lookup("#referenceRows").queryAs(TableView.class));

@@ -5,6 +5,7 @@ import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.db.ServerMessages;
 import dev.snowpulse.pipeline.AuditRun;
 import dev.snowpulse.pipeline.AuditRuns;
+import dev.snowpulse.pipeline.ColumnRule;
 import dev.snowpulse.pipeline.DeployListener;
 import dev.snowpulse.pipeline.DeployOptions;
 import dev.snowpulse.pipeline.DeployReport;
@@ -25,6 +26,8 @@ import dev.snowpulse.pipeline.TaskInfo;
 import dev.snowpulse.pipeline.TaskRun;
 import dev.snowpulse.pipeline.TaskRunState;
 import dev.snowpulse.pipeline.TaskState;
+import dev.snowpulse.pipeline.deploy.DeployPlan;
+import dev.snowpulse.pipeline.deploy.DeployPlanner;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,10 +105,17 @@ public final class LocalPipelineGateway implements PipelineGateway {
         return options.names();
     }
 
+    @Override
+    public DeployPlan plan() throws PipelineException {
+        List<SqlStatement> statements = PipelineScripts.local(options);
+        return call("read what the database holds", c -> new DeployPlanner(DeployPlanner.Dialect.POSTGRES, names())
+                .plan(statements, LocalCatalog.read(c, names(), DeployPlanner.rowTargets(statements))));
+    }
+
     /** All statements in one transaction: a failed deploy leaves the database as it was. */
     @Override
-    public DeployReport deploy(DeployListener listener) {
-        List<SqlStatement> statements = PipelineScripts.local(options);
+    public DeployReport deploy(DeployPlan plan, DeployListener listener) {
+        List<SqlStatement> statements = plan.statements();
         long start = System.nanoTime();
         int[] applied = {0};
         SqlStatement[] current = {null};
@@ -131,9 +141,9 @@ public final class LocalPipelineGateway implements PipelineGateway {
                 return null;
             });
         } catch (PipelineException e) {
-            return new DeployReport(statements.size(), applied[0], Duration.ofNanos(System.nanoTime() - start), current[0], e);
+            return new DeployReport(plan, statements.size(), applied[0], Duration.ofNanos(System.nanoTime() - start), current[0], e);
         }
-        return new DeployReport(statements.size(), applied[0], Duration.ofNanos(System.nanoTime() - start), null, null);
+        return new DeployReport(plan, statements.size(), applied[0], Duration.ofNanos(System.nanoTime() - start), null, null);
     }
 
     @Override
@@ -161,7 +171,7 @@ public final class LocalPipelineGateway implements PipelineGateway {
                 }
             }
         });
-        if (!"SUCCESS".equals(result[0])) {
+        if ("FAILED".equals(result[0])) {
             throw new PipelineException("generate data", result[1]);
         }
         return result[1];
@@ -310,8 +320,8 @@ public final class LocalPipelineGateway implements PipelineGateway {
 
     @Override
     public List<StreamInfo> streams(String schemaPath) throws PipelineException {
-        String path = SqlIdentifier.requireQualified(schemaPath, "schema");
-        if (!path.substring(path.lastIndexOf('.') + 1).equals(names().rawSchema())) {
+        // the change feed stands in for the stream seed 001 keeps beside its tasks, in the control schema
+        if (!isControl(schemaPath)) {
             return List.of();
         }
         boolean hasData = call("read the change feed", c -> {
@@ -320,8 +330,8 @@ public final class LocalPipelineGateway implements PipelineGateway {
                 return rs.next() && rs.getBoolean(1);
             }
         });
-        String raw = names().database() + "." + names().rawSchema() + ".";
-        return List.of(new StreamInfo(raw + STREAM, raw + "RAW_RETAIL_EVENTS", "APPEND_ONLY (claims)", false, null, hasData));
+        return List.of(new StreamInfo(names().controlPath() + "." + STREAM,
+                names().database() + "." + names().rawSchema() + ".RAW_RETAIL_EVENTS", "APPEND_ONLY (claims)", false, null, hasData));
     }
 
     @Override
@@ -330,10 +340,15 @@ public final class LocalPipelineGateway implements PipelineGateway {
             List<ReferenceRow> rows = new ArrayList<>();
             StringBuilder columns = new StringBuilder(table.key().toLowerCase(Locale.ROOT));
             for (String column : table.columns().keySet()) {
-                columns.append(", ").append(column.toLowerCase(Locale.ROOT)).append("::text AS ").append(column.toLowerCase(Locale.ROOT));
+                String name = column.toLowerCase(Locale.ROOT);
+                // the seed stores numbers as JSON strings ("0.8"): show the text, not the JSON
+                String read = table.rule(column) == ColumnRule.PARAMETER
+                        ? "CASE WHEN jsonb_typeof(" + name + ") = 'string' THEN " + name + " #>> '{}' ELSE " + name + "::text END"
+                        : name + "::text";
+                columns.append(", ").append(read).append(" AS ").append(name);
             }
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + columns + " FROM "
-                    + names().referenceSchema() + "." + table.name() + " ORDER BY " + table.key())) {
+                    + names().referenceSchema() + "." + table.name() + " WHERE " + table.key() + " IS NOT NULL ORDER BY " + table.key())) {
                 while (rs.next()) {
                     Map<String, String> values = new LinkedHashMap<>();
                     for (String column : table.columns().keySet()) {
@@ -348,15 +363,21 @@ public final class LocalPipelineGateway implements PipelineGateway {
 
     @Override
     public void apply(ReferenceChange change) throws PipelineException {
-        String type = switch (change.table().rule(change.column())) {
-            case FRACTION, NON_NEGATIVE -> "double precision";
-            case COUNT -> "bigint";
-            case PARAMETER -> "jsonb";
-            case MONTHS, TEXT, FIXED -> "text";
+        String column = change.column().toLowerCase(Locale.ROOT);
+        String value = switch (change.table().rule(change.column())) {
+            case FRACTION, NON_NEGATIVE -> "CAST(? AS double precision)";
+            case COUNT, WHOLE -> "CAST(? AS bigint)";
+            case BOOLEAN -> "CAST(? AS boolean)";
+            // a parameter is stored as the seed stores it: lists and objects as JSON, everything else as its text
+            case PARAMETER -> "CASE WHEN upper(parameter_type) IN ('ARRAY', 'OBJECT', 'LIST') THEN CAST(? AS jsonb) "
+                    + "ELSE to_jsonb(CAST(? AS text)) END";
+            case MONTHS, TEXT, FIXED -> "CAST(? AS text)";
         };
+        String[] values = change.table().rule(change.column()) == ColumnRule.PARAMETER
+                ? new String[]{change.after(), change.after(), change.key()} : new String[]{change.after(), change.key()};
         int updated = update("change " + change.table().name(), "UPDATE " + names().referenceSchema() + "." + change.table().name()
-                + " SET " + change.column() + " = CAST(? AS " + type + ") WHERE " + change.table().key() + " = ?",
-                change.after(), change.key());
+                + " SET " + column + " = " + value + ", updated_at = timezone('UTC', now()) WHERE "
+                + change.table().key() + " = ?", values);
         if (updated != 1) {
             throw new PipelineException("change " + change.table().name(), "no row with " + change.table().key()
                     + " = '" + change.key() + "' (it may have been deleted); reload the table");

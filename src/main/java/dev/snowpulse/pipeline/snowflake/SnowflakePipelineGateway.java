@@ -27,6 +27,8 @@ import dev.snowpulse.pipeline.TaskInfo;
 import dev.snowpulse.pipeline.TaskRun;
 import dev.snowpulse.pipeline.TaskRunState;
 import dev.snowpulse.pipeline.TaskState;
+import dev.snowpulse.pipeline.deploy.DeployPlan;
+import dev.snowpulse.pipeline.deploy.DeployPlanner;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,8 +67,15 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
     }
 
     @Override
-    public DeployReport deploy(DeployListener listener) {
+    public DeployPlan plan() throws PipelineException {
         List<SqlStatement> statements = PipelineScripts.snowflake(options);
+        return session.call("read what " + names().database() + " holds", c -> new DeployPlanner(DeployPlanner.Dialect.SNOWFLAKE,
+                names()).plan(statements, SnowflakeCatalog.read(c, names(), DeployPlanner.rowTargets(statements))));
+    }
+
+    @Override
+    public DeployReport deploy(DeployPlan plan, DeployListener listener) {
+        List<SqlStatement> statements = plan.statements();
         long start = System.nanoTime();
         int applied = 0;
         for (SqlStatement statement : statements) {
@@ -80,12 +89,12 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
                     return null;
                 });
             } catch (PipelineException e) {
-                return new DeployReport(statements.size(), applied, Duration.ofNanos(System.nanoTime() - start), statement, e);
+                return new DeployReport(plan, statements.size(), applied, Duration.ofNanos(System.nanoTime() - start), statement, e);
             }
             listener.finished(applied, statements.size(), statement, Duration.ofNanos(System.nanoTime() - began));
             applied++;
         }
-        return new DeployReport(statements.size(), applied, Duration.ofNanos(System.nanoTime() - start), null, null);
+        return new DeployReport(plan, statements.size(), applied, Duration.ofNanos(System.nanoTime() - start), null, null);
     }
 
     @Override
@@ -309,7 +318,7 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
         return session.call("read " + table.name(), c -> {
             List<ReferenceRow> rows = new ArrayList<>();
             String sql = "SELECT " + table.key() + ", " + String.join(", ", table.columns().keySet()) + " FROM "
-                    + names().reference(table.name()) + " ORDER BY " + table.key();
+                    + names().reference(table.name()) + " WHERE " + table.key() + " IS NOT NULL ORDER BY " + table.key();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
                     Map<String, String> values = new LinkedHashMap<>();
@@ -328,7 +337,9 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
             return value;
         }
         try {
-            return JSON.readTree(value).toString();
+            // the seed stores numbers as TO_VARIANT('0.8'): show the text, not the JSON string
+            JsonNode node = JSON.readTree(value);
+            return node.isTextual() ? node.asText() : node.toString();
         } catch (JsonProcessingException e) {
             return value;
         }
@@ -336,13 +347,19 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
 
     @Override
     public void apply(ReferenceChange change) throws PipelineException {
-        String value = change.column().equals("PARAMETER_VALUE") ? "PARSE_JSON(?)" : "?";
+        boolean parameter = change.column().equals("PARAMETER_VALUE");
+        // a parameter is stored as the seed stores it: lists and objects as JSON, everything else as its text
+        String value = parameter ? "IFF(UPPER(PARAMETER_TYPE) IN ('ARRAY', 'OBJECT', 'LIST'), PARSE_JSON(?), TO_VARIANT(?))" : "?";
         String sql = "UPDATE " + names().reference(change.table().name()) + " SET " + change.column() + " = " + value
-                + " WHERE " + change.table().key() + " = ?";
+                + ", UPDATED_AT = SYSDATE() WHERE " + change.table().key() + " = ?";
         int updated = session.call("change " + change.table().name(), c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setString(1, change.after());
-                s.setString(2, change.key());
+                int next = 1;
+                s.setString(next++, change.after());
+                if (parameter) {
+                    s.setString(next++, change.after());
+                }
+                s.setString(next, change.key());
                 return s.executeUpdate();
             }
         });

@@ -102,7 +102,7 @@ public final class AuditView implements TabContent {
         runs.setId("auditRuns");
         runs.setItems(model.runs());
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        runs.getColumns().add(Nodes.textColumn("Time", 165, r -> PipelineReports.time(r.runTime())));
+        runs.getColumns().add(Nodes.textColumn("Time (UTC)", 165, r -> PipelineReports.time(r.runTime())));
         runs.getColumns().add(Nodes.textColumn("Status", 80, AuditRun::status));
         runs.getColumns().add(Nodes.textColumn("Requested", 95, r -> Long.toString(r.requested())));
         runs.getColumns().add(Nodes.textColumn("Generated", 95, r -> Long.toString(r.generated())));

@@ -83,8 +83,12 @@ public final class PipelineView implements TabContent {
         updated.setId("pipelineUpdated");
         updated.textProperty().bind(model.updatedProperty());
         updated.getStyleClass().add("hint");
-        Button deploy = guarded("Deploy", "deployPipeline", "Deploying the pipeline", model::deploy);
-        deploy.setTooltip(new Tooltip("Create or update every object (sql/snowflake, or sql/local-pipeline on PostgreSQL); data and configuration are kept"));
+        Button deploy = new Button("Deploy…");
+        deploy.setId("deployPipeline");
+        deploy.disableProperty().bind(model.usableProperty().not().or(model.busyProperty()));
+        deploy.setOnAction(e -> model.planDeploy());
+        deploy.setTooltip(new Tooltip("Shows what a deploy would add or replace here (sql/snowflake, or sql/local-pipeline on "
+                + "PostgreSQL) before anything changes; tables, columns and rows are never dropped"));
         Button start = guarded("Start", "startPipeline", "Starting the pipeline", model::start);
         start.getStyleClass().add("accent");
         Button stop = guarded("Stop", "stopPipeline", "Stopping the pipeline", model::stop);
@@ -106,6 +110,14 @@ public final class PipelineView implements TabContent {
                 new Label("supply chain"), count("supply chain", model.supplyChainEventsProperty()),
                 guarded("Generate", "generateNow", "Generating pipeline data", model::generate));
         generate.setAlignment(Pos.CENTER_LEFT);
+        Label cost = new Label();
+        cost.setId("pipelineCost");
+        cost.getStyleClass().add("hint");
+        cost.textProperty().bind(model.costProperty());
+        cost.managedProperty().bind(model.costProperty().isNotEmpty());
+        cost.visibleProperty().bind(model.costProperty().isNotEmpty());
+        cost.setTooltip(new Tooltip("The events each scheduled run generates and how often it runs: together, what the "
+                + "schedule costs. Deploy with other counts or another schedule to change them."));
 
         TextField schema = new TextField();
         schema.setId("taskSchema");
@@ -166,10 +178,22 @@ public final class PipelineView implements TabContent {
         ListView<String> log = new ListView<>(model.deployLog());
         log.setId("deployLog");
         log.getStyleClass().add("mono");
-        log.setPlaceholder(new Label("One line per deployed statement"));
-        model.deployLog().addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(model.deployLog().size() - 1));
+        log.setPlaceholder(new Label("Deploy… shows the plan here first"));
+        model.deployLog().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (model.planProperty().get() == null) {
+                log.scrollTo(model.deployLog().size() - 1);
+            }
+        });
         VBox.setVgrow(log, Priority.ALWAYS);
-        VBox right = new VBox(8, title("Rows per layer"), layers, title("Deploy"), progress, log);
+        Button apply = guarded("Apply plan", "applyDeploy", "Deploying the pipeline", model::deploy);
+        apply.getStyleClass().add("accent");
+        Button discard = new Button("Discard");
+        discard.setId("discardDeploy");
+        discard.setOnAction(e -> model.discardPlan());
+        HBox planBar = new HBox(8, Nodes.spacer(), discard, apply);
+        planBar.managedProperty().bind(model.planProperty().isNotNull());
+        planBar.visibleProperty().bind(model.planProperty().isNotNull());
+        VBox right = new VBox(8, title("Rows per layer"), layers, title("Deploy"), progress, log, planBar);
         right.getStyleClass().add("kpi-panel");
         right.setPadding(new Insets(10));
         right.setPrefWidth(370);
@@ -177,7 +201,7 @@ public final class PipelineView implements TabContent {
 
         HBox body = new HBox(10, left, right);
         VBox.setVgrow(body, Priority.ALWAYS);
-        VBox overview = new VBox(10, generate, body);
+        VBox overview = new VBox(10, generate, cost, body);
         overview.setPadding(new Insets(10, 0, 0, 0));
         return overview;
     }
@@ -194,8 +218,8 @@ public final class PipelineView implements TabContent {
         history.setId("taskHistory");
         history.getColumns().add(Nodes.textColumn("Task", 250, TaskRun::task));
         history.getColumns().add(Nodes.textColumn("State", 100, r -> r.state().name()));
-        history.getColumns().add(Nodes.textColumn("Scheduled", 150, r -> PipelineReports.time(r.scheduledTime())));
-        history.getColumns().add(Nodes.textColumn("Started", 150, r -> PipelineReports.time(r.startTime())));
+        history.getColumns().add(Nodes.textColumn("Scheduled (UTC)", 150, r -> PipelineReports.time(r.scheduledTime())));
+        history.getColumns().add(Nodes.textColumn("Started (UTC)", 150, r -> PipelineReports.time(r.startTime())));
         history.getColumns().add(Nodes.textColumn("Seconds", 70, r -> PipelineReports.seconds(r.duration())));
         history.getColumns().add(Nodes.textColumn("Error", 290, r -> r.errorCode() == null ? "" : r.errorCode() + " " + r.errorMessage()));
         history.getColumns().add(Nodes.textColumn("Query id", 260, r -> r.queryId() == null ? "" : r.queryId()));

@@ -6,6 +6,8 @@ import dev.snowpulse.pipeline.EventCounts;
 import dev.snowpulse.pipeline.LayerCount;
 import dev.snowpulse.pipeline.PipelineNames;
 import dev.snowpulse.pipeline.PipelineSettings;
+import dev.snowpulse.pipeline.RunCost;
+import dev.snowpulse.pipeline.deploy.DeployPlan;
 import dev.snowpulse.pipeline.SqlStatement;
 import dev.snowpulse.pipeline.StreamInfo;
 import dev.snowpulse.pipeline.TaskRun;
@@ -69,10 +71,12 @@ public final class PipelineViewModel {
     private final ObservableList<LayerCount> summary = FXCollections.observableArrayList();
     private final ObservableList<String> deployLog = FXCollections.observableArrayList();
     private final DoubleProperty deployProgress = new SimpleDoubleProperty(0);
-    private final StringProperty customerEvents = new SimpleStringProperty("20");
-    private final StringProperty purchaseEvents = new SimpleStringProperty("50");
-    private final StringProperty marketingEvents = new SimpleStringProperty("10");
-    private final StringProperty supplyChainEvents = new SimpleStringProperty("5");
+    private final StringProperty customerEvents = new SimpleStringProperty(Integer.toString(EventCounts.defaults().customer()));
+    private final StringProperty purchaseEvents = new SimpleStringProperty(Integer.toString(EventCounts.defaults().purchase()));
+    private final StringProperty marketingEvents = new SimpleStringProperty(Integer.toString(EventCounts.defaults().marketing()));
+    private final StringProperty supplyChainEvents = new SimpleStringProperty(Integer.toString(EventCounts.defaults().supplyChain()));
+    private final ObjectProperty<DeployPlan> plan = new SimpleObjectProperty<>();
+    private final StringProperty cost = new SimpleStringProperty("");
 
     private boolean active;
     private boolean refreshing;
@@ -94,6 +98,8 @@ public final class PipelineViewModel {
         streams.clear();
         summary.clear();
         deployLog.clear();
+        plan.set(null);
+        cost.set("");
         selectedTask.set(null);
         error.set("");
         message.set("");
@@ -112,7 +118,7 @@ public final class PipelineViewModel {
         target.set(profile.name() + " · " + profile.connection().summary() + " · " + (profile.connection() instanceof SnowflakeSettings
                 ? names.database() : "pipeline on PostgreSQL"));
         taskSchema.set(names.controlPath());
-        streamSchema.set(names.database() + "." + names.rawSchema());
+        streamSchema.set(names.controlPath());
         if (active) {
             refresh();
         }
@@ -147,6 +153,7 @@ public final class PipelineViewModel {
             }
             String selected = selectedTask.get() == null ? null : selectedTask.get().task().name();
             tasks.setAll(refresh.overview().tasks());
+            cost.set(RunCost.of(tasks).map(c -> "Each run of " + c.task() + ": " + c.describe()).orElse(""));
             selectedTask.set(tasks.stream().filter(t -> t.task().name().equals(selected)).findFirst().orElse(null));
             history.setAll(refresh.overview().history());
             streams.setAll(refresh.streams());
@@ -185,7 +192,42 @@ public final class PipelineViewModel {
         return guard.question(action);
     }
 
+    /** Reads what a deploy would change, without changing anything; the plan is shown until applied or discarded. */
+    public void planDeploy() {
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        if (!usable.get() || profile == null) {
+            error.set("Pick a profile in the Connections tab first.");
+            return;
+        }
+        error.set("");
+        message.set("");
+        busy.set(true);
+        background.run("plan the deploy", () -> session.call(profile, g -> g.plan()), planned -> {
+            busy.set(false);
+            if (profile != shell.activeProfileProperty().get()) {
+                return;
+            }
+            plan.set(planned);
+            deployProgress.set(0);
+            deployLog.setAll(planned.lines());
+            message.set(planned.changesNothing() ? "The deploy plan changes nothing here."
+                    : "Deploy plan ready: " + planned.changes().size() + " changes, listed under Deploy. Apply them, or Discard.");
+        }, this::failed);
+    }
+
+    public void discardPlan() {
+        plan.set(null);
+        deployLog.clear();
+        message.set("");
+    }
+
+    /** Sends the plan on screen, through the prod guard. */
     public void deploy(String typedName) {
+        DeployPlan planned = plan.get();
+        if (planned == null) {
+            error.set("Plan the deploy first (Deploy…), then apply the plan.");
+            return;
+        }
         ConnectionProfile profile = allowed("Deploying the pipeline", typedName).orElse(null);
         if (profile == null) {
             return;
@@ -193,7 +235,7 @@ public final class PipelineViewModel {
         deployLog.clear();
         deployProgress.set(0);
         busy.set(true);
-        background.run("deploy the pipeline", () -> session.call(profile, g -> g.deploy(new DeployListener() {
+        background.run("deploy the pipeline", () -> session.call(profile, g -> g.deploy(planned, new DeployListener() {
             @Override
             public void finished(int index, int total, SqlStatement statement, Duration took) {
                 String line = String.format(Locale.ROOT, "%d/%d  %s  (%s)", index + 1, total, statement.summary(), Durations.format(took));
@@ -204,6 +246,7 @@ public final class PipelineViewModel {
             }
         })), report -> {
             busy.set(false);
+            plan.set(null);
             done(report);
         }, this::failed);
     }
@@ -213,7 +256,9 @@ public final class PipelineViewModel {
             message.set(report.describe());
             refresh();
         } else {
-            deployLog.add("FAILED  " + report.failedStatement().location() + "  " + report.failedStatement().summary());
+            if (report.failedStatement() != null) {
+                deployLog.add("FAILED  " + report.failedStatement().location() + "  " + report.failedStatement().summary());
+            }
             error.set(report.describe());
         }
     }
@@ -325,6 +370,8 @@ public final class PipelineViewModel {
     public ObservableList<StreamInfo> streams() { return streams; }
     public ObservableList<LayerCount> summary() { return summary; }
     public ObservableList<String> deployLog() { return deployLog; }
+    public ObjectProperty<DeployPlan> planProperty() { return plan; }
+    public StringProperty costProperty() { return cost; }
     public DoubleProperty deployProgressProperty() { return deployProgress; }
     public StringProperty customerEventsProperty() { return customerEvents; }
     public StringProperty purchaseEventsProperty() { return purchaseEvents; }

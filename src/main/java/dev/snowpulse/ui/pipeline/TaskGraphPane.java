@@ -102,10 +102,10 @@ final class TaskGraphPane extends Pane {
         stateLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         TaskRun last = status.lastRun();
         Label lastRun = new Label(last == null ? "last run: none in 7 days"
-                : "last run: " + last.state().name().toLowerCase(Locale.ROOT) + " · " + PipelineReports.time(last.completedTime()));
+                : "last run: " + last.state().name().toLowerCase(Locale.ROOT) + " · " + PipelineReports.time(last.completedTime()) + " UTC");
         lastRun.setId("task-last-" + name);
         lastRun.getStyleClass().add("task-detail");
-        Label next = new Label(status.nextRun() == null ? "next run: —" : "next run: " + PipelineReports.time(status.nextRun()));
+        Label next = new Label(status.nextRun() == null ? "next run: —" : "next run: " + PipelineReports.time(status.nextRun()) + " UTC");
         next.getStyleClass().add("task-detail");
         VBox card = new VBox(4, title, stateLine, lastRun, next);
         if (status.lastRunFailed() && last.errorMessage() != null) {

@@ -88,11 +88,17 @@ class SnowflakePipelineGatewayTest {
 
         assertThat(report.ok()).as(report.describe()).isTrue();
         assertThat(report.applied()).isEqualTo(report.total()).isEqualTo(progress.size());
-        List<String> sent = snowflake.queries().stream().filter(q -> !q.startsWith("select")).toList();
+        List<String> sent = pipeline.deployStatements();
         assertThat(sent).hasSize(report.total()).noneMatch(q -> q.contains("<%"));
+        assertThat(report.plan().found()).isEqualTo("no database RETAIL_STREAMING_DEMO yet: deploy creates it with the pipeline");
         assertThat(sent.getFirst()).isEqualTo("CREATE DATABASE IF NOT EXISTS RETAIL_STREAMING_DEMO");
+        assertThat(sent).anyMatch(q -> q.startsWith("CREATE OR REPLACE PROCEDURE RETAIL_STREAMING_DEMO.PUBLIC.SNOWPULSE_GENERATE_EVENTS(")
+                && q.contains("def run(session, mode, customer_events, purchase_events, marketing_events, supply_chain_events,"));
         assertThat(sent).anyMatch(q -> q.startsWith("CREATE OR REPLACE PROCEDURE RETAIL_STREAMING_DEMO.PUBLIC.GENERATE_RETAIL_DATA(")
-                && q.contains("def generate(session, customer_events, purchase_events, marketing_events, supply_chain_events)"));
+                && q.contains("CUSTOMER_EVENTS INTEGER DEFAULT 10") && q.contains("session.call("));
+        assertThat(sent).anyMatch(q -> q.startsWith("CREATE OR ALTER TASK RETAIL_STREAMING_DEMO.PUBLIC.DATA_GENERATION_TASK")
+                && q.contains("SCHEDULE = 'USING CRON 0,30 * * * * UTC'")
+                && q.contains("CALL RETAIL_STREAMING_DEMO.PUBLIC.GENERATE_RETAIL_DATA(5, 10, 3, 2)"));
         assertThat(sent).anyMatch(q -> q.startsWith("CREATE OR ALTER TASK RETAIL_STREAMING_DEMO.PUBLIC.BRONZE_TRANSFORMATION_TASK")
                 && q.contains("USER_TASK_MANAGED_INITIAL_WAREHOUSE_SIZE = 'XSMALL'")
                 && q.contains("AFTER RETAIL_STREAMING_DEMO.PUBLIC.DATA_GENERATION_TASK"));
@@ -103,16 +109,16 @@ class SnowflakePipelineGatewayTest {
 
     @Test
     void aFailingStatementStopsTheDeployAndIsNamedWithSnowflakesCodes() {
-        pipeline.deny("CREATE OR REPLACE PROCEDURE \\S+\\.GENERATE_RETAIL_DATA.*");
+        pipeline.deny("CREATE OR REPLACE PROCEDURE \\S+\\.SNOWPULSE_GENERATE_EVENTS.*");
 
         DeployReport report = gateway.deploy(DeployListener.NONE);
 
         assertThat(report.ok()).isFalse();
-        assertThat(report.failedStatement().location()).isEqualTo("sql/snowflake/04_generator.sql:5");
+        assertThat(report.failedStatement().location()).isEqualTo("sql/snowflake/04_generator.sql:9");
         assertThat(report.failure().code()).isEqualTo("003001");
         assertThat(report.failure().sqlState()).isEqualTo("42501");
         assertThat(report.failure().queryId()).isNotBlank();
-        assertThat(report.describe()).contains("04_generator.sql:5", "CREATE OR REPLACE PROCEDURE", "Insufficient privileges",
+        assertThat(report.describe()).contains("04_generator.sql:9", "CREATE OR REPLACE PROCEDURE", "Insufficient privileges",
                 "error 003001", "query id", "grant it").doesNotContain(PASSWORD);
         assertThat(snowflake.queries()).noneMatch(q -> q.startsWith("CREATE TABLE IF NOT EXISTS RETAIL_STREAMING_DEMO.S2_BRONZE"));
     }
@@ -131,13 +137,13 @@ class SnowflakePipelineGatewayTest {
     void startAndStopCallTheControlsAndTheTaskStatesFollow() throws Exception {
         pipeline.deployed();
 
-        assertThat(gateway.start()).startsWith("pipeline started");
+        assertThat(gateway.start()).startsWith("Pipeline started successfully!");
         List<TaskStatus> started = gateway.pipelineTasks();
         assertThat(started).extracting(s -> s.task().shortName(), s -> s.task().state())
                 .containsExactly(tuple(ROOT, TaskState.STARTED), tuple(BRONZE, TaskState.STARTED), tuple(GOLD, TaskState.STARTED));
         assertThat(started.getFirst().nextRun()).isEqualTo(Instant.parse("2026-11-20T08:30:00Z"));
 
-        assertThat(gateway.stop()).startsWith("pipeline stopped");
+        assertThat(gateway.stop()).isEqualTo("Pipeline stopped successfully");
         assertThat(gateway.pipelineTasks()).extracting(s -> s.task().state()).containsOnly(TaskState.SUSPENDED);
         assertThat(snowflake.queries()).contains("CALL RETAIL_STREAMING_DEMO.PUBLIC.START_PIPELINE()",
                 "CALL RETAIL_STREAMING_DEMO.PUBLIC.STOP_PIPELINE()", "SHOW TASKS IN SCHEMA RETAIL_STREAMING_DEMO.PUBLIC");
@@ -151,13 +157,13 @@ class SnowflakePipelineGatewayTest {
 
         TaskStatus root = tasks.getFirst();
         assertThat(root.task().name()).isEqualTo(CONTROL + "." + ROOT);
-        assertThat(root.task().schedule()).isEqualTo("USING CRON */30 * * * * UTC");
+        assertThat(root.task().schedule()).isEqualTo("USING CRON 0,30 * * * * UTC");
         assertThat(root.task().root()).isTrue();
         assertThat(root.task().warehouse()).isNull();
         assertThat(root.lastRun()).isNull();
         assertThat(root.nextRun()).isNull();
         assertThat(tasks.get(1).task().predecessors()).containsExactly(CONTROL + "." + ROOT);
-        assertThat(tasks.get(2).task().definition()).isEqualTo("CALL " + CONTROL + ".TRANSFORM_BRONZE_TO_GOLD()");
+        assertThat(tasks.get(2).task().definition()).isEqualTo("CALL " + CONTROL + ".TRANSFORM_TO_GOLD()");
     }
 
     @Test
@@ -220,7 +226,7 @@ class SnowflakePipelineGatewayTest {
 
         String message = gateway.generate(new EventCounts(3, 7, 2, 1));
 
-        assertThat(message).matches("run [0-9a-f-]{36}: 13 events generated");
+        assertThat(message).matches("Successfully generated 13 events \\(Run ID: [0-9a-f-]{36}\\)");
         FakeSnowflake.Query call = snowflake.queryLog().getLast();
         assertThat(call.sql()).isEqualTo("CALL " + CONTROL + ".GENERATE_RETAIL_DATA(?, ?, ?, ?)");
         assertThat(call.bindings()).containsExactly("3", "7", "2", "1");
@@ -232,7 +238,7 @@ class SnowflakePipelineGatewayTest {
 
         String message = gateway.generate(new EventCounts(1_000, 20_000, 0, 0));
 
-        assertThat(message).endsWith(": 21000 events generated");
+        assertThat(message).startsWith("Successfully generated 21000 events");
         assertThat(pipeline.auditRows()).isEqualTo(1);
     }
 
@@ -241,19 +247,21 @@ class SnowflakePipelineGatewayTest {
         pipeline.deployed();
         gateway.generate(new EventCounts(2, 5, 0, 0));
 
-        assertThat(gateway.summary()).contains(new LayerCount("raw", "RAW_RETAIL_EVENTS", 7),
-                new LayerCount("bronze", "STG_CUSTOMERS", 2), new LayerCount("audit", "DATA_GENERATION_AUDIT", 1));
+        assertThat(gateway.summary()).as("the seed's layer names, in its order").containsExactly(
+                new LayerCount("Bronze", "STG_CUSTOMERS", 2), new LayerCount("Bronze", "STG_PURCHASES", 0),
+                new LayerCount("Gold", "DIM_CUSTOMERS", 0), new LayerCount("Gold", "FCT_SALES", 0),
+                new LayerCount("Raw", "RAW_RETAIL_EVENTS", 7));
 
-        List<StreamInfo> streams = gateway.streams("RETAIL_STREAMING_DEMO.S1_RAW_DATA");
+        List<StreamInfo> streams = gateway.streams("RETAIL_STREAMING_DEMO.PUBLIC");
         assertThat(streams).singleElement().satisfies(s -> {
-            assertThat(s.name()).isEqualTo("RETAIL_STREAMING_DEMO.S1_RAW_DATA.RAW_RETAIL_EVENTS_STREAM");
-            assertThat(s.mode()).isEqualTo("APPEND_ONLY");
+            assertThat(s.name()).isEqualTo("RETAIL_STREAMING_DEMO.PUBLIC.RAW_RETAIL_EVENTS_STREAM");
+            assertThat(s.mode()).isEqualTo("DEFAULT");
             assertThat(s.stale()).isFalse();
             assertThat(s.staleAfter()).isEqualTo(Instant.parse("2026-12-04T08:00:00Z"));
             assertThat(s.hasData()).isTrue();
         });
         assertThat(snowflake.queries()).contains(
-                "SELECT SYSTEM$STREAM_HAS_DATA('RETAIL_STREAMING_DEMO.S1_RAW_DATA.RAW_RETAIL_EVENTS_STREAM')");
+                "SELECT SYSTEM$STREAM_HAS_DATA('RETAIL_STREAMING_DEMO.PUBLIC.RAW_RETAIL_EVENTS_STREAM')");
     }
 
     @Test
@@ -270,7 +278,8 @@ class SnowflakePipelineGatewayTest {
         gateway.apply(change);
 
         FakeSnowflake.Query update = snowflake.queryLog().getLast();
-        assertThat(update.sql()).isEqualTo("UPDATE RETAIL_STREAMING_DEMO.REFERENCE_DATA.CUSTOMER_SEGMENTS SET WEIGHT = ? WHERE SEGMENT_NAME = ?");
+        assertThat(update.sql()).isEqualTo("UPDATE RETAIL_STREAMING_DEMO.REFERENCE_DATA.CUSTOMER_SEGMENTS SET WEIGHT = ?, "
+                + "UPDATED_AT = SYSDATE() WHERE SEGMENT_NAME = ?");
         assertThat(update.bindings()).containsExactly("0.2", "premium");
         assertThat(gateway.reference(ReferenceTable.CUSTOMER_SEGMENTS)).filteredOn(r -> r.key().equals("premium"))
                 .extracting(r -> r.value("WEIGHT")).containsExactly("0.2");
@@ -278,7 +287,14 @@ class SnowflakePipelineGatewayTest {
         ReferenceRow methods = gateway.reference(ReferenceTable.GENERATION_PARAMETERS).getFirst();
         assertThat(methods.value("PARAMETER_VALUE")).isEqualTo("[\"credit_card\",\"paypal\"]");
         gateway.apply(ReferenceChange.of(methods, "PARAMETER_VALUE", "[\"credit_card\", \"gift_card\"]"));
-        assertThat(snowflake.queries().getLast()).contains("SET PARAMETER_VALUE = PARSE_JSON(?)");
+        assertThat(snowflake.queries().getLast()).contains("SET PARAMETER_VALUE = IFF(UPPER(PARAMETER_TYPE) IN ('ARRAY', 'OBJECT', 'LIST'), "
+                + "PARSE_JSON(?), TO_VARIANT(?))");
+        assertThat(snowflake.queryLog().getLast().bindings()).containsExactly("[\"credit_card\",\"gift_card\"]",
+                "[\"credit_card\",\"gift_card\"]", "payment_methods");
+        ReferenceRow repeat = gateway.reference(ReferenceTable.GENERATION_PARAMETERS).get(1);
+        assertThat(repeat.value("PARAMETER_VALUE")).as("a number as the seed stores it, TO_VARIANT('0.8'), shown as its text")
+                .isEqualTo("0.8");
+        assertThatThrownBy(() -> ReferenceChange.of(repeat, "PARAMETER_VALUE", "lots")).hasMessage("parameter value: 'lots' is not a number");
 
         ReferenceRow gone = new ReferenceRow(ReferenceTable.WAREHOUSES, "WH-NOWHERE", java.util.Map.of("CAPACITY", "10"));
         assertThatThrownBy(() -> gateway.apply(ReferenceChange.of(gone, "CAPACITY", "20")))
@@ -317,7 +333,7 @@ class SnowflakePipelineGatewayTest {
         });
         assertThat(gateway.compare(first, second).changedTables()).isEmpty();
         assertThat(gateway.snapshot(first).rows(ReferenceTable.PRODUCT_CATEGORIES)).extracting(r -> r.get("SEASONAL_PEAK_MONTHS"))
-                .containsExactly("[8, 9, 12]", "[11, 12]");
+                .containsExactly("[9, 10, 11]", "[11, 12]");
 
         assertThatThrownBy(() -> gateway.snapshot("no-such-run")).hasMessageContaining("no generation run has this id");
     }
@@ -360,7 +376,7 @@ class SnowflakePipelineGatewayTest {
     }
 
     private static String runId(String message) {
-        return message.substring("run ".length(), message.indexOf(':'));
+        return message.replaceAll(".*\\(Run ID: ([0-9a-f-]+)\\)$", "$1");
     }
 
     private static int indexOfPrefix(List<String> list, String prefix) {

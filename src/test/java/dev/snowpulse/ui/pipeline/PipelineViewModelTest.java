@@ -76,12 +76,14 @@ class PipelineViewModelTest {
         model.activate();
         assertThat(ticker.running()).isTrue();
         assertThat(model.tasks()).hasSize(3);
-        assertThat(model.summary()).hasSize(6);
+        assertThat(model.summary()).hasSize(5);
+        assertThat(model.costProperty().get()).isEqualTo("Each run of DATA_GENERATION_TASK: 5 customer + 10 purchase + 3 marketing "
+                + "+ 2 supply chain = 20 events per run · USING CRON 0,30 * * * * UTC · 48 runs, 960 events a day");
         assertThat(model.streams()).hasSize(1);
         assertThat(model.updatedProperty().get()).startsWith("Updated ");
 
         model.start(null);
-        assertThat(model.messageProperty().get()).startsWith("pipeline started");
+        assertThat(model.messageProperty().get()).startsWith("Pipeline started successfully!");
         assertThat(model.tasks()).allMatch(t -> t.task().state() == dev.snowpulse.pipeline.TaskState.STARTED);
 
         model.deactivate();
@@ -143,7 +145,7 @@ class PipelineViewModelTest {
         assertThat(reference.propose(east, "CAPACITY", "60000")).isTrue();
         assertThat(reference.propose(east, "CAPACITY", "61000")).isTrue();
         assertThat(reference.pending()).extracting(dev.snowpulse.pipeline.ReferenceChange::describe)
-                .containsExactly("WAREHOUSES WH-EAST: CAPACITY 50000 → 61000");
+                .containsExactly("WAREHOUSES WH_001: CAPACITY 25000 → 61000");
         reference.apply(null);
         assertThat(reference.rows().getFirst().value("CAPACITY")).isEqualTo("61000");
         model.generate(null);
@@ -157,10 +159,10 @@ class PipelineViewModelTest {
 
         Path csv = home.resolve("compare.csv");
         audit.exportComparison(csv, ReportFormat.CSV);
-        assertThat(Files.readString(csv)).contains("WAREHOUSES,CHANGED,WH-EAST,CAPACITY,50000,61000");
+        assertThat(Files.readString(csv)).contains("WAREHOUSES,CHANGED,WH_001,CAPACITY,25000,61000");
         Path json = home.resolve("runs.json");
         audit.exportRuns(json, ReportFormat.JSON);
-        assertThat(Files.readString(json)).contains("\"generated\" : 85").contains("\"config\" : \"changed\"");
+        assertThat(Files.readString(json)).contains("\"generated\" : 83").contains("\"config\" : \"changed\"");
         assertThat(audit.messageProperty().get()).isEqualTo("Exported 2 rows to " + json);
 
         audit.compare(audit.runs().get(0), audit.runs().get(0));
