@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
 public final class FakeRetailPipeline {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The reference tables DATA_GENERATION_AUDIT keeps a snapshot and checksum of, in its column order. */
+    private static final List<String> AUDITED = List.of("CUSTOMER_SEGMENTS", "PRODUCT_CATEGORIES", "MARKETING_CHANNELS",
+            "WAREHOUSES", "GENERATION_PARAMETERS", "CUSTOMER_LIFECYCLE");
     public static final String DB = "RETAIL_STREAMING_DEMO";
     public static final String CONTROL = DB + ".PUBLIC";
     public static final String ROOT = "DATA_GENERATION_TASK";
@@ -363,8 +366,8 @@ public final class FakeRetailPipeline {
         long events = (long) counts[0] + counts[1] + counts[2] + counts[3];
         Map<String, String> snapshots = new LinkedHashMap<>();
         Map<String, String> checksums = new LinkedHashMap<>();
-        reference.forEach((table, rows) -> {
-            String json = toJson(rows);
+        AUDITED.forEach(table -> {
+            String json = toJson(reference.getOrDefault(table, List.of()));
             snapshots.put(table, json);
             checksums.put(table, md5(json));
         });
@@ -467,7 +470,7 @@ public final class FakeRetailPipeline {
         String table = group(sql, "(?is).* FROM " + DB + "\\.REFERENCE_DATA\\.(\\w+) WHERE .*");
         String[] columns = group(sql, "(?is)SELECT (.*) FROM .*").split(",\\s*");
         List<List<String>> rows = new ArrayList<>();
-        for (Map<String, Object> row : reference.get(table)) {
+        for (Map<String, Object> row : reference.getOrDefault(table, List.of())) {
             List<String> values = new ArrayList<>();
             for (String column : columns) {
                 Object value = row.get(column);
@@ -488,7 +491,7 @@ public final class FakeRetailPipeline {
         m.matches();
         String key = query.bindings().getLast();
         long updated = 0;
-        for (Map<String, Object> row : reference.get(m.group(1))) {
+        for (Map<String, Object> row : reference.getOrDefault(m.group(1), List.of())) {
             if (key.equals(row.get(m.group(3)))) {
                 Object old = row.get(m.group(2));
                 String value = query.binding(1);
@@ -517,7 +520,7 @@ public final class FakeRetailPipeline {
                 new Column("PURCHASE_EVENTS_REQUESTED", "fixed"), new Column("MARKETING_EVENTS_REQUESTED", "fixed"),
                 new Column("SUPPLY_CHAIN_EVENTS_REQUESTED", "fixed"), new Column("EVENTS_GENERATED", "fixed"),
                 Column.text("ERROR_MESSAGE"), new Column("EXECUTION_TIME_SECONDS", "real")));
-        reference.keySet().forEach(table -> columns.add(Column.text(table + "_CHECKSUM")));
+        AUDITED.forEach(table -> columns.add(Column.text(table + "_CHECKSUM")));
         List<List<String>> rows = new ArrayList<>();
         for (AuditRow run : audit.reversed()) {
             List<String> row = new ArrayList<>(List.of(run.runId(), epoch(run.time()), run.status(),
@@ -525,7 +528,7 @@ public final class FakeRetailPipeline {
                     Integer.toString(run.requested()[3]), Long.toString(run.generated())));
             row.add(null);
             row.add("1.25");
-            reference.keySet().forEach(table -> row.add(run.checksums().get(table)));
+            AUDITED.forEach(table -> row.add(run.checksums().get(table)));
             rows.add(row);
         }
         return Result.of(columns, rows.subList(0, Math.min(limit, rows.size())));
@@ -533,7 +536,7 @@ public final class FakeRetailPipeline {
 
     private FakeSnowflake.Reply snapshots(List<String> runIds) {
         List<Column> columns = new ArrayList<>(List.of(Column.text("RUN_ID")));
-        reference.keySet().forEach(table -> {
+        AUDITED.forEach(table -> {
             columns.add(new Column(table + "_SNAPSHOT", "variant"));
             columns.add(Column.text(table + "_CHECKSUM"));
         });
@@ -541,7 +544,7 @@ public final class FakeRetailPipeline {
         for (AuditRow run : audit) {
             if (runIds.contains(run.runId())) {
                 List<String> row = new ArrayList<>(List.of(run.runId()));
-                reference.keySet().forEach(table -> {
+                AUDITED.forEach(table -> {
                     row.add(run.snapshots().get(table));
                     row.add(run.checksums().get(table));
                 });
