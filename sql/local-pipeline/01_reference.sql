@@ -9,7 +9,7 @@ CREATE SCHEMA IF NOT EXISTS <% raw_schema %>;
 CREATE SCHEMA IF NOT EXISTS <% bronze_schema %>;
 CREATE SCHEMA IF NOT EXISTS <% gold_schema %>;
 CREATE SCHEMA IF NOT EXISTS <% reference_schema %>;
-CREATE SCHEMA IF NOT EXISTS data_quality;
+CREATE SCHEMA IF NOT EXISTS DATA_QUALITY;
 CREATE SCHEMA IF NOT EXISTS <% control_schema %>;
 
 CREATE TABLE IF NOT EXISTS <% reference_schema %>.customer_segments (

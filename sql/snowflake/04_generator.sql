@@ -41,7 +41,7 @@ PLACES = [("CA", "Los Angeles", "900"), ("NY", "New York", "100"), ("TX", "Houst
 DISCOUNT_CHANCE = {"premium": 0.1, "regular": 0.25, "occasional": 0.4}
 
 
-def utcnow():
+def utc_now():
     return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
 
 
@@ -321,7 +321,7 @@ def run(session, mode, customer_events, purchase_events, marketing_events, suppl
         if min(counts) < 0 or int(events_per_day or 0) < 0:
             raise ValueError("event counts must not be negative")
         taken = snapshot(session)
-        gen = Generator(session, random.Random(), utcnow())
+        gen = Generator(session, random.Random(), utc_now())
         events = (historical(gen, start_date, end_date, int(events_per_day or 0)) if mode == "historical"
                   else realtime(gen, counts))
         gen.churn()

@@ -15,7 +15,7 @@ public enum ColumnRule {
     BOOLEAN("true or false", "true/false"),
     MONTHS("a JSON array of month numbers 1..12, e.g. [11, 12]", "months"),
     TEXT("text", ""),
-    PARAMETER("a JSON value that fits the parameter's type", "JSON"),
+    PARAMETER("a value that fits the parameter's type: a number, text, true/false, or a JSON array or object", "by type"),
     FIXED("not editable", "read-only");
 
     private static final ObjectMapper JSON = new ObjectMapper();

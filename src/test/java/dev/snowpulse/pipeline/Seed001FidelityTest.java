@@ -146,6 +146,19 @@ class Seed001FidelityTest {
         });
     }
 
+    @Test
+    void everyTimeThePipelineStampsInSnowflakeIsUtc() {
+        // a table's DEFAULT keeps the seed's CURRENT_TIMESTAMP(); what the pipeline writes itself is SYSDATE() or UTC
+        for (SqlStatement statement : SNOWFLAKE) {
+            if (statement.sql().contains("$$")) {
+                String body = statement.sql().substring(statement.sql().indexOf("$$"));
+                assertThat(body).as(statement.location()).doesNotContain("CURRENT_TIMESTAMP", "current_timestamp", "utcnow()",
+                        "datetime.now()", "LOCALTIMESTAMP");
+            }
+        }
+        // on PostgreSQL, LocalPipelineGatewayTest runs the pipeline in another session time zone and reads the stamps
+    }
+
     private static boolean same(String deployed, String seed) {
         if (deployed.matches("-?[0-9.]+") && seed.matches("-?[0-9.]+")) {
             return new BigDecimal(deployed).compareTo(new BigDecimal(seed)) == 0;

@@ -31,6 +31,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -179,6 +180,20 @@ public final class PipelineView implements TabContent {
         log.setId("deployLog");
         log.getStyleClass().add("mono");
         log.setPlaceholder(new Label("Deploy… shows the plan here first"));
+        // plan lines and statements are long: wrap them to the panel instead of cutting them off
+        log.setCellFactory(list -> {
+            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(list.widthProperty().subtract(18));
+            cell.setMaxWidth(Region.USE_PREF_SIZE);
+            return cell;
+        });
         model.deployLog().addListener((javafx.collections.ListChangeListener<String>) c -> {
             if (model.planProperty().get() == null) {
                 log.scrollTo(model.deployLog().size() - 1);

@@ -111,10 +111,7 @@ public final class PipelineViewModel {
             return;
         }
         usable.set(true);
-        PipelineNames names = switch (profile.connection()) {
-            case SnowflakeSettings sf -> PipelineSettings.forProfile(sf).names();
-            case dev.snowpulse.profile.PostgresSettings pg -> PipelineSettings.forLocal(pg.database(), null).names();
-        };
+        PipelineNames names = names(profile);
         target.set(profile.name() + " · " + profile.connection().summary() + " · " + (profile.connection() instanceof SnowflakeSettings
                 ? names.database() : "pipeline on PostgreSQL"));
         taskSchema.set(names.controlPath());
@@ -122,6 +119,13 @@ public final class PipelineViewModel {
         if (active) {
             refresh();
         }
+    }
+
+    private static PipelineNames names(ConnectionProfile profile) {
+        return switch (profile.connection()) {
+            case SnowflakeSettings sf -> PipelineSettings.forProfile(sf).names();
+            case dev.snowpulse.profile.PostgresSettings pg -> PipelineSettings.forLocal(pg.database(), null).names();
+        };
     }
 
     public void activate() {
@@ -209,7 +213,9 @@ public final class PipelineViewModel {
             }
             plan.set(planned);
             deployProgress.set(0);
-            deployLog.setAll(planned.lines());
+            // the header names the database; the plan's lines need not repeat it
+            String database = names(profile).database() + ".";
+            deployLog.setAll(planned.lines().stream().map(line -> line.replace(database, "")).toList());
             message.set(planned.changesNothing() ? "The deploy plan changes nothing here."
                     : "Deploy plan ready: " + planned.changes().size() + " changes, listed under Deploy. Apply them, or Discard.");
         }, this::failed);
@@ -232,6 +238,7 @@ public final class PipelineViewModel {
         if (profile == null) {
             return;
         }
+        plan.set(null);
         deployLog.clear();
         deployProgress.set(0);
         busy.set(true);
@@ -246,7 +253,6 @@ public final class PipelineViewModel {
             }
         })), report -> {
             busy.set(false);
-            plan.set(null);
             done(report);
         }, this::failed);
     }

@@ -289,6 +289,32 @@ class LocalPipelineGatewayTest {
     }
 
     @Test
+    void everyTimeThePipelineStampsIsUtcWhateverTheSessionsTimeZone() throws Exception {
+        Sql.execute(db, "alter database " + db.settings().database() + " set timezone to 'America/Los_Angeles'");
+        gateway.close();
+        gateway = new LocalPipelineGateway(db, options);
+        deploy();
+        gateway.generate(new EventCounts(2, 3, 1, 1));
+        Sql.single(db, "select retail_pipeline.transform_to_bronze()");
+        Sql.single(db, "select retail_pipeline.transform_to_gold()");
+
+        String offUtc = "select coalesce(max(abs(extract(epoch from %s - timezone('UTC', now())))), 0) from %s";
+        for (String[] stamp : new String[][]{{"created_at", "s1_raw_data.raw_retail_events"}, {"consumed_at", "s1_raw_data.raw_retail_events"},
+                {"run_timestamp", "reference_data.data_generation_audit"}, {"created_at", "reference_data.data_generation_audit"},
+                {"updated_at", "s2_bronze.stg_purchases"}, {"updated_at", "s2_bronze.stg_customers"}, {"updated_at", "s3_gold.fct_sales"},
+                {"updated_at", "s3_gold.dim_customers"}, {"last_activity_date", "reference_data.generator_customer_status"},
+                {"created_at", "reference_data.warehouses"}}) {
+            assertThat(Double.parseDouble(Sql.single(db, String.format(offUtc, stamp[0], stamp[1]))))
+                    .as(stamp[1] + "." + stamp[0] + " is UTC, not the session's Los Angeles time").isLessThan(120);
+        }
+        assertThat(Double.parseDouble(Sql.single(db, "select max(abs(extract(epoch from \"timestamp\" - timezone('UTC', now()))))"
+                + " from s1_raw_data.raw_retail_events where event_type = 'purchase'"))).as("purchases lie in the last 7 days")
+                .isLessThan(7 * 86400 + 120);
+        assertThat(gateway.auditRuns(1).getFirst().runTime()).isCloseTo(java.time.Instant.now(),
+                org.assertj.core.api.Assertions.within(2, java.time.temporal.ChronoUnit.MINUTES));
+    }
+
+    @Test
     void beforeADeployTheControlsSayToDeploy() {
         assertThatThrownBy(gateway::summary).isInstanceOfSatisfying(PipelineException.class, e -> {
             assertThat(e.sqlState()).isEqualTo("3F000");
