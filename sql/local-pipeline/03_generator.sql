@@ -79,16 +79,21 @@ CREATE OR REPLACE FUNCTION <% control_schema %>.pick_customer(p_repeat double pr
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     v_range record;
+    v_roll double precision;
 BEGIN
     IF random() < p_repeat THEN
         FOR attempt IN 1..5 LOOP
-            SELECT l.customer_type, l.min_customer_id_epoch,
-                   greatest(1, (l.max_customer_id_epoch - l.min_customer_id_epoch) / greatest(1, l.customer_count)) AS step,
-                   l.customer_count
+            -- a customer type in proportion to its customer count
+            v_roll := random();
+            SELECT t.customer_type, t.min_customer_id_epoch, t.step, t.customer_count
               INTO v_range
-              FROM <% reference_schema %>.customer_lifecycle l
-             WHERE l.customer_type IS NOT NULL AND coalesce(l.is_active, true) AND l.customer_count > 0
-             ORDER BY random() * l.customer_count DESC LIMIT 1;
+              FROM (SELECT l.customer_type, l.min_customer_id_epoch, l.customer_count,
+                           greatest(1, (l.max_customer_id_epoch - l.min_customer_id_epoch) / greatest(1, l.customer_count)) AS step,
+                           sum(l.customer_count) OVER (ORDER BY l.customer_type)::double precision
+                               / sum(l.customer_count) OVER () AS upto
+                      FROM <% reference_schema %>.customer_lifecycle l
+                     WHERE l.customer_type IS NOT NULL AND coalesce(l.is_active, true) AND l.customer_count > 0) t
+             WHERE t.upto >= v_roll ORDER BY t.upto LIMIT 1;
             IF NOT FOUND THEN
                 -- the seed's first version: a plain pool of customer_pool_size customers
                 customer_id := 'CUST_' || lpad((100000 + floor(random()
@@ -112,7 +117,7 @@ BEGIN
             END IF;
         END LOOP;
     END IF;
-    customer_id := 'CUST_' || extract(epoch FROM p_now)::bigint || lpad(floor(random() * 1000)::int::text, 3, '0');
+    customer_id := 'CUST_' || extract(epoch FROM p_now)::bigint || lpad(floor(random() * 1000000)::int::text, 6, '0');
     known := false;
     customer_type := 'SLIDING_WINDOW';
 END;
@@ -175,6 +180,7 @@ DECLARE
     v_shipping numeric;
     v_warehouse text;
     v_preferred boolean := false;
+    v_roll double precision;
 BEGIN
     v_pick := <% control_schema %>.pick_customer(<% control_schema %>.parameter_number('repeat_customer_probability', 0.8), p_now);
     customer_id := v_pick.customer_id;
@@ -187,13 +193,14 @@ BEGIN
         v_preferred := FOUND;
     END IF;
     IF NOT v_preferred THEN
-        -- a category in its seasonal peak is twice as likely
+        -- a category in its seasonal peak is twice as likely; one roll, so the cumulative weights mean what they say
+        v_roll := random();
         SELECT c.* INTO v_category
         FROM (SELECT *, sum(w) OVER (ORDER BY category_name) / sum(w) OVER () AS upto
               FROM (SELECT *, CASE WHEN seasonal_peak_months::jsonb @> to_jsonb(extract(month FROM p_at)::int)
                                    THEN 2.0 ELSE 1.0 END AS w
                     FROM <% reference_schema %>.product_categories WHERE category_name IS NOT NULL) weighted) c
-        WHERE c.upto >= random() ORDER BY c.upto LIMIT 1;
+        WHERE c.upto >= v_roll ORDER BY c.upto LIMIT 1;
     END IF;
     v_season := CASE WHEN v_category.seasonal_peak_months::jsonb @> to_jsonb(extract(month FROM p_at)::int)
                      THEN 1.15 + random() * 0.1
@@ -211,11 +218,12 @@ BEGIN
     END IF;
     v_tax := round((v_subtotal - v_discount) * <% control_schema %>.parameter_number('tax_rate', 0.08)::numeric, 2);
     v_shipping := round((random() * <% control_schema %>.parameter_number('shipping_cost_max', 15))::numeric, 2);
+    v_roll := random();
     SELECT w.warehouse_id INTO v_warehouse
     FROM (SELECT warehouse_id, sum(capacity) OVER (ORDER BY warehouse_id)::double precision
                  / nullif(sum(capacity) OVER (), 0) AS upto
           FROM <% reference_schema %>.warehouses WHERE warehouse_id IS NOT NULL) w
-    WHERE w.upto >= random() ORDER BY w.upto LIMIT 1;
+    WHERE w.upto >= v_roll ORDER BY w.upto LIMIT 1;
     event := jsonb_build_object(
         'event_id', p_event_id, 'customer_id', customer_id, 'event_type', 'purchase',
         'timestamp', to_char(p_at, 'YYYY-MM-DD"T"HH24:MI:SS.US'),

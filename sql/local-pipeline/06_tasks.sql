@@ -35,7 +35,7 @@ CREATE INDEX IF NOT EXISTS task_history_recent ON <% control_schema %>.task_hist
 INSERT INTO <% control_schema %>.tasks (task_name, predecessor, schedule, definition, comment) VALUES
     ('DATA_GENERATION_TASK', NULL, '<% task_schedule %>',
      'SELECT message FROM <% control_schema %>.generate_retail_data(<% task_events %>)',
-     'Generates streaming retail data on its schedule')
+     'Generates streaming retail data <% task_schedule_words %>')
 ON CONFLICT (task_name) DO UPDATE SET predecessor = EXCLUDED.predecessor, schedule = EXCLUDED.schedule,
     definition = EXCLUDED.definition, comment = EXCLUDED.comment;
 

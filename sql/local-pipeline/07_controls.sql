@@ -10,9 +10,9 @@ BEGIN
         next_run = CASE WHEN predecessor IS NULL THEN now() + schedule END;
     IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_cron') THEN
         PERFORM cron.schedule('snowpulse-retail-pipeline', '* * * * *', 'CALL <% control_schema %>.run_due()');
-        RETURN 'Pipeline started successfully! Data will be generated every <% task_schedule %> (pg_cron runs the tasks).';
+        RETURN 'Pipeline started successfully! Data will be generated <% task_schedule_words %>. pg_cron runs the tasks.';
     END IF;
-    RETURN 'Pipeline started successfully! Data will be generated every <% task_schedule %>.';
+    RETURN 'Pipeline started successfully! Data will be generated <% task_schedule_words %>.';
 END;
 $$;
 

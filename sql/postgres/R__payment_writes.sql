@@ -9,12 +9,17 @@
 
 create or replace function payments_complete_from_order() returns trigger
 language plpgsql as $$
+declare
+    v_order orders%rowtype;
 begin
-    select coalesce(new.customer_id, o.customer_id), coalesce(new.product_id, o.product_id), coalesce(new.quantity, o.quantity)
-      into new.customer_id, new.product_id, new.quantity
-      from orders o
-     where o.order_id = new.order_id;
-    if new.status = 'AUTHORIZED' then
+    select * into v_order from orders o where o.order_id = new.order_id;
+    -- no such order: what the payment says is kept, and its foreign key decides whether it may stay
+    if found then
+        new.customer_id := coalesce(new.customer_id, v_order.customer_id);
+        new.product_id := coalesce(new.product_id, v_order.product_id);
+        new.quantity := coalesce(new.quantity, v_order.quantity);
+    end if;
+    if new.status = 'AUTHORIZED' and new.quantity is not null and new.amount is not null then
         update inventory
            set orders_authorized  = orders_authorized + 1,
                units_sold         = units_sold + new.quantity,
@@ -34,14 +39,14 @@ create or replace trigger payments_complete_from_order
 create or replace function payments_move_totals() returns trigger
 language plpgsql as $$
 begin
-    if old.status = 'AUTHORIZED' then
+    if old.status = 'AUTHORIZED' and old.quantity is not null and old.amount is not null then
         update inventory
            set orders_authorized  = orders_authorized - 1,
                units_sold         = units_sold - old.quantity,
                revenue_authorized = revenue_authorized - old.amount
          where product_id = old.product_id;
     end if;
-    if tg_op = 'UPDATE' and new.status = 'AUTHORIZED' then
+    if tg_op = 'UPDATE' and new.status = 'AUTHORIZED' and new.quantity is not null and new.amount is not null then
         update inventory
            set orders_authorized  = orders_authorized + 1,
                units_sold         = units_sold + new.quantity,

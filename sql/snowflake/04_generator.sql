@@ -4,7 +4,8 @@
 -- keeps the same customer's attributes the same on every run, writes the seed's event shapes, and writes one audit
 -- row per run, failed runs too, with a snapshot and an MD5 checksum of every reference table. Fixed from the seed:
 -- the marketing and supply-chain counts are generated (the seed only recorded them), a failed run fails the call
--- (the seed returned a message and its task still succeeded), and every time it stamps is UTC.
+-- (the seed returned a message and its task still succeeded), and every time it stamps is UTC. Like the seed's, the
+-- procedures run with their owner's rights, in their own schema, where their temporary views go.
 
 CREATE OR REPLACE PROCEDURE <% database %>.<% control_schema %>.SNOWPULSE_GENERATE_EVENTS(
     MODE STRING,
@@ -20,17 +21,17 @@ LANGUAGE PYTHON
 RUNTIME_VERSION = '3.11'
 PACKAGES = ('snowflake-snowpark-python')
 HANDLER = 'run'
-EXECUTE AS CALLER
 AS
 $$
+import calendar
 import datetime
 import json
-import math
 import random
 import time
 import uuid
 
 REF = "<% database %>.<% reference_schema %>"
+CONTROL = "<% database %>.<% control_schema %>"
 RAW = "<% database %>.<% raw_schema %>.RAW_RETAIL_EVENTS"
 # (table, key) of every reference table the audit keeps a snapshot and a checksum of
 AUDITED = [("CUSTOMER_SEGMENTS", "SEGMENT_NAME"), ("PRODUCT_CATEGORIES", "CATEGORY_NAME"),
@@ -105,10 +106,10 @@ class Generator:
             step = max(1, (high - low) // max(1, count))
             for i in range(count):
                 self.types[f"CUST_{low + i * step}"] = (row["CUSTOMER_TYPE"], float(row["CHURN_PROBABILITY"] or 0))
-        if not lifecycle:
-            # a database from the seed's first version: a plain pool of customer_pool_size customers
+        if "customer_pool_size" in self.params or not lifecycle:
+            # the seed's first version kept a plain pool of customer_pool_size customers: they keep buying
             for i in range(int(self.number("customer_pool_size", 5000))):
-                self.types[f"CUST_{i + 100000:06d}"] = ("CORE_LOYAL", 0.0)
+                self.types.setdefault(f"CUST_{i + 100000:06d}", ("CORE_LOYAL", 0.0))
         for s in status:
             if s["IS_ACTIVE_IN_GENERATOR"] and s["CUSTOMER_ID"] not in self.types:
                 self.types[s["CUSTOMER_ID"]] = (s["CUSTOMER_TYPE"], float(self.number("sliding_customer_churn_rate", 0.03)))
@@ -145,7 +146,11 @@ class Generator:
     def customer(self, repeat):
         if self.pool and self.rng.random() < repeat:
             return self.rng.choice(self.pool), True
-        new_id = f"CUST_{int(self.now.timestamp())}{self.rng.randint(0, 999):03d}"
+        # as the seed names a customer who joins: CUST_<epoch>, counted up past the ids already taken
+        number = calendar.timegm(self.now.timetuple())
+        while f"CUST_{number}" in self.types:
+            number += 1
+        new_id = f"CUST_{number}"
         self.types[new_id] = ("SLIDING_WINDOW", self.number("sliding_customer_churn_rate", 0.03))
         self.pool.append(new_id)
         return new_id, False
@@ -284,10 +289,10 @@ def historical(gen, start, end, per_day):
 def write(session, events, run_id):
     batch = [(e["event_id"], e["event_type"], e["timestamp"], json.dumps(e), run_id) for e in events]
     session.create_dataframe(batch, schema=["EVENT_ID", "EVENT_TYPE", "TS", "EVENT", "RUN_ID"]) \
-        .create_or_replace_temp_view("SNOWPULSE_NEW_EVENTS")
+        .create_or_replace_temp_view(f"{CONTROL}.SNOWPULSE_NEW_EVENTS")
     session.sql(f"insert into {RAW} (EVENT_ID, EVENT_TYPE, TIMESTAMP, RAW_DATA, CREATED_AT, RUN_ID) "
                 f"select EVENT_ID, EVENT_TYPE, to_timestamp_ntz(TS), parse_json(EVENT), sysdate(), RUN_ID "
-                f"from SNOWPULSE_NEW_EVENTS").collect()
+                f"from {CONTROL}.SNOWPULSE_NEW_EVENTS").collect()
 
 
 def record_customers(session, gen):
@@ -295,8 +300,8 @@ def record_customers(session, gen):
         return
     seen = [(c, kind, c in gen.churned) for c, kind in gen.touched.items()]
     session.create_dataframe(seen, schema=["CUSTOMER_ID", "CUSTOMER_TYPE", "CHURNED"]) \
-        .create_or_replace_temp_view("SNOWPULSE_SEEN_CUSTOMERS")
-    session.sql(f"merge into {REF}.GENERATOR_CUSTOMER_STATUS t using SNOWPULSE_SEEN_CUSTOMERS s "
+        .create_or_replace_temp_view(f"{CONTROL}.SNOWPULSE_SEEN_CUSTOMERS")
+    session.sql(f"merge into {REF}.GENERATOR_CUSTOMER_STATUS t using {CONTROL}.SNOWPULSE_SEEN_CUSTOMERS s "
                 f"on t.CUSTOMER_ID = s.CUSTOMER_ID "
                 f"when matched then update set IS_ACTIVE_IN_GENERATOR = not s.CHURNED, LAST_ACTIVITY_DATE = sysdate(), "
                 f"CHURN_DATE = iff(s.CHURNED, sysdate(), null), UPDATED_AT = sysdate() "
@@ -327,8 +332,9 @@ def run(session, mode, customer_events, purchase_events, marketing_events, suppl
         gen.churn()
         if events:
             write(session, events, run_id)
-        record_customers(session, gen)
+        # the events are in: the audit row counts them even if recording the customers fails below
         generated = len(events)
+        record_customers(session, gen)
         if generated == 0:
             status, error = "PARTIAL", "No events generated"
     except Exception as failure:  # the audit row records every failure; the caller gets it too
@@ -368,7 +374,6 @@ LANGUAGE PYTHON
 RUNTIME_VERSION = '3.11'
 PACKAGES = ('snowflake-snowpark-python')
 HANDLER = 'main'
-EXECUTE AS CALLER
 COMMENT = 'Generates realistic retail streaming data with consistent customer behavior'
 AS
 $$
@@ -386,7 +391,6 @@ LANGUAGE PYTHON
 RUNTIME_VERSION = '3.11'
 PACKAGES = ('snowflake-snowpark-python')
 HANDLER = 'main'
-EXECUTE AS CALLER
 COMMENT = 'Generates 3 years of historical retail data with realistic patterns and customer evolution'
 AS
 $$
@@ -418,7 +422,7 @@ EXECUTE AS CALLER
 AS
 $$
 BEGIN
-    CALL <% database %>.<% control_schema %>.GENERATE_HISTORICAL_DATA(DATEADD('day', -30, CURRENT_DATE()), CURRENT_DATE(), 50);
+    CALL <% database %>.<% control_schema %>.GENERATE_HISTORICAL_DATA(DATEADD('day', -30, SYSDATE()::DATE), SYSDATE()::DATE, 50);
     RETURN 'Sample historical data generation (last 30 days) initiated';
 END;
 $$;

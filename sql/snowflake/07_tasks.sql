@@ -10,7 +10,7 @@ ALTER TASK IF EXISTS <% database %>.<% control_schema %>.DATA_GENERATION_TASK SU
 CREATE OR ALTER TASK <% database %>.<% control_schema %>.DATA_GENERATION_TASK
     <% task_compute %>
     SCHEDULE = '<% task_schedule %>'
-    COMMENT = 'Generates streaming retail data on its schedule'
+    COMMENT = 'Generates streaming retail data <% task_schedule_words %>'
 AS
     CALL <% database %>.<% control_schema %>.GENERATE_RETAIL_DATA(<% task_events %>);
 

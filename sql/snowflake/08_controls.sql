@@ -15,7 +15,7 @@ $$
 BEGIN
     ALTER TASK <% database %>.<% control_schema %>.DATA_GENERATION_TASK SUSPEND;
     SELECT SYSTEM$TASK_DEPENDENTS_ENABLE('<% database %>.<% control_schema %>.DATA_GENERATION_TASK');
-    RETURN 'Pipeline started successfully! Data will be generated on the schedule <% task_schedule %>.';
+    RETURN 'Pipeline started successfully! Data will be generated <% task_schedule_words %>.';
 END;
 $$;
 
@@ -176,16 +176,17 @@ DECLARE
     snapshot RESULTSET;
 BEGIN
     snapshot := (
-        SELECT c.LABEL, c.SNAPSHOT
-        FROM (SELECT * FROM <% database %>.<% reference_schema %>.DATA_GENERATION_AUDIT WHERE RUN_ID = :RUN_ID_INPUT) r,
-             LATERAL (SELECT 1 AS N, 'CUSTOMER_SEGMENTS' AS ID, 'Customer Segments' AS LABEL, r.CUSTOMER_SEGMENTS_SNAPSHOT AS SNAPSHOT
-                      UNION ALL SELECT 2, 'PRODUCT_CATEGORIES', 'Product Categories', r.PRODUCT_CATEGORIES_SNAPSHOT
-                      UNION ALL SELECT 3, 'MARKETING_CHANNELS', 'Marketing Channels', r.MARKETING_CHANNELS_SNAPSHOT
-                      UNION ALL SELECT 4, 'WAREHOUSES', 'Warehouses', r.WAREHOUSES_SNAPSHOT
-                      UNION ALL SELECT 5, 'GENERATION_PARAMETERS', 'Generation Parameters', r.GENERATION_PARAMETERS_SNAPSHOT
-                      UNION ALL SELECT 6, 'CUSTOMER_LIFECYCLE', 'Customer Lifecycle', r.CUSTOMER_LIFECYCLE_SNAPSHOT) c
-        WHERE UPPER(:COMPONENT) IN ('ALL', c.ID)
-        ORDER BY c.N);
+        WITH r AS (SELECT * FROM <% database %>.<% reference_schema %>.DATA_GENERATION_AUDIT WHERE RUN_ID = :RUN_ID_INPUT),
+        c AS (
+            SELECT 1 AS N, 'CUSTOMER_SEGMENTS' AS ID, 'Customer Segments' AS LABEL, CUSTOMER_SEGMENTS_SNAPSHOT AS SNAPSHOT FROM r
+            UNION ALL SELECT 2, 'PRODUCT_CATEGORIES', 'Product Categories', PRODUCT_CATEGORIES_SNAPSHOT FROM r
+            UNION ALL SELECT 3, 'MARKETING_CHANNELS', 'Marketing Channels', MARKETING_CHANNELS_SNAPSHOT FROM r
+            UNION ALL SELECT 4, 'WAREHOUSES', 'Warehouses', WAREHOUSES_SNAPSHOT FROM r
+            UNION ALL SELECT 5, 'GENERATION_PARAMETERS', 'Generation Parameters', GENERATION_PARAMETERS_SNAPSHOT FROM r
+            UNION ALL SELECT 6, 'CUSTOMER_LIFECYCLE', 'Customer Lifecycle', CUSTOMER_LIFECYCLE_SNAPSHOT FROM r)
+        SELECT LABEL AS COMPONENT_NAME, SNAPSHOT AS DATA_SNAPSHOT FROM c
+        WHERE UPPER(:COMPONENT) IN ('ALL', ID)
+        ORDER BY N);
     RETURN TABLE(snapshot);
 END;
 $$;

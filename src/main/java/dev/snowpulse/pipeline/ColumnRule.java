@@ -99,14 +99,6 @@ public enum ColumnRule {
         };
     }
 
-    /** Whether a parameter of this type is stored as JSON (an array or object) or as its text, as the seed stores numbers. */
-    public static boolean storedAsJson(String type) {
-        return type != null && switch (type.toLowerCase(java.util.Locale.ROOT)) {
-            case "array", "object", "list" -> true;
-            default -> false;
-        };
-    }
-
     private static String number(String column, String value) {
         try {
             return new BigDecimal(value).toPlainString();

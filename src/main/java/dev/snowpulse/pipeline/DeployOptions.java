@@ -59,6 +59,7 @@ public record DeployOptions(PipelineNames names, String schedule, String warehou
         values.put("reference_schema", names.referenceSchema());
         values.put("control_schema", names.controlSchema());
         values.put("task_schedule", schedule);
+        values.put("task_schedule_words", RunCost.words(schedule));
         values.put("task_events", taskEvents.customer() + ", " + taskEvents.purchase() + ", " + taskEvents.marketing() + ", "
                 + taskEvents.supplyChain());
         values.put("task_compute", serverless() ? "USER_TASK_MANAGED_INITIAL_WAREHOUSE_SIZE = 'XSMALL'" : "WAREHOUSE = " + warehouse);

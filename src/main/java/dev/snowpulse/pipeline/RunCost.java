@@ -51,6 +51,33 @@ public record RunCost(String task, EventCounts perRun, String schedule, Optional
         return OptionalLong.empty();
     }
 
+    /**
+     * The schedule in words, as the seed's messages put it: "every 30 minutes" for an interval or a cron that fires
+     * at evenly spaced minutes of every hour, else "on the schedule USING CRON ...".
+     */
+    public static String words(String schedule) {
+        Matcher interval = INTERVAL.matcher(schedule.strip());
+        if (interval.matches()) {
+            long n = Long.parseLong(interval.group(1));
+            String unit = interval.group(2).toLowerCase(Locale.ROOT);
+            return n == 1 ? "every " + unit : "every " + n + " " + unit + "s";
+        }
+        Matcher cron = CRON.matcher(schedule.strip());
+        if (cron.matches() && cron.group(2).equals("*") && cron.group(3).equals("*") && cron.group(4).equals("*")
+                && cron.group(5).equals("*") && cron.group(1).matches("\\d+(,\\d+)*")) {
+            int[] minutes = java.util.Arrays.stream(cron.group(1).split(",")).mapToInt(Integer::parseInt).sorted().toArray();
+            int gap = 60 - minutes[minutes.length - 1] + minutes[0];
+            boolean even = true;
+            for (int i = 1; i < minutes.length; i++) {
+                even &= minutes[i] - minutes[i - 1] == gap;
+            }
+            if (even) {
+                return gap == 60 ? "every hour" : "every " + gap + " minutes";
+            }
+        }
+        return "on the schedule " + schedule;
+    }
+
     /** How many values a cron field takes out of {@code size}: "*", "*\/15", "0,30", "9-17", "9-17/2". */
     private static OptionalLong count(String field, int size) {
         long total = 0;

@@ -76,10 +76,15 @@ public final class SchemaMigrations {
                     ? "nothing to apply: the schema is up to date"
                     : "applied " + result.migrationsExecuted + " file(s); schema version " + result.targetSchemaVersion));
         } catch (FlywayException e) {
+            MigrationFailure failure = failure(e, timer.current);
             if (origin != DatabaseOrigin.MANAGED) {
-                dropHistoryTable();
+                try {
+                    dropHistoryTable();
+                } catch (SQLException cleanup) {
+                    failure.addSuppressed(cleanup);
+                }
             }
-            throw failure(e, timer.current);
+            throw failure;
         }
         return status();
     }

@@ -36,9 +36,9 @@ public final class DeployPlanner {
     private static final Pattern CREATE_SCHEMA = Pattern.compile("CREATE\\s+SCHEMA\\s+IF\\s+NOT\\s+EXISTS\\s+([\\w.$\"]+)\\s*", FLAGS);
     private static final Pattern CREATE_TABLE = Pattern.compile("CREATE\\s+TABLE\\s+IF\\s+NOT\\s+EXISTS\\s+.*", FLAGS);
     private static final Pattern MERGE_ROWS = Pattern.compile("MERGE\\s+INTO\\s+([\\w.$\"]+)\\s+t\\s+USING\\s+\\(.*?\\bVALUES\\b(.*?)\\bAS\\s+v\\s*\\("
-            + ".*?\\bON\\s+t\\.(\\w+)\\s*=\\s*s\\.\\w+\\s+WHEN\\s+NOT\\s+MATCHED\\s+THEN\\s+INSERT\\b(?:(?!\\bWHEN\\s+MATCHED\\b).)*", FLAGS);
+            + ".*?\\bON\\s+t\\.(\\w+)\\s*=\\s*s\\.\\w+\\s+WHEN\\s+NOT\\s+MATCHED\\s+THEN\\s+INSERT\\b(?:(?!\\b(?:WHEN|UPDATE|DELETE)\\b).)*", FLAGS);
     private static final Pattern INSERT_ROWS = Pattern.compile("INSERT\\s+INTO\\s+([\\w.$\"]+)\\s*\\([^)]*\\)\\s*SELECT\\b.*?\\(\\s*VALUES\\b(.*?)\\)\\s*AS\\s+v\\b"
-            + ".*?\\bWHERE\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+1\\s+FROM\\s+[\\w.$\"]+\\s+t\\s+WHERE\\s+t\\.(\\w+)\\s*=\\s*v\\.\\w+\\s*\\)\\s*", FLAGS);
+            + ".*?\\bWHERE\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+1\\s+FROM\\s+([\\w.$\"]+)\\s+t\\s+WHERE\\s+t\\.(\\w+)\\s*=\\s*v\\.\\w+\\s*\\)\\s*", FLAGS);
     private static final Pattern ROUTINE = Pattern.compile("CREATE\\s+OR\\s+REPLACE\\s+(PROCEDURE|FUNCTION)\\s+([\\w.$\"]+)\\s*\\(.*", FLAGS);
     private static final Pattern DROP_ROUTINE = Pattern.compile("DROP\\s+FUNCTION\\s+IF\\s+EXISTS\\s+([\\w.$\"]+)\\s*\\([^)]*\\)\\s*", FLAGS);
     private static final Pattern TASK = Pattern.compile("CREATE\\s+OR\\s+ALTER\\s+TASK\\s+([\\w.$\"]+)\\s+.*", FLAGS);
@@ -51,6 +51,7 @@ public final class DeployPlanner {
     private static final Pattern TUPLE_KEY = Pattern.compile("\\(\\s*'([^']*)'");
     private static final Pattern SCHEDULE = Pattern.compile("SCHEDULE\\s*=\\s*'([^']*)'", FLAGS);
     private static final Pattern BODY = Pattern.compile("\\n\\s*AS\\s*\\n(.*)", FLAGS);
+    private static final Pattern WAREHOUSE = Pattern.compile("\\bWAREHOUSE\\s*=\\s*(\\w+)", FLAGS);
     private static final Pattern CONSTANT = Pattern.compile("(?i)-?[0-9.]+|'[^']*'|TRUE|FALSE|NULL");
 
     private final Dialect dialect;
@@ -74,12 +75,17 @@ public final class DeployPlanner {
         for (Pattern pattern : List.of(MERGE_ROWS, INSERT_ROWS)) {
             Matcher m = pattern.matcher(sql);
             if (m.matches() && !(pattern == INSERT_ROWS && LOCAL_TASK.matcher(sql).matches())) {
+                int keyGroup = pattern == INSERT_ROWS ? 4 : 3;
+                if (pattern == INSERT_ROWS && !Catalog.key(m.group(1)).equals(Catalog.key(m.group(3)))) {
+                    // rows added where missing from another table are not additive to this one
+                    return Optional.empty();
+                }
                 List<String> keys = new ArrayList<>();
                 Matcher key = TUPLE_KEY.matcher(m.group(2));
                 while (key.find()) {
                     keys.add(key.group(1));
                 }
-                return Optional.of(new RowTarget(m.group(1), m.group(3), keys));
+                return Optional.of(new RowTarget(m.group(1), m.group(keyGroup), keys));
             }
         }
         return Optional.empty();
@@ -110,8 +116,7 @@ public final class DeployPlanner {
                     steps.add(new DeployStep(statement, null));
                     steps.addAll(adopt(statement, table, existing, catalog.primaryKeys().get(Catalog.key(table.name()))));
                 }
-            } else if (rowTarget(sql).isPresent()) {
-                RowTarget target = rowTarget(sql).orElseThrow();
+            } else if (rowTarget(sql).orElse(null) instanceof RowTarget target) {
                 Set<String> held = catalog.referenceKeys().getOrDefault(Catalog.key(target.table()), Set.of());
                 List<String> added = target.keys().stream().filter(k -> !held.contains(k)).toList();
                 steps.add(new DeployStep(statement, added.isEmpty() ? null
@@ -173,16 +178,17 @@ public final class DeployPlanner {
         if (existing.definition() != null && !newBody.equalsIgnoreCase(existing.definition().strip())) {
             differences.add("runs " + existing.definition().strip() + " → " + newBody);
         }
-        if (existing.warehouse() != null && !sql.toUpperCase(Locale.ROOT).contains("WAREHOUSE = " + existing.warehouse().toUpperCase(Locale.ROOT))) {
-            differences.add("warehouse " + existing.warehouse() + " → " + (sql.toUpperCase(Locale.ROOT).contains("WAREHOUSE =")
-                    ? compute(sql) : "serverless"));
+        String warehouse = warehouse(sql);
+        if (existing.warehouse() != null && !existing.warehouse().equalsIgnoreCase(warehouse)) {
+            differences.add("warehouse " + existing.warehouse() + " → " + (warehouse == null ? "serverless" : warehouse));
         }
         return new Change(Change.Kind.TASK_REPLACED, name, differences.isEmpty() ? "same schedule and body" : String.join("; ", differences));
     }
 
-    private static String compute(String sql) {
-        Matcher m = Pattern.compile("WAREHOUSE\\s*=\\s*(\\w+)", FLAGS).matcher(sql);
-        return m.find() ? m.group(1) : "?";
+    /** The warehouse a task runs on, or null when it is serverless. */
+    private static String warehouse(String sql) {
+        Matcher m = WAREHOUSE.matcher(sql);
+        return m.find() ? m.group(1) : null;
     }
 
     /** The statements that bring an existing table up to the deployment's columns, without touching its rows. */

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** What the pipeline's schemas hold in a PostgreSQL database, from its catalog, read in the deploy's transaction. */
+/** What the pipeline's schemas hold in a PostgreSQL database, read from its catalog when the deploy is planned. */
 final class LocalCatalog {
 
     private LocalCatalog() {

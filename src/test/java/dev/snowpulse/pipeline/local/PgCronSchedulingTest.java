@@ -58,7 +58,8 @@ class PgCronSchedulingTest {
                 assertThat(report.ok()).as(report.describe()).isTrue();
                 assertThat(Sql.single(retail, "select retail_pipeline.task_runner()")).isEqualTo("pg_cron");
 
-                assertThat(gateway.start()).endsWith("pg_cron runs them");
+                assertThat(gateway.start()).isEqualTo("Pipeline started successfully! Data will be generated every 30 minutes. "
+                        + "pg_cron runs the tasks.");
                 assertThat(Sql.single(retail, "select command from cron.job where jobname = 'snowpulse-retail-pipeline'"))
                         .isEqualTo("CALL RETAIL_PIPELINE.run_due()");
 
@@ -66,7 +67,7 @@ class PgCronSchedulingTest {
                 // pg_cron checks its jobs at the start of each minute
                 Await.until(Duration.ofSeconds(90), "pg_cron to run the graph", () -> count(retail,
                         "select count(*) from retail_pipeline.task_history where task_name = 'GOLD_TRANSFORMATION_TASK' and state = 'SUCCEEDED'") == 1);
-                assertThat(gateway.summary()).contains(new LayerCount("gold", "FCT_SALES", 50));
+                assertThat(gateway.summary()).contains(new LayerCount("Gold", "FCT_SALES", 10));
                 assertThat(count(retail, "select count(*) from retail_pipeline.task_history where state = 'SUCCEEDED'")).isEqualTo(3);
                 assertThat(gateway.pipelineTasks().getFirst().nextRun()).isAfter(java.time.Instant.now().plusSeconds(29 * 60));
 
