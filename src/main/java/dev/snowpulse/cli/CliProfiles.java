@@ -65,7 +65,7 @@ final class CliProfiles {
     }
 
     static void typeSecret(CliContext context, ConnectionProfile profile, String why) {
-        Console console = System.console();
+        Console console = terminal();
         if (console == null) {
             throw new CliFailure(why + "; no terminal to ask on, so set the environment variable "
                     + "or use a profile whose secret source is keychain, env or pgpass");
@@ -93,12 +93,18 @@ final class CliProfiles {
     static void guard(CliContext context, ConnectionProfile profile, String action, String confirm) {
         ProdGuard guard = context.services().prodGuard();
         String typed = confirm;
-        if (typed == null && guard.needsConfirmation(profile) && System.console() != null) {
-            typed = System.console().readLine("%s%n> ", guard.question(profile, action));
+        if (typed == null && guard.needsConfirmation(profile) && terminal() != null) {
+            typed = terminal().readLine("%s%n> ", guard.question(profile, action));
         }
         ProdGuard.Decision decision = guard.check(profile, action, typed);
         if (!decision.allowed()) {
             throw new CliFailure(decision.message());
         }
+    }
+
+    /** The terminal to ask on, or null when input is a pipe or a file (Java returns a console for those too). */
+    static Console terminal() {
+        Console console = System.console();
+        return console != null && console.isTerminal() ? console : null;
     }
 }

@@ -342,13 +342,18 @@ final class PipelineCommand {
                     "while it runs). Several schedulers on one database never run a due graph twice. --once runs what is due and exits."})
     int scheduler(@Mixin Target target,
                   @Option(names = "--tick", defaultValue = "5s", description = "How often to look for due tasks (default: ${DEFAULT-VALUE})") String tick,
-                  @Option(names = "--once", description = "Run what is due now, then exit") boolean once) throws Exception {
+                  @Option(names = "--once", description = "Run what is due now, then exit") boolean once,
+                  @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm on a prod profile") String confirm)
+            throws Exception {
         Duration every = Durations.parse(tick, "--tick");
         ConnectionProfile profile = profile();
         if (!(profile.connection() instanceof dev.snowpulse.profile.PostgresSettings)) {
             throw new CliFailure("profile '" + profile.name() + "' is a Snowflake profile: Snowflake runs its own tasks; "
                     + "the scheduler is for the pipeline on PostgreSQL");
         }
+        dev.snowpulse.pipeline.PipelineGateways.refuseOtherDatabase(profile, target.database);
+        // a due graph writes the pipeline's tables, as Generate does
+        CliProfiles.guard(context, profile, "Running the pipeline's due tasks", confirm);
         var endpoint = CliProfiles.postgres(context, profile);
         var names = dev.snowpulse.pipeline.PipelineSettings.forLocal(endpoint.settings().database(), null).names();
         PrintWriter out = context.out();

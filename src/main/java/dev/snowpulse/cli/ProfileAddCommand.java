@@ -83,6 +83,10 @@ final class ProfileAddCommand implements Callable<Integer> {
             case SNOWFLAKE -> snowflake(secret);
         };
         ConnectionProfile profile = new ConnectionProfile(name, environment, settings);
+        if (secret.source() == SecretSource.KEYCHAIN && !context.services().secrets().keychain().isAvailable()) {
+            throw new IllegalArgumentException("--password-source keychain: the OS keychain is not available here ("
+                    + context.services().secrets().keychain().unavailableReason() + "); choose env, pgpass, prompt or none");
+        }
         context.services().profiles().save(null, profile);
         context.out().println("saved profile '" + profile.name() + "' (" + environment.label() + ", " + settings.summary() + ")");
         return Cli.OK;
@@ -99,12 +103,16 @@ final class ProfileAddCommand implements Callable<Integer> {
                 context.err().println("note: ignored URI parameters " + parsed.ignoredParameters());
             }
             return new PostgresSettings(orElse(host, parsed.host()), port != null ? port : parsed.port(),
-                    orElse(database, parsed.database()), orElse(user, parsed.user() == null ? defaultUser() : parsed.user()),
+                    required(orElse(database, parsed.database()), "--database", "e.g. postgres"),
+                    required(orElse(user, parsed.user()), "--user", "e.g. postgres or snowflake_admin; the URI names none"),
                     sslMode != null ? SslMode.parse(sslMode) : parsed.sslMode(), orElse(sslRootCert, parsed.sslRootCert()),
                     orElse(applicationName, parsed.applicationName()), secret);
         }
-        return new PostgresSettings(host, port == null ? PostgresSettings.DEFAULT_PORT : port, database == null ? "postgres" : database,
-                user == null ? defaultUser() : user, sslMode == null ? null : SslMode.parse(sslMode), sslRootCert, applicationName, secret);
+        // as the desktop form: every profile names its database and user, none is taken from the OS account
+        return new PostgresSettings(required(host, "--host", "e.g. 127.0.0.1 or xxxx.snowflake.app"),
+                port == null ? PostgresSettings.DEFAULT_PORT : port, required(database, "--database", "e.g. postgres"),
+                required(user, "--user", "e.g. postgres or snowflake_admin"), sslMode == null ? null : SslMode.parse(sslMode),
+                sslRootCert, applicationName, secret);
     }
 
     private SnowflakeSettings snowflake(SecretRef secret) {
@@ -119,7 +127,10 @@ final class ProfileAddCommand implements Callable<Integer> {
         return explicit != null ? explicit : fallback;
     }
 
-    private static String defaultUser() {
-        return System.getProperty("user.name", "postgres");
+    private static String required(String value, String option, String example) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(option + ": required (" + example + ")");
+        }
+        return value;
     }
 }

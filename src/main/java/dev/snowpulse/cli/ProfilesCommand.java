@@ -8,6 +8,7 @@ import dev.snowpulse.profile.Environment;
 import dev.snowpulse.profile.EnvironmentKind;
 import dev.snowpulse.profile.PgEnvironmentImport;
 import dev.snowpulse.profile.ProfileCatalog;
+import dev.snowpulse.profile.ProfileChanges;
 import dev.snowpulse.profile.ProfileExchange;
 import dev.snowpulse.profile.SnowflakeCliConnections;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @Command(name = "profiles",
         description = "List, add, test, import and export connection profiles.",
@@ -62,7 +64,7 @@ public final class ProfilesCommand {
                @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm removing a prod profile") String confirm)
             throws IOException {
         ConnectionProfile profile = catalog().require(name);
-        CliProfiles.guard(context, profile, "Removing the profile", confirm);
+        CliProfiles.guard(context, profile, "Removal", confirm);
         catalog().remove(name);
         context.services().secrets().keychain().delete(name);
         context.out().println("removed profile '" + name + "'");
@@ -136,18 +138,40 @@ public final class ProfilesCommand {
         return Cli.OK;
     }
 
-    @Command(name = "import", description = "Add the profiles from a JSON file written by export.")
+    @Command(name = "import", description = {"Add the profiles from a JSON file written by export.",
+            "Replacing a prod profile (--replace) needs --confirm with its name, and says what changes."})
     int importFile(@Parameters(paramLabel = "FILE") Path file,
-                   @Option(names = "--replace", description = "Replace profiles that have the same name") boolean replace)
+                   @Option(names = "--replace", description = "Replace profiles that have the same name") boolean replace,
+                   @Option(names = "--confirm", paramLabel = "NAME", split = ",",
+                           description = "Names of the prod profiles --replace may change (repeat, or separate with commas)")
+                   List<String> confirm)
             throws IOException {
+        List<ConnectionProfile> imported = ProfileExchange.read(file);
+        // every prod profile the import would change is confirmed before anything is written
+        for (ConnectionProfile profile : imported) {
+            catalog().find(profile.name()).filter(existing -> replace && !existing.equals(profile)).ifPresent(existing -> {
+                String changes = ProfileChanges.describe(existing, profile);
+                if (context.services().prodGuard().needsConfirmation(existing)) {
+                    context.err().println("replacing prod profile '" + existing.name() + "': " + changes);
+                    String typed = confirm != null && confirm.contains(existing.name()) ? existing.name() : null;
+                    CliProfiles.guard(context, existing, "Replacing the profile", typed);
+                }
+            });
+        }
         int added = 0;
-        for (ConnectionProfile profile : ProfileExchange.read(file)) {
-            boolean exists = catalog().find(profile.name()).isPresent();
-            if (exists && !replace) {
+        for (ConnectionProfile profile : imported) {
+            Optional<ConnectionProfile> existing = catalog().find(profile.name());
+            if (existing.isPresent() && !replace) {
                 context.err().println("skipped '" + profile.name() + "': a profile with that name exists (use --replace)");
                 continue;
             }
-            catalog().save(exists ? profile.name() : null, profile);
+            if (existing.isPresent() && existing.get().equals(profile)) {
+                context.err().println("unchanged '" + profile.name() + "'");
+                continue;
+            }
+            catalog().save(existing.isPresent() ? profile.name() : null, profile);
+            context.out().println((existing.isPresent() ? "replaced" : "added") + " profile '" + profile.name() + "'"
+                    + existing.map(e -> ": " + ProfileChanges.describe(e, profile)).orElse(""));
             added++;
         }
         context.out().println("imported " + added + " profile(s) from " + file);

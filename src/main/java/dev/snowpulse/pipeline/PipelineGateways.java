@@ -32,8 +32,19 @@ public final class PipelineGateways {
                     overrides.warehouse(), overrides.serverless()).withTaskEvents(overrides.taskEvents());
             return new SnowflakePipelineGateway(connections.snowflakeDriver(), connections.snowflake(profile, timeout), options);
         }
+        refuseOtherDatabase(profile, overrides.database());
         PostgresEndpoint endpoint = connections.postgres(profile);
         return new LocalPipelineGateway(endpoint, PipelineSettings.forLocal(endpoint.settings().database(), overrides.schedule())
                 .withTaskEvents(overrides.taskEvents()));
+    }
+
+    /** On PostgreSQL the pipeline lives in the profile's own database; another one is a mistake, not a silent no-op. */
+    public static void refuseOtherDatabase(ConnectionProfile profile, String database) {
+        if (database != null && profile.connection() instanceof dev.snowpulse.profile.PostgresSettings pg
+                && !database.equals(pg.database())) {
+            throw new IllegalArgumentException("--database: on a Postgres profile the pipeline lives in the profile's own "
+                    + "database ('" + pg.database() + "'); to use database '" + database + "', add a profile for it "
+                    + "(snowpulse profiles add NAME --database " + database + " ...)");
+        }
     }
 }

@@ -20,7 +20,21 @@ public record HostEnvironment(Map<String, String> variables, Path home, String o
     }
 
     public static HostEnvironment current() {
-        return new HostEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name"));
+        return of(System.getenv(), System.getProperty("user.home"), System.getProperty("os.name"));
+    }
+
+    /**
+     * The home the user's environment names: {@code $HOME} where it is an absolute path (as libpq, the Snowflake CLI
+     * and the shell use it), else the account's home. Java's {@code user.home} is the account's home and ignores
+     * {@code HOME}. On Windows the account's profile folder.
+     */
+    static HostEnvironment of(Map<String, String> variables, String accountHome, String osName) {
+        HostEnvironment account = new HostEnvironment(variables, Path.of(accountHome), osName);
+        if (account.isWindows()) {
+            return account;
+        }
+        return account.variable("HOME").map(Path::of).filter(Path::isAbsolute)
+                .map(home -> new HostEnvironment(variables, home, osName)).orElse(account);
     }
 
     public Optional<String> variable(String name) {

@@ -60,6 +60,14 @@ public final class ProfileCatalog {
         store.save(previousName, profile);
     }
 
+    /** An edit of {@code base} as the editor loaded it (null: a new profile); see {@link ProfileStore#saveEdit}. */
+    public void saveEdit(ConnectionProfile base, ConnectionProfile edited) throws IOException {
+        if (isBuiltIn(edited.name()) || (base != null && isBuiltIn(base.name()))) {
+            throw new IllegalArgumentException("name: '" + LOCAL_DEMO + "' is built in; choose another name");
+        }
+        store.saveEdit(base, edited);
+    }
+
     public boolean remove(String name) throws IOException {
         if (isBuiltIn(name)) {
             throw new IllegalArgumentException("'" + LOCAL_DEMO + "' is built in and cannot be removed");

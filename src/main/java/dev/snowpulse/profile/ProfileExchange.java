@@ -1,7 +1,5 @@
 package dev.snowpulse.profile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +7,7 @@ import java.util.List;
 
 /**
  * Profiles as a JSON file to hand to a colleague. Profiles hold no secrets, only where each secret comes from,
- * so an export carries none.
+ * so an export carries none. An import file is read as carefully as profiles.json: only a regular file of a sane size.
  */
 public final class ProfileExchange {
 
@@ -21,15 +19,19 @@ public final class ProfileExchange {
     }
 
     public static List<ConnectionProfile> read(Path file) throws IOException {
-        try {
-            ProfilesDocument document = JsonFiles.mapper().readValue(Files.readAllBytes(file), ProfilesDocument.class);
-            if (document.formatVersion() > ProfilesDocument.CURRENT_FORMAT) {
-                throw new IOException(file + " was exported by a newer SnowPulse (format " + document.formatVersion() + ")");
-            }
-            return document.profiles();
-        } catch (JsonProcessingException e) {
-            String reason = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new IOException(file + " is not a SnowPulse profiles file: " + reason);
+        if (!Files.exists(file)) {
+            throw new IOException(file + ": no such file");
         }
+        ProfileFile.Contents contents;
+        try {
+            contents = ProfileFile.read(file);
+        } catch (ProfileFile.Unusable e) {
+            throw new IOException(file + " is not a SnowPulse profiles file: " + e.getMessage());
+        }
+        if (!contents.duplicates().isEmpty()) {
+            throw new IOException(file + " names a profile twice ('" + String.join("'; '", contents.duplicates())
+                    + "'); keep one of each name and import again");
+        }
+        return contents.profiles().stream().map(StoredProfile::profile).toList();
     }
 }

@@ -1,11 +1,12 @@
 package dev.snowpulse.profile;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Finds a profile's secret where the profile says it lives. For {@link SecretSource#AUTO} the order is:
- * this session's prompt answer, the OS keychain, the environment variable, ~/.pgpass (Postgres only);
+ * this session's prompt answer, the OS keychain, the environment variable, the password file (Postgres only);
  * when none has one, a Postgres profile connects without a password (trust or certificate authentication)
  * and a Snowflake profile asks for a prompt.
  */
@@ -46,13 +47,21 @@ public final class SecretResolver {
                     keychainMissing(name), false));
             case ENVIRONMENT -> fromEnvironment(variable).orElseGet(() -> ResolvedSecret.missing(
                     "environment variable " + variable + " is not set; set it or change the profile's password source", false));
-            case PGPASS -> fromPgPass(pg).orElseGet(() -> ResolvedSecret.missing(
-                    "no line in " + PgPassFile.location(host) + " matches " + pg.summary(), false));
+            case PGPASS -> {
+                PgPassFile.Lookup lookup = pgPass(pg);
+                yield lookup.password().map(s -> ResolvedSecret.found(s, SecretOrigin.PGPASS, PgPassFile.location(host).toString()))
+                        .orElseGet(() -> ResolvedSecret.missing(lookup.warning() != null ? lookup.warning()
+                                : "no line in " + PgPassFile.location(host) + " matches " + pgPassKey(pg), false));
+            }
             case AUTO -> fromSession(name)
                     .or(() -> fromKeychain(name))
                     .or(() -> fromEnvironment(variable))
-                    .or(() -> fromPgPass(pg))
-                    .orElseGet(() -> ResolvedSecret.notNeeded("no password found; trying without one"));
+                    .orElseGet(() -> {
+                        PgPassFile.Lookup lookup = pgPass(pg);
+                        return lookup.password().map(s -> ResolvedSecret.found(s, SecretOrigin.PGPASS, PgPassFile.location(host).toString()))
+                                .orElseGet(() -> ResolvedSecret.notNeeded("no password found; trying without one"
+                                        + (lookup.warning() == null ? "" : " (" + lookup.warning() + ")")));
+                    });
         };
     }
 
@@ -104,13 +113,18 @@ public final class SecretResolver {
         return host.variable(variable).map(v -> ResolvedSecret.found(new Secret(v), SecretOrigin.ENVIRONMENT, variable));
     }
 
-    private Optional<ResolvedSecret> fromPgPass(PostgresSettings pg) {
+    private PgPassFile.Lookup pgPass(PostgresSettings pg) {
+        Path file = PgPassFile.location(host);
         try {
-            return PgPassFile.read(PgPassFile.location(host))
-                    .flatMap(f -> f.passwordFor(pg.host(), pg.port(), pg.database(), pg.user()))
-                    .map(s -> ResolvedSecret.found(s, SecretOrigin.PGPASS, PgPassFile.location(host).toString()));
+            return PgPassFile.lookup(file, pg.host(), pg.port(), pg.database(), pg.user());
         } catch (IOException e) {
-            return Optional.empty();
+            return new PgPassFile.Lookup(Optional.empty(), "password file \"" + file + "\" cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** The line libpq would look for, as the user writes it in the file. */
+    private static String pgPassKey(PostgresSettings pg) {
+        return pg.host() + ":" + pg.port() + ":" + pg.database() + ":" + pg.user();
     }
 }

@@ -57,7 +57,10 @@ class CliTest {
         assertThat(unknown.out()).isEmpty();
 
         assertThat(run("profiles", "add").exit()).isEqualTo(2);
-        Run badPort = run("profiles", "add", "x", "--host", "h", "--port", "70000");
+        Run noUser = run("profiles", "add", "x", "--host", "127.0.0.1", "--database", "shop");
+        assertThat(noUser.exit()).as("no user taken from the OS account, as the form takes none").isEqualTo(2);
+        assertThat(noUser.err()).contains("--user: required");
+        Run badPort = run("profiles", "add", "x", "--host", "h", "--database", "d", "--user", "u", "--port", "70000");
         assertThat(badPort.exit()).isEqualTo(2);
         assertThat(badPort.err()).contains("port: 70000 is outside 1..65535");
         assertThat(run("profiles", "add", "x", "--uri", "mysql://h/db").err()).contains("must start with postgres://");
@@ -88,7 +91,7 @@ class CliTest {
     @Test
     void aFailedConnectionExitsOneAndNamesTheSetting() throws IOException {
         run("profiles", "add", "down", "--host", "127.0.0.1", "--port", Integer.toString(TestHosts.closedPort()),
-                "--password-source", "none");
+                "--database", "shop", "--user", "app", "--password-source", "none");
         Run test = run("profiles", "test", "down");
         assertThat(test.exit()).isEqualTo(1);
         assertThat(test.err()).contains("profile 'down'").contains("check the host and port settings");
@@ -120,7 +123,7 @@ class CliTest {
 
     @Test
     void removingAProdProfileNeedsItsNameTyped() {
-        run("profiles", "add", "orders-prod", "--host", "db.example", "--env", "prod");
+        run("profiles", "add", "orders-prod", "--host", "db.example", "--database", "shop", "--user", "app", "--env", "prod");
         Run refused = run("profiles", "remove", "orders-prod");
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("--confirm 'orders-prod'");

@@ -22,6 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,5 +138,24 @@ class ConnectionsTabUiTest {
         Region shell = robot.lookup("#shell").queryAs(Region.class);
         assertThat(shell.getStyleClass()).contains("prod-frame");
         assertThat(shell.getStyle()).contains(EnvironmentKind.PROD.defaultColour());
+    }
+
+    @Test
+    void closingTheWindowAsksBeforeUnsavedProfileEditsAreLost(FxRobot robot) throws Exception {
+        waitFor(robot, "#statusState", "Connected");
+        typeNewPostgresProfile(robot, "draft", "dev");
+        Stage stage = (Stage) robot.lookup("#shell").query().getScene().getWindow();
+
+        for (String answer : List.of("Cancel", "OK")) {
+            javafx.stage.WindowEvent request = new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+            var asked = WaitForAsyncUtils.asyncFx(() -> stage.getOnCloseRequest().handle(request));
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText())
+                    .isEqualTo("Close SnowPulse and discard the unsaved changes to 'draft'?");
+            robot.clickOn(answer);
+            asked.get(15, TimeUnit.SECONDS);
+            assertThat(request.isConsumed()).as("window kept open after " + answer).isEqualTo(answer.equals("Cancel"));
+        }
+        assertThat(robot.lookup("#profileName").queryAs(TextField.class).getText()).isEqualTo("draft");
     }
 }

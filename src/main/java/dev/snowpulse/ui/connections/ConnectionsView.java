@@ -358,7 +358,13 @@ public final class ConnectionsView implements TabContent {
         Button save = new Button("Save");
         save.setId("saveButton");
         save.setDefaultButton(true);
-        save.setOnAction(e -> model.save());
+        save.setOnAction(e -> {
+            if (model.saveNeedsConfirmation()) {
+                Dialogs.confirmProd(window(), model.saveQuestion(), model.selectedProperty().get().name()).ifPresent(model::save);
+            } else {
+                model.save();
+            }
+        });
         Button revert = new Button("Revert");
         revert.setOnAction(e -> model.revert());
         Button remove = new Button("Remove");

@@ -9,10 +9,13 @@ import dev.snowpulse.profile.Keychain;
 import dev.snowpulse.profile.PgEnvironmentImport;
 import dev.snowpulse.profile.ProdGuard;
 import dev.snowpulse.profile.ProfileCatalog;
+import dev.snowpulse.profile.ProfileChanges;
 import dev.snowpulse.profile.ProfileExchange;
 import dev.snowpulse.profile.ProfileKind;
+import dev.snowpulse.profile.ProfileStore;
 import dev.snowpulse.profile.Secret;
 import dev.snowpulse.profile.SnowflakeCliConnections;
+import dev.snowpulse.profile.StoreProblem;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.ConnectionChecks;
 import dev.snowpulse.ui.shell.ShellViewModel;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** State and actions of the Connections tab. Every file or network access runs through {@link Background}. */
 public final class ConnectionsViewModel {
@@ -64,13 +68,16 @@ public final class ConnectionsViewModel {
         this.checks = checks;
         this.shell = shell;
         this.background = background;
+        catalog.store().addListener(() -> background.onUi(this::noticeOutsideChange));
     }
 
     /** Loads the profiles and probes the keychain, both off the FX thread. */
     public void load(String preferredName) {
         work("load profiles", catalog::all, all -> {
+            prodGuard.remember(all);
             profiles.setAll(all);
             select(all.stream().filter(p -> p.name().equals(preferredName)).findFirst().orElse(all.getFirst()));
+            catalog.store().duplicatesNotice().ifPresent(n -> show(MessageKind.ERROR, n));
             catalog.store().problem().ifPresent(p -> show(MessageKind.ERROR, p.message()));
         });
         background.run("probe keychain", keychain::isAvailable, keychainAvailable::set, e -> keychainAvailable.set(false));
@@ -112,21 +119,116 @@ public final class ConnectionsViewModel {
     }
 
     public void save() {
+        save(null);
+    }
+
+    /** Whether saving the form changes a profile the prod guard protects (the dialog asks first). */
+    public boolean saveNeedsConfirmation() {
+        ConnectionProfile base = selected.get();
+        if (base == null || !prodGuard.needsConfirmation(base)) {
+            return false;
+        }
+        try {
+            return !form.toProfile().equals(base);
+        } catch (IllegalArgumentException e) {
+            return false; // the form's own message comes first
+        }
+    }
+
+    public String saveQuestion() {
+        ConnectionProfile base = selected.get();
+        try {
+            return prodGuard.questionOnProfile(base, "Save these changes to").replace("?",
+                    " (" + ProfileChanges.describe(base, form.toProfile()) + ")?");
+        } catch (IllegalArgumentException e) {
+            return prodGuard.questionOnProfile(base, "Save these changes to");
+        }
+    }
+
+    /**
+     * Saves the form over the profile it was loaded from. {@code typedName} is what the prod guard dialog got (null
+     * otherwise). When another process changed or removed the profile meanwhile, nothing is written: the form keeps
+     * the user's edits and says so, and saving again keeps them.
+     */
+    public void save(String typedName) {
         ConnectionProfile profile = validated();
         if (profile == null) {
             return;
         }
+        ConnectionProfile base = selected.get();
+        boolean guarded = base != null && prodGuard.needsConfirmation(base) && !profile.equals(base);
+        if (guarded) {
+            ProdGuard.Decision decision = prodGuard.check(base, "Saving changes", typedName);
+            if (!decision.allowed()) {
+                show(MessageKind.ERROR, decision.message());
+                return;
+            }
+        }
         String previous = editingName;
         work("save profile", () -> {
-            catalog.save(previous, profile);
+            catalog.saveEdit(base, profile);
             return catalog.all();
         }, all -> {
+            if (guarded) {
+                prodGuard.confirmed(base.name());
+            }
+            prodGuard.remember(all);
             profiles.setAll(all);
             selected.set(profile);
             editingName = profile.name();
             shell.profileChanged(previous, profile);
             show(MessageKind.SUCCESS, "Saved '" + profile.name() + "'.");
+        }, failure -> {
+            if (!(failure instanceof ProfileStore.ChangedElsewhere changed)) {
+                return false;
+            }
+            profiles.setAll(catalog.all());
+            // the saved version becomes the base, the form keeps the edits: Save again keeps them
+            selected.set(changed.current().orElse(null));
+            editingName = changed.current().map(ConnectionProfile::name).orElse(null);
+            show(MessageKind.ERROR, changed.getMessage());
+            return true;
         });
+    }
+
+    /**
+     * profiles.json changed outside this window (the CLI, another window, an editor): the list shows what is saved
+     * now, the form follows unless it holds unsaved edits, and the active profile is reconnected with its new settings.
+     */
+    void noticeOutsideChange() {
+        List<ConnectionProfile> all = catalog.all();
+        prodGuard.remember(all);
+        ConnectionProfile base = selected.get();
+        boolean editing = hasUnsavedChanges();
+        profiles.setAll(all);
+        catalog.store().problem().filter(StoreProblem::readOnly).ifPresent(p -> show(MessageKind.ERROR, p.message()));
+        catalog.store().duplicatesNotice().ifPresent(n -> show(MessageKind.ERROR, n));
+        ConnectionProfile active = shell.activeProfileProperty().get();
+        if (active != null && !ProfileCatalog.isBuiltIn(active.name())) {
+            catalog.find(active.name()).ifPresentOrElse(now -> {
+                if (!now.equals(active)) {
+                    shell.profileChanged(active.name(), now);
+                }
+            }, () -> shell.profileRemoved(active.name()));
+        }
+        if (base == null || ProfileCatalog.isBuiltIn(base.name())) {
+            return;
+        }
+        ConnectionProfile saved = catalog.find(base.name()).orElse(null);
+        if (base.equals(saved)) {
+            return;
+        }
+        if (!editing) {
+            select(saved != null ? saved : all.getFirst());
+            show(MessageKind.INFO, "'" + base.name() + "' was " + (saved != null ? "changed" : "removed")
+                    + " outside this window (by the CLI or another SnowPulse)" + (saved != null ? "; showing the saved version." : "."));
+            return;
+        }
+        selected.set(saved);
+        editingName = saved == null ? null : saved.name();
+        show(MessageKind.INFO, "'" + base.name() + "' was " + (saved != null ? "changed" : "removed")
+                + " outside this window (by the CLI or another SnowPulse). " + (saved != null
+                ? "Revert shows the saved version; Save keeps yours." : "Save adds it back with your changes."));
     }
 
     public void revert() {
@@ -142,7 +244,7 @@ public final class ConnectionsViewModel {
     }
 
     public String removalQuestion() {
-        return selected.get() == null ? "" : prodGuard.question(selected.get(), "Removing the profile");
+        return selected.get() == null ? "" : prodGuard.questionOnProfile(selected.get(), "Remove");
     }
 
     /** Removes the selected profile; {@code typedName} is what the prod guard dialog got (null otherwise). */
@@ -152,7 +254,7 @@ public final class ConnectionsViewModel {
             show(MessageKind.ERROR, "Select a saved profile to remove; the Local demo is built in.");
             return;
         }
-        ProdGuard.Decision decision = prodGuard.check(profile, "Removing the profile", typedName);
+        ProdGuard.Decision decision = prodGuard.check(profile, "Removal", typedName);
         if (!decision.allowed()) {
             show(MessageKind.ERROR, decision.message());
             return;
@@ -162,6 +264,7 @@ public final class ConnectionsViewModel {
             keychain.delete(profile.name());
             return catalog.all();
         }, all -> {
+            prodGuard.confirmed(profile.name());
             profiles.setAll(all);
             shell.profileRemoved(profile.name());
             select(all.getFirst());
@@ -296,12 +399,20 @@ public final class ConnectionsViewModel {
     }
 
     private <T> void work(String what, Callable<T> job, Consumer<T> onSuccess) {
+        work(what, job, onSuccess, failure -> false);
+    }
+
+    /** {@code handled}: a failure the caller explains itself (true), else the generic message. */
+    private <T> void work(String what, Callable<T> job, Consumer<T> onSuccess, Predicate<Throwable> handled) {
         busy.set(true);
         background.run(what, job, result -> {
             busy.set(false);
             onSuccess.accept(result);
         }, failure -> {
             busy.set(false);
+            if (handled.test(failure)) {
+                return;
+            }
             String text = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             show(MessageKind.ERROR, (failure instanceof IllegalArgumentException ? "Fix " : "Could not " + what + ": ") + text);
         });

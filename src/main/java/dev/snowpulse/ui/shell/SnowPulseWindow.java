@@ -3,6 +3,7 @@ package dev.snowpulse.ui.shell;
 import dev.snowpulse.AppServices;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.ProfileCatalog;
+import dev.snowpulse.profile.ProfileFileWatcher;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.ConnectionChecks;
 import dev.snowpulse.ui.common.FxFrameSteps;
@@ -47,12 +48,15 @@ public final class SnowPulseWindow {
     private final ConnectionsViewModel connections;
     private final ShellView view;
     private Stage stage;
+    private ProfileFileWatcher profilesWatcher;
 
     private final UiSettings settings;
     private final PipelineSession pipelineSession;
     private final SchedulerHost scheduler;
 
     /** Task states and history refresh this often while the Pipeline tab is shown. */
+    /** How often profiles.json is checked for outside changes when the OS's file events say nothing. */
+    private static final java.time.Duration PROFILES_CHECK = java.time.Duration.ofSeconds(2);
     private static final java.time.Duration PIPELINE_REFRESH = java.time.Duration.ofSeconds(10);
 
     /** How often the UI samples running work: 4 Hz, whatever the rate of orders behind it. */
@@ -113,6 +117,13 @@ public final class SnowPulseWindow {
             stage.getIcons().add(new Image(icon));
         }
         place(stage, settings);
+        stage.setOnCloseRequest(e -> {
+            if (connections.hasUnsavedChanges()
+                    && !Dialogs.confirm(stage, "Close SnowPulse and discard the unsaved changes to " + connections.unsavedName() + "?")) {
+                e.consume();
+            }
+        });
+        profilesWatcher = ProfileFileWatcher.start(services.profiles().store(), PROFILES_CHECK);
         shell.activeProfileProperty().addListener((obs, old, now) ->
                 stage.setTitle(now == null ? "SnowPulse" : "SnowPulse — " + now.name() + " (" + now.environment().label() + ")"));
         services.profiles().store().problem().ifPresent(p -> shell.setNotice(p.message()));
@@ -132,6 +143,9 @@ public final class SnowPulseWindow {
     /** Stops the tab on screen and remembers the window; called when the window closes. */
     public void close() {
         view.stop();
+        if (profilesWatcher != null) {
+            profilesWatcher.close();
+        }
         Thread.ofVirtual().name("close-pipeline-session").start(pipelineSession::close);
         scheduler.close();
         if (stage == null) {

@@ -113,12 +113,14 @@ class SnowflakePipelineGatewayTest {
 
         DeployReport report = gateway.deploy(DeployListener.NONE);
 
+        String location = "sql/snowflake/04_generator.sql:" + lineOf("sql/snowflake/04_generator.sql",
+                "CREATE OR REPLACE PROCEDURE <% database %>.<% control_schema %>.SNOWPULSE_GENERATE_EVENTS(");
         assertThat(report.ok()).isFalse();
-        assertThat(report.failedStatement().location()).isEqualTo("sql/snowflake/04_generator.sql:9");
+        assertThat(report.failedStatement().location()).isEqualTo(location);
         assertThat(report.failure().code()).isEqualTo("003001");
         assertThat(report.failure().sqlState()).isEqualTo("42501");
         assertThat(report.failure().queryId()).isNotBlank();
-        assertThat(report.describe()).contains("04_generator.sql:9", "CREATE OR REPLACE PROCEDURE", "Insufficient privileges",
+        assertThat(report.describe()).contains(location, "CREATE OR REPLACE PROCEDURE", "Insufficient privileges",
                 "error 003001", "query id", "grant it").doesNotContain(PASSWORD);
         assertThat(snowflake.queries()).noneMatch(q -> q.startsWith("CREATE TABLE IF NOT EXISTS RETAIL_STREAMING_DEMO.S2_BRONZE"));
     }
@@ -386,5 +388,20 @@ class SnowflakePipelineGatewayTest {
             }
         }
         return -1;
+    }
+
+    /** The line a statement starts on in a file of the deployment, counted from 1 as the deploy names it. */
+    private static int lineOf(String resource, String start) {
+        try (var in = SnowflakePipelineGatewayTest.class.getClassLoader().getResourceAsStream(resource)) {
+            List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(start)) {
+                    return i + 1;
+                }
+            }
+            throw new AssertionError(start + " not in " + resource);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -2,9 +2,11 @@ package dev.snowpulse.ui.connections;
 
 import dev.snowpulse.AppServices;
 import dev.snowpulse.profile.ConnectionProfile;
+import dev.snowpulse.profile.Environment;
 import dev.snowpulse.profile.EnvironmentKind;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.profile.ProfileKind;
+import dev.snowpulse.profile.ProfileStore;
 import dev.snowpulse.profile.SecretSource;
 import dev.snowpulse.profile.SslMode;
 import dev.snowpulse.testing.DirectBackground;
@@ -199,5 +201,75 @@ class ConnectionsViewModelTest {
         model.save();
         model.newProfile(ProfileKind.SNOWFLAKE);
         assertThat(model.form().name.get()).isEqualTo("new-snowflake-2");
+    }
+
+    /** Another process (a CLI run beside the app) writing profiles.json through a store of its own. */
+    private ProfileStore otherProcess() {
+        return ProfileStore.open(services.directories().profilesFile());
+    }
+
+    @Test
+    void aProfileTheCliAddsAppearsAndTheOneOnScreenFollowsItsSavedVersion() throws Exception {
+        fillLocal("shop");
+        model.save();
+        ConnectionProfile saved = model.selectedProperty().get();
+
+        otherProcess().save(null, new ConnectionProfile("from-cli", saved.environment(), saved.connection()));
+        otherProcess().save("shop", new ConnectionProfile("shop", Environment.of(EnvironmentKind.STAGING), saved.connection()));
+        assertThat(services.profiles().store().reloadIfChanged()).isTrue();
+
+        assertThat(model.profiles()).extracting(ConnectionProfile::name).containsExactly("Local demo", "shop", "from-cli");
+        assertThat(model.form().environment.get()).as("no unsaved edit: the form shows the saved version").isEqualTo(EnvironmentKind.STAGING);
+        assertThat(model.messageProperty().get()).contains("'shop' was changed outside this window");
+    }
+
+    @Test
+    void anEditOfAProfileChangedOutsideIsNotLostAndSavingAgainKeepsIt() throws Exception {
+        fillLocal("shop");
+        model.save();
+        ConnectionProfile saved = model.selectedProperty().get();
+        model.form().database.set("typed-in-the-app");
+        // the CLI changes it before the watcher has noticed
+        otherProcess().save("shop", new ConnectionProfile("shop", Environment.of(EnvironmentKind.STAGING), saved.connection()));
+
+        model.save();
+
+        assertThat(model.messageKindProperty().get()).isEqualTo(ConnectionsViewModel.MessageKind.ERROR);
+        assertThat(model.messageProperty().get()).contains("was changed outside this window").contains("Save again keeps yours");
+        assertThat(model.form().database.get()).as("the edit stays in the form").isEqualTo("typed-in-the-app");
+        assertThat(otherProcess().find("shop").orElseThrow().environment().kind()).isEqualTo(EnvironmentKind.STAGING);
+
+        model.save();
+
+        assertThat(model.messageProperty().get()).isEqualTo("Saved 'shop'.");
+        assertThat(((PostgresSettings) otherProcess().find("shop").orElseThrow().connection()).database()).isEqualTo("typed-in-the-app");
+    }
+
+    @Test
+    void savingChangesToAProdProfileNeedsItsNameAndAProfileMadeDevOutsideStaysGuarded() throws Exception {
+        fillLocal("shop-prod");
+        model.form().environment.set(EnvironmentKind.PROD);
+        model.save();
+        model.form().database.set("elsewhere");
+
+        assertThat(model.saveNeedsConfirmation()).isTrue();
+        assertThat(model.saveQuestion()).contains("prod profile 'shop-prod'").contains("database " + pg.database() + " → elsewhere");
+        model.save(null);
+        assertThat(model.messageProperty().get()).contains("refused on prod profile 'shop-prod'");
+        assertThat(((PostgresSettings) otherProcess().find("shop-prod").orElseThrow().connection()).database()).isEqualTo(pg.database());
+
+        // an edit of profiles.json turns it into a dev profile: this window keeps guarding it
+        model.revert();
+        ConnectionProfile prod = otherProcess().find("shop-prod").orElseThrow();
+        otherProcess().save("shop-prod", new ConnectionProfile("shop-prod", Environment.of(EnvironmentKind.DEV), prod.connection()));
+        services.profiles().store().reloadIfChanged();
+        assertThat(model.selectedProperty().get().isProd()).isFalse();
+        assertThat(services.prodGuard().needsConfirmation(model.selectedProperty().get())).isTrue();
+        assertThat(model.removalQuestion()).contains("prod until it was changed outside this window");
+
+        model.form().database.set("elsewhere");
+        model.save("shop-prod");
+        assertThat(model.messageProperty().get()).isEqualTo("Saved 'shop-prod'.");
+        assertThat(services.prodGuard().needsConfirmation(model.selectedProperty().get())).as("confirmed here").isFalse();
     }
 }
