@@ -3,6 +3,7 @@ package dev.snowpulse.profile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -48,8 +49,12 @@ final class ProfileFileLock {
 
     private static FileChannel open(Path lockFile) throws IOException {
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        return JsonFiles.posix()
-                ? FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : FileChannel.open(lockFile, options);
+        try {
+            return JsonFiles.posix()
+                    ? FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : FileChannel.open(lockFile, options);
+        } catch (AccessDeniedException e) {
+            throw new IOException("cannot create the lock file " + lockFile + " (permission denied): make its folder writable for this user", e);
+        }
     }
 }

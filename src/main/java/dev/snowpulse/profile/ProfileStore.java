@@ -204,6 +204,22 @@ public final class ProfileStore {
         return next;
     }
 
+    /** A file that could neither be read nor moved aside stays untouched, whether or not a lock could be taken beside it. */
+    private void refuseWhileUnusable() throws IOException {
+        StoreProblem known;
+        synchronized (this) {
+            known = problem;
+        }
+        if (known == null || !known.readOnly()) {
+            return;
+        }
+        try {
+            ProfileFile.read(file);
+        } catch (ProfileFile.Unusable e) {
+            throw new IOException(known.message());
+        }
+    }
+
     @FunctionalInterface
     private interface Change {
         List<ObjectNode> apply(ProfileFile.Contents current) throws IOException;
@@ -211,6 +227,7 @@ public final class ProfileStore {
 
     /** Under the file's lock: read it as it is now, change it, write it, and remember what was written. */
     private void write(Change change) throws IOException {
+        refuseWhileUnusable();
         ProfileFileLock.holding(file, () -> {
             synchronized (this) {
                 ProfileFile.Contents current;
