@@ -36,7 +36,7 @@ public final class Cli {
         CommandLine commandLine = new CommandLine(new SnowPulseCommand(), new CliFactory(context));
         commandLine.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? USAGE : FAILURE);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("snowpulse: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            cmd.getErr().println("snowpulse: " + CliFailureText.of(e));
             if (e instanceof IllegalArgumentException) {
                 cmd.getErr().println("Try 'snowpulse " + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^snowpulse ?", "") + " --help'.");
                 return USAGE;

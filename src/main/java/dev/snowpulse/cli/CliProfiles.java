@@ -80,6 +80,9 @@ final class CliProfiles {
 
     /** A database error as one line, with the way out when SnowPulse's objects are missing. */
     static CliFailure databaseFailure(String what, java.sql.SQLException e) {
+        if (e instanceof dev.snowpulse.db.DatabaseUnreachable || e instanceof dev.snowpulse.workload.WorkloadRefused) {
+            return new CliFailure(e.getMessage());
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String hint = state.equals("42P01") || state.equals("42883") ? " (run `snowpulse init` first)" : "";
         String message = dev.snowpulse.db.ServerMessages.firstLine(e);

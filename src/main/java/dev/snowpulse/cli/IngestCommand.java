@@ -7,7 +7,9 @@ import dev.snowpulse.workload.ContinuousIngest;
 import dev.snowpulse.workload.IngestBatch;
 import dev.snowpulse.workload.IngestSpec;
 import dev.snowpulse.workload.Outcome;
+import dev.snowpulse.workload.NothingSucceeded;
 import dev.snowpulse.workload.OutcomeCounts;
+import dev.snowpulse.format.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,12 +76,19 @@ final class IngestCommand implements Callable<Integer> {
             }
         });
         out.printf(Locale.ROOT, "ingesting into '%s' (%s): %d orders every %s%s; session: %s%n", profile.name(), endpoint.describe(),
-                batchSize, Durations.format(every), batches == null ? " until Ctrl+C" : ", " + batches + " batches", ingest.applicationName());
+                batchSize, Durations.format(every), batches == null ? " until Ctrl+C" : ", " + Plural.of(batches, "batch"), ingest.applicationName());
         out.flush();
         ingest.begin();
         try (CtrlC ignored = CtrlC.cancels(ingest::cancel)) {
             OutcomeCounts total = ingest.await();
             out.printf(Locale.ROOT, "stopped: %d ok, %d failed%s%n", total.ok(), total.failures(), causes(total));
+            out.flush();
+            if (ingest.failure().isPresent()) {
+                throw new CliFailure("the ingest failed: " + ingest.failure().get());
+            }
+            if (total.ok() == 0 && total.total() > 0) {
+                throw new CliFailure("no order succeeded: " + NothingSucceeded.reason(total));
+            }
             return Cli.OK;
         }
     }

@@ -89,6 +89,8 @@ final class KpisCommand implements Callable<Integer> {
 
     private int watch(KpiReader reader, KpiQuery query, Duration statementTimeout, ReportFormat writer, PrintWriter out) throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
+        int succeeded = 0;
+        int failed = 0;
         try (CtrlC ignored = CtrlC.cancels(stop::countDown)) {
             long every = TimeUnit.SECONDS.toNanos(watch);
             long next = System.nanoTime();
@@ -104,14 +106,20 @@ final class KpisCommand implements Callable<Integer> {
                                 CLOCK.format(s.takenAt()), s.queryTime().toMillis());
                     }
                     writer.write(KpiReports.all(s), out);
+                    succeeded++;
                 } catch (java.sql.SQLException e) {
                     // a watch outlives a database that goes away: say so and try again at the next refresh
-                    context.err().println(CLOCK.format(java.time.Instant.now()) + " refresh failed, retrying in " + watch + " s: "
-                            + CliProfiles.databaseFailure("reading the KPIs", e).getMessage());
+                    failed++;
+                    boolean last = count != null && n == count;
+                    context.err().println(CLOCK.format(java.time.Instant.now()) + " refresh failed" + (last ? "" : ", retrying in " + watch + " s")
+                            + ": " + CliProfiles.databaseFailure("reading the KPIs", e).getMessage());
                     context.err().flush();
                 }
                 out.flush();
             }
+        }
+        if (succeeded == 0 && failed > 0) {
+            throw new CliFailure("no refresh succeeded (" + dev.snowpulse.format.Plural.of(failed, "attempt") + ")");
         }
         return Cli.OK;
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.JsonFiles;
+import dev.snowpulse.format.Plural;
 import dev.snowpulse.workload.LatencySummary;
+import dev.snowpulse.workload.NothingSucceeded;
 import dev.snowpulse.workload.Outcome;
 import dev.snowpulse.workload.OutcomeCounts;
 import dev.snowpulse.workload.WorkloadResult;
@@ -86,13 +88,17 @@ final class WorkloadCommand implements Callable<Integer> {
             throw CliProfiles.databaseFailure("starting the workload", e);
         }
         PrintWriter out = context.out();
+        run.warnings().forEach(w -> context.err().println("snowpulse: warning: " + w));
+        context.err().flush();
         if (!json) {
-            out.printf(Locale.ROOT, "workload on '%s' (%s): %d workers, %s, customers 1..%d, products 1..%d%s; sessions: %s%n",
-                    profile.name(), endpoint.describe(), workload.workers(),
+            out.printf(Locale.ROOT, "workload on '%s' (%s): %s, %s, customers 1..%d, products 1..%d%s; sessions: %s%n",
+                    profile.name(), endpoint.describe(), Plural.of(workload.workers(), "worker"),
                     workload.ordersPerWorker() != null ? workload.ordersPerWorker() + " orders each" : "for " + duration,
                     workload.maxCustomers(), workload.maxProducts(),
                     workload.openLoop() ? String.format(Locale.ROOT, ", %.0f orders/s", workload.targetRate()) : "",
                     run.applicationName());
+            out.printf(Locale.ROOT, "initial connection time: %.3f ms (%s open before the clock started)%n",
+                    run.connectTime().toNanos() / 1e6, Plural.of(workload.workers(), "session"));
             out.flush();
         }
         try (CtrlC ignored = CtrlC.cancels(run::cancel)) {
@@ -115,6 +121,13 @@ final class WorkloadCommand implements Callable<Integer> {
             } else {
                 printSummary(result, out);
             }
+            out.flush();
+            if (result.failed()) {
+                throw new CliFailure("the run failed: " + result.failure());
+            }
+            if (result.counts().ok() == 0 && result.counts().total() > 0) {
+                throw new CliFailure("no order succeeded: " + NothingSucceeded.reason(result.counts()));
+            }
             return Cli.OK;
         }
     }
@@ -129,7 +142,7 @@ final class WorkloadCommand implements Callable<Integer> {
     private static void printSummary(WorkloadResult r, PrintWriter out) {
         OutcomeCounts c = r.counts();
         LatencySummary l = r.latency();
-        out.printf(Locale.ROOT, "%s after %.2f s%n", r.cancelled() ? "cancelled" : "done", r.elapsed().toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "%s after %.2f s%n", r.failed() ? "failed" : r.cancelled() ? "cancelled" : "done", r.elapsed().toMillis() / 1000.0);
         out.printf(Locale.ROOT, "successes: %d%n", c.ok());
         out.printf(Locale.ROOT, "failures: %d", c.failures());
         if (c.failures() > 0) {
@@ -146,7 +159,8 @@ final class WorkloadCommand implements Callable<Integer> {
         if (r.warmUpOrders() > 0) {
             out.printf(Locale.ROOT, "warm-up orders (not in the figures below): %d%n", r.warmUpOrders());
         }
-        out.printf(Locale.ROOT, "orders/s: %.1f%n", r.ordersPerSecond());
+        out.printf(Locale.ROOT, "orders/s: %.1f (without initial connection time)%n", r.ordersPerSecond());
+        out.printf(Locale.ROOT, "initial connection time: %.3f ms%n", r.connectTime().toNanos() / 1e6);
         out.printf(Locale.ROOT, "latency ms: avg %.3f  p50 %.3f  p95 %.3f  p99 %.3f  max %.3f%n", l.mean(), l.p50(), l.p95(), l.p99(), l.max());
         out.println("run id: " + r.runId());
     }
@@ -154,9 +168,11 @@ final class WorkloadCommand implements Callable<Integer> {
     private static ObjectNode json(WorkloadResult r) {
         ObjectNode node = JsonFiles.mapper().createObjectNode()
                 .put("run_id", r.runId().toString())
-                .put("status", r.cancelled() ? "cancelled" : "completed")
+                .put("status", r.status())
+                .put("failure", r.failure())
                 .put("started_at", r.startedAt().toString())
                 .put("elapsed_seconds", r.elapsed().toMillis() / 1000.0)
+                .put("connect_ms", r.connectTime().toNanos() / 1e6)
                 .put("orders_per_second", r.ordersPerSecond())
                 .put("warm_up_orders", r.warmUpOrders());
         ObjectNode outcomes = node.putObject("outcomes");

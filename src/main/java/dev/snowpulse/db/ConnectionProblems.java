@@ -20,6 +20,9 @@ public final class ConnectionProblems {
     }
 
     public static String explain(PostgresSettings pg, Throwable failure) {
+        if (failure instanceof DatabaseUnreachable explained) {
+            return explained.getMessage();
+        }
         String where = pg.host() + ":" + pg.port();
         Throwable root = rootCause(failure);
         String state = failure instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
@@ -42,17 +45,32 @@ public final class ConnectionProblems {
             case "3D000" -> "database '" + pg.database() + "' does not exist on " + where + ": check the database setting";
             case "28P01", "28000" -> "the server at " + where + " refused user '" + pg.user()
                     + "': check the user and the password source (" + pg.password().source().label() + ")";
-            case "53300" -> "the server at " + where + " has no free connection slots: try again later or raise max_connections";
+            case "53300" -> mentions(failure, "for role")
+                    ? "user '" + pg.user() + "' has reached its connection limit on " + where + ": close other sessions or raise it (ALTER ROLE ... CONNECTION LIMIT)"
+                    : "the server at " + where + " has no free connection slots: try again later or raise max_connections";
             case "57P03" -> "the server at " + where + " is starting up or shutting down: try again in a moment";
             default -> "connecting to " + where + " failed" + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")")
                     + ": " + firstLine(failure.getMessage());
         };
     }
 
+    /** snowflake-jdbc's words when a named connection is not in connections.toml. */
+    public static final String MISSING_CLI_CONNECTION = "The profile's connection name is not in connections.toml "
+            + "($SNOWFLAKE_HOME/connections.toml, else ~/.snowflake/connections.toml): check the name on the Connections tab, "
+            + "or add the connection there (snow connection add).";
+
+    public static boolean missingCliConnection(Throwable failure) {
+        return mentions(failure, "Unavailable connection configuration parameters");
+    }
+
     public static String explain(SnowflakeSettings sf, Throwable failure) {
         String where = sf.host() != null ? sf.host() : sf.account() == null ? "connection " + sf.cliConnectionName() : sf.account();
         if (failure instanceof SnowflakeDriver.Missing) {
             return failure.getMessage();
+        }
+        if (sf.cliConnectionName() != null && missingCliConnection(failure)) {
+            return "connection '" + sf.cliConnectionName() + "' is not in connections.toml ($SNOWFLAKE_HOME/connections.toml, "
+                    + "else ~/.snowflake/connections.toml): check the profile's connection name, or add it there (snow connection add)";
         }
         if (failure instanceof SQLException sql) {
             String code = sql.getErrorCode() == 0 ? "" : "error " + sql.getErrorCode() + ", ";

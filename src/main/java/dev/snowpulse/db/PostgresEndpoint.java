@@ -18,9 +18,14 @@ public record PostgresEndpoint(PostgresSettings settings, Optional<Secret> passw
         return PostgresTargets.of(settings, password, timeout);
     }
 
+    /** A connection; a failure to open it is a {@link DatabaseUnreachable} that says what to check. */
     public Connection connect() throws SQLException {
         JdbcTarget target = target(DEFAULT_TIMEOUT);
-        return PostgresDriver.connect(target);
+        try {
+            return PostgresDriver.connect(target);
+        } catch (SQLException e) {
+            throw unreachable(e);
+        }
     }
 
     /** A connection whose session shows as {@code applicationName} in pg_stat_activity. */
@@ -28,13 +33,30 @@ public record PostgresEndpoint(PostgresSettings settings, Optional<Secret> passw
         JdbcTarget target = target(DEFAULT_TIMEOUT);
         java.util.Properties properties = target.properties();
         properties.setProperty("ApplicationName", applicationName);
-        return PostgresDriver.connect(target.url(), properties);
+        try {
+            return PostgresDriver.connect(target.url(), properties);
+        } catch (SQLException e) {
+            throw unreachable(e);
+        }
     }
 
-    /** For libraries that want a DataSource (Flyway, HikariCP). */
+    private DatabaseUnreachable unreachable(SQLException e) {
+        return e instanceof DatabaseUnreachable already ? already : new DatabaseUnreachable(ConnectionProblems.explain(settings, e), e);
+    }
+
+    /** For libraries that want a DataSource (Flyway); its connections fail as {@link #connect()}'s do. */
     public PGSimpleDataSource dataSource() {
         JdbcTarget target = target(DEFAULT_TIMEOUT);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        PGSimpleDataSource dataSource = new PGSimpleDataSource() {
+            @Override
+            public Connection getConnection(String user, String password) throws SQLException {
+                try {
+                    return super.getConnection(user, password);
+                } catch (SQLException e) {
+                    throw unreachable(e);
+                }
+            }
+        };
         dataSource.setURL(target.url());
         target.properties().forEach((key, value) -> {
             try {

@@ -1,5 +1,6 @@
 package dev.snowpulse.workload;
 
+import dev.snowpulse.db.ConnectionProblems;
 import dev.snowpulse.db.Jdbc;
 import dev.snowpulse.db.PostgresEndpoint;
 
@@ -18,8 +19,9 @@ import java.util.function.Consumer;
 /**
  * A batch of place_order calls every interval, on one connection, until cancelled. Batches start on a fixed
  * schedule (a slow batch does not push the next ones back). When the connection is lost, the order in flight
- * counts once as connection lost, the rest of that batch is not attempted, and the next batch reconnects; a batch
- * that cannot reach the database is skipped and reported, so an ingest outlives a database restart.
+ * counts once as connection lost, the rest of that batch as not sent, and the next batch reconnects; a batch
+ * that cannot reach the database is skipped, its orders counted as not sent, so an ingest outlives a database
+ * restart and every order of every batch ends in one outcome.
  */
 public final class ContinuousIngest {
 
@@ -33,6 +35,7 @@ public final class ContinuousIngest {
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private final Thread thread;
     private Connection connection;
+    private volatile String failure;
     private PreparedStatement statement;
 
     private ContinuousIngest(PostgresEndpoint endpoint, IngestSpec spec, Consumer<IngestBatch> onBatch) {
@@ -58,6 +61,14 @@ public final class ContinuousIngest {
     }
 
     private void run() {
+        try {
+            runBatches();
+        } catch (Throwable t) {
+            failure = "stopped: " + t;
+        }
+    }
+
+    private void runBatches() {
         long start = System.nanoTime();
         long interval = spec.interval().toNanos();
         try {
@@ -84,16 +95,19 @@ public final class ContinuousIngest {
                 statement = connection.prepareStatement(PLACE_ORDER);
             } catch (SQLException e) {
                 closeConnection();
-                return new IngestBatch(number, at, stats.counts(), Duration.ofNanos(System.nanoTime() - began),
-                        "database unreachable (" + firstLine(e) + "); the next batch tries again");
+                for (int i = 0; i < spec.batchSize(); i++) {
+                    stats.notSent();
+                }
+                return new IngestBatch(number, at, stats.counts().minus(before), Duration.ofNanos(System.nanoTime() - began),
+                        "database unreachable (" + ConnectionProblems.explain(endpoint.settings(), e) + "); the next batch tries again");
             }
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < spec.batchSize(); i++) {
             long t0 = System.nanoTime();
             try {
-                statement.setInt(1, random.nextInt(1, spec.maxCustomers() + 1));
-                statement.setInt(2, random.nextInt(1, spec.maxProducts() + 1));
+                statement.setInt(1, 1 + random.nextInt(spec.maxCustomers()));
+                statement.setInt(2, 1 + random.nextInt(spec.maxProducts()));
                 statement.setInt(3, random.nextInt(spec.minQuantity(), spec.maxQuantity() + 1));
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
@@ -104,20 +118,14 @@ public final class ContinuousIngest {
                 stats.failed(outcome, e.getSQLState());
                 if (outcome == Outcome.CONNECTION_LOST) {
                     closeConnection();
+                    for (int rest = i + 1; rest < spec.batchSize(); rest++) {
+                        stats.notSent();
+                    }
                     break;
                 }
             }
         }
-        return new IngestBatch(number, at, minus(stats.counts(), before), Duration.ofNanos(System.nanoTime() - began), null);
-    }
-
-    private static OutcomeCounts minus(OutcomeCounts now, OutcomeCounts before) {
-        java.util.Map<String, Long> other = new java.util.HashMap<>(now.otherBySqlState());
-        before.otherBySqlState().forEach((state, n) -> other.merge(state, -n, Long::sum));
-        other.values().removeIf(n -> n == 0);
-        return new OutcomeCounts(now.ok() - before.ok(), now.outOfStock() - before.outOfStock(),
-                now.invalidInput() - before.invalidInput(), now.connectionLost() - before.connectionLost(),
-                now.otherSqlErrors() - before.otherSqlErrors(), other);
+        return new IngestBatch(number, at, stats.counts().minus(before), Duration.ofNanos(System.nanoTime() - began), null);
     }
 
     private boolean awaitCancel(long nanos) {
@@ -135,10 +143,6 @@ public final class ContinuousIngest {
         statement = null;
     }
 
-    private static String firstLine(SQLException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-    }
-
     /** Stops before the next batch; a batch in progress finishes. */
     public void cancel() {
         cancelled.countDown();
@@ -148,6 +152,11 @@ public final class ContinuousIngest {
     public OutcomeCounts await() throws InterruptedException {
         thread.join();
         return stats.counts();
+    }
+
+    /** Why the ingest stopped by itself on something other than the database's answers, once it has stopped. */
+    public java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     public String applicationName() {

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * One batch of a continuous ingest: when it ran, how its orders ended, how long it took. A batch that found the
- * database unreachable attempted nothing and says why in {@code skippedBecause}.
+ * database unreachable sent nothing (its orders count as not sent) and says why in {@code skippedBecause}.
  */
 public record IngestBatch(long number, Instant startedAt, OutcomeCounts counts, Duration took, String skippedBecause) {
 

@@ -5,12 +5,14 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
-/** How one order ended. Every attempted order ends in exactly one. */
+/** How one order ended. Every due order ends in exactly one. */
 public enum Outcome {
     OK("ok"),
     OUT_OF_STOCK("out of stock"),
     INVALID_INPUT("invalid input"),
     CONNECTION_LOST("connection lost"),
+    /** Its time came while the worker had no connection and could not get one: never sent to the database. */
+    NOT_SENT("not sent: no connection"),
     OTHER_SQL_ERROR("other SQL error");
 
     private final String label;

@@ -36,12 +36,12 @@ public final class WorkloadHistory {
         }
         try (Connection c = endpoint.connect();
              PreparedStatement s = c.prepareStatement("select run_id, application_name, started_at, ended_at, "
-                     // a run whose client died leaves its row 'running' with no session left to show for it; a run
-                     // younger than 30 s may not have opened its sessions yet (its pool connects on first use)
+                     // a run whose client died leaves its row 'running' with no session left to show for it; the grace
+                     // of 30 s covers a client that reconnects all its workers after a restart
                      + "case when status = 'running' and started_at < now() - interval '30 seconds' and not exists (select 1 from pg_stat_activity a "
                      + "where a.application_name = w.application_name) then 'abandoned' else status end, spec::text, ok, "
                      + "out_of_stock, invalid_input, connection_lost, other_sql_errors, other_by_sqlstate::text, warm_up_orders, "
-                     + "orders_per_second, latency_p50_ms, latency_p95_ms, latency_p99_ms "
+                     + "orders_per_second, latency_p50_ms, latency_p95_ms, latency_p99_ms, not_sent, connect_ms, failure "
                      + "from workload_runs w order by started_at desc limit ?")) {
             s.setInt(1, limit);
             List<WorkloadRunRecord> runs = new ArrayList<>();
@@ -56,11 +56,11 @@ public final class WorkloadHistory {
 
     private static WorkloadRunRecord record(ResultSet rs) throws SQLException {
         Timestamp ended = rs.getTimestamp(4);
-        OutcomeCounts counts = new OutcomeCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                bySqlState(rs.getString(12)));
+        OutcomeCounts counts = new OutcomeCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(18),
+                rs.getLong(11), bySqlState(rs.getString(12)));
         return new WorkloadRunRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
                 ended == null ? null : ended.toInstant(), rs.getString(5), plan(rs.getString(6)), counts, rs.getLong(13),
-                decimal(rs, 14), decimal(rs, 15), decimal(rs, 16), decimal(rs, 17));
+                decimal(rs, 14), decimal(rs, 15), decimal(rs, 16), decimal(rs, 17), decimal(rs, 19), rs.getString(20));
     }
 
     private static Double decimal(ResultSet rs, int column) throws SQLException {
@@ -102,9 +102,9 @@ public final class WorkloadHistory {
         }
     }
 
-    void started(UUID id, String applicationName, WorkloadSpec spec, Instant at) throws SQLException {
-        try (Connection c = endpoint.connect();
-             PreparedStatement s = c.prepareStatement("insert into workload_runs (run_id, application_name, started_at, status, spec) "
+    /** On one of the run's own sessions, so recording it needs no connection beyond the workers'. */
+    void started(Connection c, UUID id, String applicationName, WorkloadSpec spec, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into workload_runs (run_id, application_name, started_at, status, spec) "
                      + "values (?, ?, ?, 'running', ?::jsonb)")) {
             s.setObject(1, id);
             s.setString(2, applicationName);
@@ -119,10 +119,10 @@ public final class WorkloadHistory {
         try (Connection c = endpoint.connect();
              PreparedStatement s = c.prepareStatement("update workload_runs set ended_at = ?, status = ?, ok = ?, out_of_stock = ?, "
                      + "invalid_input = ?, connection_lost = ?, other_sql_errors = ?, other_by_sqlstate = ?::jsonb, "
-                     + "warm_up_orders = ?, orders_per_second = ?, latency_p50_ms = ?, latency_p95_ms = ?, latency_p99_ms = ? "
-                     + "where run_id = ?")) {
+                     + "warm_up_orders = ?, orders_per_second = ?, latency_p50_ms = ?, latency_p95_ms = ?, latency_p99_ms = ?, "
+                     + "not_sent = ?, connect_ms = ?, failure = ? where run_id = ?")) {
             s.setTimestamp(1, Timestamp.from(result.endedAt()));
-            s.setString(2, result.cancelled() ? "cancelled" : "completed");
+            s.setString(2, result.status());
             s.setLong(3, counts.ok());
             s.setLong(4, counts.outOfStock());
             s.setLong(5, counts.invalidInput());
@@ -134,7 +134,10 @@ public final class WorkloadHistory {
             s.setDouble(11, result.latency().p50());
             s.setDouble(12, result.latency().p95());
             s.setDouble(13, result.latency().p99());
-            s.setObject(14, result.runId());
+            s.setLong(14, counts.notSent());
+            s.setDouble(15, result.connectTime().toNanos() / 1e6);
+            s.setString(16, result.failure());
+            s.setObject(17, result.runId());
             s.executeUpdate();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("could not write the run's error counts", e);

@@ -1,9 +1,6 @@
 package dev.snowpulse.workload;
 
 import dev.snowpulse.db.Jdbc;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.snowpulse.db.JdbcTarget;
 import dev.snowpulse.db.PostgresEndpoint;
 import org.HdrHistogram.Histogram;
 
@@ -19,41 +16,53 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One workload run: workers, each on its own connection from a pool of their own, calling place_order once per
- * order (a prepared statement in autocommit: the function is already one transaction). Closed loop by default;
+ * One workload run: workers, each on a session of its own, calling place_order once per order (a prepared
+ * statement in autocommit: the function is already one transaction). Every session is open before the clock
+ * starts, as pgbench connects its clients first; the time that took is reported apart. Closed loop by default;
  * with a target rate, open loop, each order's latency measured from when it was meant to start, so a stall shows
  * as latency instead of vanishing (no coordinated omission). A dropped connection counts the order in flight once,
- * as connection lost, never retried; the worker reconnects with backoff and goes on. Cancelling stops new orders;
- * orders in flight finish, so every count stays exact.
+ * as connection lost, never retried; the worker reconnects with backoff and goes on, and in open loop every order
+ * whose time comes while it has no connection counts as not sent, so the outcomes add up to the orders due.
+ * Cancelling stops new orders; orders in flight finish, so every count stays exact. A worker that dies of anything
+ * else fails the run, with the reason.
  */
 public final class WorkloadRun {
 
     private static final String PLACE_ORDER = "select place_order(?, ?, ?)";
+    private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final UUID id = UUID.randomUUID();
     private final WorkloadSpec spec;
+    private final PostgresEndpoint endpoint;
     private final String applicationName;
-    private final HikariDataSource pool;
     private final WorkloadHistory history;
     private final WorkloadStats stats = new WorkloadStats();
     private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final AtomicReference<String> failure = new AtomicReference<>();
     private final List<Thread> workers = new ArrayList<>();
-    private final Instant startedAt = Instant.now();
-    private final long startNanos = System.nanoTime();
+    private final Duration connectTime;
+    private final List<String> warnings;
+    private final Instant startedAt;
+    private final long startNanos;
     private final long deadlineNanos;
     private final long warmUpEndNanos;
 
     private long lastSampleNanos;
     private long lastSampleOrders;
 
-    private WorkloadRun(PostgresEndpoint endpoint, WorkloadSpec spec, WorkloadHistory history) {
+    private WorkloadRun(PostgresEndpoint endpoint, WorkloadSpec spec, String applicationName, Duration connectTime, List<String> warnings) {
+        this.endpoint = endpoint;
         this.spec = spec;
-        this.history = history;
-        this.applicationName = "snowpulse-workload-" + id.toString().substring(0, 8);
-        this.pool = pool(endpoint, spec.workers(), applicationName);
+        this.history = new WorkloadHistory(endpoint);
+        this.applicationName = applicationName;
+        this.connectTime = connectTime;
+        this.warnings = List.copyOf(warnings);
+        this.startedAt = Instant.now();
+        this.startNanos = System.nanoTime();
         this.deadlineNanos = spec.duration() == null ? Long.MAX_VALUE : startNanos + spec.duration().toNanos();
         this.warmUpEndNanos = startNanos + spec.warmUp().toNanos();
         this.lastSampleNanos = startNanos;
@@ -64,21 +73,34 @@ public final class WorkloadRun {
         return start(endpoint, spec, WorkerPriority.NORMAL);
     }
 
-    /** Starts the workers at {@code priority} and records the run in workload_runs. */
+    /**
+     * Opens every worker's session, checks the schema is there, records the run in workload_runs, then starts the
+     * workers at {@code priority}. A refusal the user can act on is a {@link WorkloadRefused}.
+     */
     public static WorkloadRun start(PostgresEndpoint endpoint, WorkloadSpec spec, WorkerPriority priority) throws SQLException {
-        WorkloadHistory history = new WorkloadHistory(endpoint);
-        WorkloadRun run = new WorkloadRun(endpoint, spec, history);
+        String applicationName = "snowpulse-workload-" + UUID.randomUUID().toString().substring(0, 8);
+        WorkerSessions.Opened opened = WorkerSessions.open(endpoint, applicationName, spec.workers());
+        List<Connection> sessions = opened.sessions();
+        List<PreparedStatement> statements = new ArrayList<>();
+        WorkloadRun run;
         try {
-            history.started(run.id, run.applicationName, spec, run.startedAt);
-        } catch (SQLException e) {
-            run.pool.close();
+            List<String> warnings = WorkloadTargetCheck.warnings(sessions.getFirst(), spec.maxCustomers(), spec.maxProducts());
+            for (Connection session : sessions) {
+                statements.add(session.prepareStatement(PLACE_ORDER));
+            }
+            run = new WorkloadRun(endpoint, spec, applicationName, opened.took(), warnings);
+            run.history.started(sessions.getFirst(), run.id, applicationName, spec, run.startedAt);
+        } catch (SQLException | RuntimeException e) {
+            sessions.forEach(Jdbc::closeQuietly);
             throw e;
         }
         for (int i = 0; i < spec.workers(); i++) {
             int worker = i;
+            Connection session = sessions.get(i);
+            PreparedStatement statement = statements.get(i);
             Thread thread = Thread.ofPlatform().name("workload-" + i).daemon().unstarted(() -> {
                 priority.applyToCurrentThread();
-                work(run, worker);
+                run.work(worker, session, statement);
             });
             run.workers.add(thread);
         }
@@ -86,33 +108,24 @@ public final class WorkloadRun {
         return run;
     }
 
-    private static HikariDataSource pool(PostgresEndpoint endpoint, int size, String applicationName) {
-        JdbcTarget target = endpoint.target(PostgresEndpoint.DEFAULT_TIMEOUT);
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(applicationName);
-        config.setJdbcUrl(target.url());
-        target.properties().forEach((k, v) -> config.addDataSourceProperty(k.toString(), v));
-        config.addDataSourceProperty("ApplicationName", applicationName);
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(0);
-        config.setAutoCommit(true);
-        config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(10));
-        config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
+    private void work(int worker, Connection session, PreparedStatement statement) {
+        try {
+            runWorker(worker, session, statement);
+        } catch (Throwable t) {
+            failure.compareAndSet(null, "worker " + worker + " stopped: " + t);
+            cancel();
+        }
     }
 
-    private static void work(WorkloadRun run, int worker) {
-        run.runWorker(worker);
-    }
-
-    private void runWorker(int worker) {
+    private void runWorker(int worker, Connection session, PreparedStatement prepared) {
         WorkloadSpec s = spec;
-        long intervalNanos = s.openLoop() ? (long) (1e9 * s.workers() / s.targetRate()) : 0;
-        long nextIntended = startNanos + (s.openLoop() ? intervalNanos * worker / s.workers() : 0);
+        long intervalNanos = s.intervalNanos();
+        long nextIntended = startNanos + s.firstOffsetNanos(worker);
         long limit = s.ordersPerWorker() == null ? Long.MAX_VALUE : s.ordersPerWorker();
-        Connection connection = null;
-        PreparedStatement statement = null;
-        long backoff = TimeUnit.MILLISECONDS.toNanos(50);
+        Connection connection = session;
+        PreparedStatement statement = prepared;
+        long backoff = FIRST_BACKOFF_NANOS;
+        long reconnectAt = 0;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         try {
             for (long done = 0; done < limit && cancelled.getCount() > 0; ) {
@@ -130,25 +143,40 @@ public final class WorkloadRun {
                     }
                 }
                 if (connection == null) {
+                    long wait = reconnectAt - System.nanoTime();
+                    if (wait > 0) {
+                        if (s.openLoop()) {
+                            done++;
+                            stats.notSent();
+                            continue;
+                        }
+                        if (!pause(wait)) {
+                            break;
+                        }
+                        continue;
+                    }
                     try {
-                        connection = pool.getConnection();
+                        connection = endpoint.connect(applicationName);
                         statement = connection.prepareStatement(PLACE_ORDER);
-                        backoff = TimeUnit.MILLISECONDS.toNanos(50);
+                        backoff = FIRST_BACKOFF_NANOS;
                     } catch (SQLException e) {
                         Jdbc.closeQuietly(connection);
                         connection = null;
-                        if (!pause(backoff)) {
-                            break;
-                        }
+                        reconnectAt = System.nanoTime() + backoff;
                         backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
-                        continue; // no order was attempted
+                        if (s.openLoop()) {
+                            done++;
+                            stats.notSent();
+                        }
+                        continue;
                     }
                 }
                 done++;
                 try {
-                    statement.setInt(1, random.nextInt(1, s.maxCustomers() + 1));
-                    statement.setInt(2, random.nextInt(1, s.maxProducts() + 1));
-                    statement.setInt(3, random.nextInt(s.minQuantity(), s.maxQuantity() + 1));
+                    // 1 + nextInt(n), not nextInt(1, n + 1): n may be Integer.MAX_VALUE
+                    statement.setInt(1, 1 + random.nextInt(s.maxCustomers()));
+                    statement.setInt(2, 1 + random.nextInt(s.maxProducts()));
+                    statement.setInt(3, s.minQuantity() + random.nextInt(s.maxQuantity() - s.minQuantity() + 1));
                     try (ResultSet rs = statement.executeQuery()) {
                         rs.next();
                     }
@@ -161,7 +189,7 @@ public final class WorkloadRun {
                     }
                     stats.failed(outcome, e.getSQLState());
                     if (outcome == Outcome.CONNECTION_LOST) {
-                        pool.evictConnection(connection);
+                        Jdbc.closeQuietly(connection);
                         connection = null;
                         statement = null;
                     }
@@ -222,9 +250,19 @@ public final class WorkloadRun {
                 LatencySummary.of(interval), progress(now, counts), isFinished());
     }
 
-    /** Time since the run started. */
+    /** Time since the run's clock started (after every session was open). */
     public Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** How long opening every worker's session took, before the clock started. */
+    public Duration connectTime() {
+        return connectTime;
+    }
+
+    /** What the check before the start found odd but not fatal (ids beyond the database's). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** How far the run is, 0..1: by orders when it is bounded by a count, else by time. */
@@ -238,21 +276,22 @@ public final class WorkloadRun {
 
     private double progress(long now, OutcomeCounts counts) {
         if (spec.plannedOrders() > 0) {
-            return Math.min(1.0, counts.attempted() / (double) spec.plannedOrders());
+            return Math.min(1.0, counts.total() / (double) spec.plannedOrders());
         }
         return Math.min(1.0, (now - startNanos) / (double) spec.duration().toNanos());
     }
 
-    /** Waits for every worker, closes the pool, records the outcome in workload_runs and returns it. */
+    /** Waits for every worker, records the outcome in workload_runs and returns it. */
     public WorkloadResult await() throws InterruptedException {
         for (Thread worker : workers) {
             worker.join();
         }
         long end = System.nanoTime();
-        pool.close();
         stats.drainInterval();
+        String failed = failure.get();
         WorkloadResult result = new WorkloadResult(id, spec, startedAt, Instant.now(), Duration.ofNanos(end - startNanos),
-                stats.counts(), stats.warmUpOrders(), LatencySummary.of(stats.total()), cancelled.getCount() == 0);
+                connectTime, stats.counts(), stats.warmUpOrders(), LatencySummary.of(stats.total()),
+                failed == null && cancelled.getCount() == 0, failed);
         try {
             history.finished(result);
         } catch (SQLException e) {

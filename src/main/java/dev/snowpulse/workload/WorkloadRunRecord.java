@@ -12,15 +12,17 @@ import java.util.UUID;
  * One row of workload_runs, as the history shows it. Figures a run has not finished yet (or never finished, when
  * its client died) are null.
  *
- * @param plan the spec in a line, e.g. "4 workers × 250 orders, customers 1..10, products 1..10"
+ * @param plan      the spec in a line, e.g. "4 workers × 250 orders, customers 1..10, products 1..10"
+ * @param connectMs how long opening the workers' sessions took before the clock started (null for older rows)
+ * @param failure   why a failed run failed, or null
  */
 public record WorkloadRunRecord(UUID runId, String applicationName, Instant startedAt, Instant endedAt, String status,
                                 String plan, OutcomeCounts counts, long warmUpOrders, Double ordersPerSecond,
-                                Double p50, Double p95, Double p99) {
+                                Double p50, Double p95, Double p99, Double connectMs, String failure) {
 
     public static final List<String> COLUMNS = List.of("run_id", "started_at", "ended_at", "status", "plan", "ok",
-            "out_of_stock", "invalid_input", "connection_lost", "other_sql_errors", "warm_up_orders",
-            "orders_per_second", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "application_name");
+            "out_of_stock", "invalid_input", "connection_lost", "not_sent", "other_sql_errors", "warm_up_orders",
+            "orders_per_second", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "connect_ms", "application_name", "failure");
 
     /** Seconds from start to end, or null while it has no end. */
     public Double elapsedSeconds() {
@@ -41,13 +43,16 @@ public record WorkloadRunRecord(UUID runId, String applicationName, Instant star
             row.add(Long.toString(r.counts.outOfStock()));
             row.add(Long.toString(r.counts.invalidInput()));
             row.add(Long.toString(r.counts.connectionLost()));
+            row.add(Long.toString(r.counts.notSent()));
             row.add(Long.toString(r.counts.otherSqlErrors()));
             row.add(Long.toString(r.warmUpOrders));
             row.add(number(r.ordersPerSecond, "%.1f"));
             row.add(number(r.p50, "%.3f"));
             row.add(number(r.p95, "%.3f"));
             row.add(number(r.p99, "%.3f"));
+            row.add(number(r.connectMs, "%.1f"));
             row.add(r.applicationName);
+            row.add(r.failure == null ? "" : r.failure);
             rows.add(row);
         }
         return new ReportTable("Workload runs", COLUMNS, rows);

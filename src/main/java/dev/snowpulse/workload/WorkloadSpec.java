@@ -61,6 +61,31 @@ public record WorkloadSpec(
         return ordersPerWorker == null ? -1 : (long) workers * ordersPerWorker;
     }
 
+    /** In open loop, the time between one worker's orders: every worker runs at rate / workers. */
+    public long intervalNanos() {
+        return openLoop() ? (long) (1e9 * workers / targetRate) : 0;
+    }
+
+    /** In open loop, when worker {@code worker}'s first order is due after the start: the workers take turns evenly. */
+    public long firstOffsetNanos(int worker) {
+        return openLoop() ? intervalNanos() * worker / workers : 0;
+    }
+
+    /** In open loop with a duration, how many orders fall due before it ends (each ends in exactly one outcome). */
+    public long dueOrders() {
+        if (!openLoop() || duration == null) {
+            throw new IllegalStateException("only an open-loop run with a duration has a number of orders due");
+        }
+        long interval = intervalNanos();
+        long total = 0;
+        for (int w = 0; w < workers; w++) {
+            long window = duration.toNanos() - firstOffsetNanos(w);
+            long due = window <= 0 ? 0 : (window + interval - 1) / interval;
+            total += ordersPerWorker == null ? due : Math.min(due, ordersPerWorker);
+        }
+        return total;
+    }
+
     private static void range(String field, long value, long min, long max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(field + ": " + value + " is outside " + min + ".." + (max == Integer.MAX_VALUE ? "2147483647" : max));

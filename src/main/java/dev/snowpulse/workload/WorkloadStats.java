@@ -44,11 +44,15 @@ final class WorkloadStats {
         }
     }
 
+    void notSent() {
+        counts.get(Outcome.NOT_SENT).increment();
+    }
+
     OutcomeCounts counts() {
         Map<String, Long> other = new java.util.HashMap<>();
         otherBySqlState.forEach((state, n) -> other.put(state, n.sum()));
         return new OutcomeCounts(counts.get(Outcome.OK).sum(), counts.get(Outcome.OUT_OF_STOCK).sum(),
-                counts.get(Outcome.INVALID_INPUT).sum(), counts.get(Outcome.CONNECTION_LOST).sum(),
+                counts.get(Outcome.INVALID_INPUT).sum(), counts.get(Outcome.CONNECTION_LOST).sum(), counts.get(Outcome.NOT_SENT).sum(),
                 counts.get(Outcome.OTHER_SQL_ERROR).sum(), other);
     }
 

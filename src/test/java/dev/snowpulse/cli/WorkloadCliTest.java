@@ -97,7 +97,7 @@ class WorkloadCliTest {
         new CliRunner(home).addProfile("empty", "dev", empty);
         Run run = run("--profile", "empty", "workload");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("starting the workload failed (SQLSTATE 42P01)").contains("run `snowpulse init` first");
+        assertThat(run.err()).contains("no SnowPulse schema").contains("run `snowpulse init`");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.snowpulse.workload;
 
 import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.schema.SchemaService;
 import dev.snowpulse.testing.Await;
 import dev.snowpulse.testing.Sql;
@@ -66,8 +67,26 @@ class ContinuousIngestTest {
         OutcomeCounts total = ingest.await();
 
         assertThat(total.connectionLost()).isLessThanOrEqualTo(1);
+        assertThat(batches).as("every order of every batch ends in one outcome").allMatch(b -> b.counts().total() == 5);
+        assertThat(total.total()).isEqualTo(5L * batches.size());
         assertThat(batches.getLast().counts().ok()).isEqualTo(5);
         assertThat(orders()).isEqualTo(total.ok());
+    }
+
+    @Test
+    void aBatchThatCannotConnectCountsItsOrdersAsNotSentAndSaysWhatToCheck() throws Exception {
+        PostgresSettings s = pg.settings();
+        PostgresEndpoint nobody = TestPostgres.endpoint(new PostgresSettings(s.host(), s.port(), s.database(), "no_such_role_here",
+                s.sslMode(), s.sslRootCert(), s.applicationName(), s.password()));
+        List<IngestBatch> batches = new CopyOnWriteArrayList<>();
+        ContinuousIngest ingest = ContinuousIngest.start(nobody, new IngestSpec(Duration.ofMillis(20), 5, 10, 10, 1, 1, 3), batches::add);
+
+        OutcomeCounts total = ingest.await();
+
+        assertThat(batches).hasSize(3).allMatch(IngestBatch::skipped).allMatch(b -> b.counts().notSent() == 5);
+        assertThat(batches.getFirst().skippedBecause()).contains("refused user 'no_such_role_here'").contains("check the user");
+        assertThat(total.notSent()).isEqualTo(15);
+        assertThat(total.total()).isEqualTo(15);
     }
 
     @Test

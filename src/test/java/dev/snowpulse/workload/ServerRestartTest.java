@@ -82,4 +82,35 @@ class ServerRestartTest {
             server.close();
         }
     }
+
+    @Test
+    void anOpenLoopRunAcrossAStoppedServerCountsEveryOrderDueExactlyOnce() throws Exception {
+        assumeFalse(EmbeddedPostgresServer.runningAsRoot(), "PostgreSQL refuses to run as root; CI runs this as an ordinary user");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(base);
+        int port = server.port();
+        PostgresEndpoint db = new PostgresEndpoint(new PostgresSettings("127.0.0.1", port, "postgres", "postgres", SslMode.DISABLE,
+                null, "snowpulse-test", SecretRef.of(SecretSource.NONE)), Optional.empty());
+        try {
+            new SchemaService(db).initialize(event -> { });
+            new SchemaService(db).resetDemoData(1_000_000);
+            WorkloadSpec spec = new WorkloadSpec(16, null, Duration.ofSeconds(20), 10, 10, 1, 1, 500.0, Duration.ZERO);
+            WorkloadRun run = WorkloadRun.start(db, spec);
+            Await.until(Duration.ofSeconds(10), "orders before the stop", () -> run.counts().ok() >= 500);
+
+            server.close();
+            Await.until(Duration.ofSeconds(10), "orders due while the server is down", () -> run.counts().notSent() >= 500);
+            server = EmbeddedPostgresServer.start(base, port);
+            long okWhenBack = run.counts().ok();
+            WorkloadResult result = run.await();
+
+            OutcomeCounts c = result.counts();
+            assertThat(c.ok()).as("orders again after the start").isGreaterThan(okWhenBack);
+            assertThat(c.notSent()).isPositive();
+            assertThat(c.total()).as("ok + failures + not sent = the orders due").isEqualTo(spec.dueOrders());
+            assertThat(Sql.single(db, "select status || ':' || ok || ':' || not_sent from workload_runs where run_id = '" + result.runId() + "'"))
+                    .isEqualTo("completed:" + c.ok() + ":" + c.notSent());
+        } finally {
+            server.close();
+        }
+    }
 }

@@ -85,7 +85,7 @@ public final class LocalPipelineGateway implements PipelineGateway {
         String advice = switch (state == null ? "" : state) {
             case "42P01", "42883", "3F000" -> "Deploy the pipeline first (Deploy, or snowpulse pipeline deploy).";
             case "42501" -> "The profile's role lacks a privilege on the pipeline's schemas: grant it or use the owner.";
-            default -> state != null && state.startsWith("08")
+            default -> state != null && state.startsWith("08") && !(e instanceof dev.snowpulse.db.DatabaseUnreachable)
                     ? "The database did not answer: check that it runs and the profile's host and port." : null;
         };
         return new PipelineException(action, message, null, state, null, advice, e);

@@ -36,6 +36,9 @@ final class SnowflakeErrors {
     }
 
     static String advice(SQLException e) {
+        if (dev.snowpulse.db.ConnectionProblems.missingCliConnection(e)) {
+            return dev.snowpulse.db.ConnectionProblems.MISSING_CLI_CONNECTION;
+        }
         return switch (e.getErrorCode()) {
             case 2003 -> "Check that the pipeline is deployed (Deploy) and that the profile's role can see the database "
                     + "and schema named in the pipeline settings.";

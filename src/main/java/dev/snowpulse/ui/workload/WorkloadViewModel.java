@@ -223,7 +223,7 @@ public final class WorkloadViewModel {
         StringBuilder text = new StringBuilder()
                 .append(r.cancelled() ? "Stopped after " : "Completed in ")
                 .append(String.format(java.util.Locale.ROOT, "%.2f s", r.elapsed().toMillis() / 1000.0))
-                .append(": ").append(Figures.count(c.attempted())).append(" orders, ")
+                .append(": ").append(Figures.count(c.total())).append(" orders, ")
                 .append(Figures.count(c.ok())).append(" ok, failures: ").append(Figures.failures(c)).append(". ")
                 .append(Figures.rate(r.ordersPerSecond())).append(" orders/s");
         if (l.count() > 0) {

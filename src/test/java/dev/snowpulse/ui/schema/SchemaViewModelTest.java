@@ -70,7 +70,7 @@ class SchemaViewModelTest {
     void aProdProfileIsInitialisedOnlyWithItsNameTyped() throws Exception {
         shell.connect(profile("orders-prod", EnvironmentKind.PROD, pg.freshDatabase()));
         model.refresh();
-        assertThat(model.summaryProperty().get()).isEqualTo("9 files: 0 applied, 9 pending · no SnowPulse history yet");
+        assertThat(model.summaryProperty().get()).isEqualTo("10 files: 0 applied, 10 pending · no SnowPulse history yet");
         assertThat(model.needsProdConfirmation()).isTrue();
 
         model.migrate("orders");
@@ -81,7 +81,7 @@ class SchemaViewModelTest {
         assertThat(model.failureProperty().get()).isEmpty();
         assertThat(model.files()).allMatch(f -> f.state() == FileState.APPLIED);
         assertThat(model.log()).first().asString().startsWith("Initialize on orders-prod");
-        assertThat(model.log()).last().isEqualTo("applied 9 file(s); schema version 5");
+        assertThat(model.log()).last().isEqualTo("applied 10 file(s); schema version 6");
 
         model.resetDemoData(null);
         assertThat(model.failureProperty().get()).contains("Resetting the demo data refused");
@@ -109,7 +109,7 @@ class SchemaViewModelTest {
     void showsAFilesSql() throws Exception {
         shell.connect(profile("shop", EnvironmentKind.DEV, pg.freshDatabase()));
         model.refresh();
-        model.showSql(model.files().get(6));
+        model.showSql(model.files().stream().filter(f -> "R__kpi_functions.sql".equals(f.script())).findFirst().orElseThrow());
         assertThat(model.sqlTitleProperty().get()).isEqualTo("R__kpi_functions.sql");
         assertThat(model.sqlProperty().get()).contains("create or replace function fn_summary_kpis");
     }

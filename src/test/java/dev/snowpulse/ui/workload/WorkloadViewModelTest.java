@@ -147,7 +147,7 @@ class WorkloadViewModelTest {
     void anUninitialisedDatabaseIsReportedNotCrashedOn() throws SQLException {
         connect("empty", EnvironmentKind.DEV, pg.freshDatabase());
         model.start(null);
-        assertThat(model.messageProperty().get()).startsWith("Could not start the workload on empty: ").contains("workload_runs");
+        assertThat(model.messageProperty().get()).startsWith("Could not start the workload on empty: ").contains("snowpulse init");
         assertThat(model.busyProperty().get()).isFalse();
 
         history.refresh();
