@@ -149,13 +149,21 @@ class ConnectionsTabUiTest {
         for (String answer : List.of("Cancel", "OK")) {
             javafx.stage.WindowEvent request = new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
             var asked = WaitForAsyncUtils.asyncFx(() -> stage.getOnCloseRequest().handle(request));
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-            assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText())
+            // the previous round's dialog may still be in the scene graph while it closes: only a showing one counts
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> showing(robot, ".dialog-pane .button").anyMatch(b ->
+                    answer.equals(((javafx.scene.control.Button) b).getText())));
+            assertThat(showing(robot, ".dialog-pane .content").map(n -> ((Label) n).getText()).findFirst().orElseThrow())
                     .isEqualTo("Close SnowPulse and discard the unsaved changes to 'draft'?");
-            robot.clickOn(answer);
+            robot.clickOn(showing(robot, ".dialog-pane .button").filter(b -> answer.equals(((javafx.scene.control.Button) b).getText()))
+                    .findFirst().orElseThrow());
             asked.get(15, TimeUnit.SECONDS);
             assertThat(request.isConsumed()).as("window kept open after " + answer).isEqualTo(answer.equals("Cancel"));
         }
         assertThat(robot.lookup("#profileName").queryAs(TextField.class).getText()).isEqualTo("draft");
+    }
+
+    private static java.util.stream.Stream<javafx.scene.Node> showing(FxRobot robot, String query) {
+        return robot.lookup(query).queryAll().stream().filter(n -> n.isVisible() && n.getScene() != null
+                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing());
     }
 }

@@ -166,4 +166,36 @@ class KpisTabUiTest {
         assertThat(text(robot, "#kpiUpdated")).doesNotContain("stale");
         assertThat(ordersTile.getOpacity()).isEqualTo(1);
     }
+
+    @Test
+    void afterASwitchToAClosedPortNoValueIsInventedAndTheOtherProfilesAreGone(FxRobot robot) throws Exception {
+        openKpis(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#value-total-orders").equals("6"));
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        robot.clickOn("#tab-connections");
+        robot.clickOn("#newMenu").clickOn("#newPostgres");
+        robot.doubleClickOn("#profileName").eraseText(20).write("closed");
+        robot.doubleClickOn("#host").eraseText(20).write("127.0.0.1");
+        robot.doubleClickOn("#port").eraseText(6).write(Integer.toString(closed));
+        robot.clickOn("#database").write("shop");
+        robot.clickOn("#user").write("shop");
+        robot.clickOn("#saveButton");
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text(robot, "#statusProfile").equals("closed"));
+
+        robot.clickOn("#tab-kpis");
+        Label error = onFx(() -> robot.lookup("#kpiError").queryAs(Label.class));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(error::isVisible));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String tile : java.util.List.of("total-orders", "total-revenue", "orders", "revenue", "active-customers", "avg-order-value", "orders-per-minute")) {
+            assertThat(text(robot, "#value-" + tile)).as(tile + ": never read on this profile").isEqualTo("—");
+        }
+        assertThat(text(robot, "#recentOrdersPlaceholder")).isEqualTo("Not read: see the message above");
+        assertThat(text(robot, "#kpiError")).startsWith("Could not read the KPIs: nothing accepted a connection on 127.0.0.1:" + closed)
+                .doesNotContain("..").doesNotContain("postmaster");
+    }
 }

@@ -103,6 +103,8 @@ class WorkloadTabUiTest {
         assertThat(latency.getData()).extracting(s -> s.getName()).containsExactly("p50", "p95", "p99");
         assertThat(latency.getData().get(2).getData()).isNotEmpty();
         assertThat(status.getText()).contains("sessions snowpulse-workload-");
+        assertThat(ok.getScene().getFocusOwner()).as("Start was disabled while the run started: the focus went to no text field")
+                .isNotInstanceOf(javafx.scene.control.TextInputControl.class);
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> summary.getText().startsWith("Completed"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 1);

@@ -45,6 +45,17 @@ public final class Dialogs {
         return dialog.showAndWait();
     }
 
+    /** A number typed with a question: units to restock, say. Empty when cancelled. */
+    public static Optional<String> askNumber(Window owner, String title, String question, String label, String initial) {
+        TextInputDialog dialog = new TextInputDialog(initial);
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(question);
+        dialog.setContentText(label);
+        dialog.getEditor().setId("numberField");
+        return dialog.showAndWait();
+    }
+
     public static boolean confirm(Window owner, String question) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
         alert.initOwner(owner);

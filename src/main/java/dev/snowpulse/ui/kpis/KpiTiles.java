@@ -46,6 +46,8 @@ final class KpiTiles {
     private final Map<Kpi, Tile> tiles = new LinkedHashMap<>();
     // the trend sits over the tile in a label of our own: changing a Tile's texts at run time shrinks its title
     private final Map<Kpi, javafx.scene.control.Label> trends = new LinkedHashMap<>();
+    // the value too: the NUMBER skin re-measures its own value text on a theme or frame change and leaves it shrunk
+    private final Map<Kpi, javafx.scene.control.Label> values = new LinkedHashMap<>();
     private final HBox row = new HBox(8);
 
     KpiTiles() {
@@ -59,15 +61,22 @@ final class KpiTiles {
                     .customDecimalFormatEnabled(true)
                     .customDecimalFormat(new java.text.DecimalFormat(kpi.decimals == 0 ? "#,##0" : "#,##0.00",
                             java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)))
-                    .valueVisible(true)
+                    .valueVisible(false)
                     .animated(false)
                     .prefSize(165, 118)
                     .minSize(120, 110)
                     .maxSize(Double.MAX_VALUE, 118)
                     .build();
             tile.setId("tile-" + kpi.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            tile.setValue(0);
             tiles.put(kpi, tile);
+            javafx.scene.control.Label value = new javafx.scene.control.Label(NOT_READ);
+            value.setId("value-" + kpi.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            value.getStyleClass().add("tile-value");
+            value.setMouseTransparent(true);
+            value.setMinWidth(0);
+            javafx.scene.layout.StackPane.setAlignment(value, Pos.CENTER_LEFT);
+            javafx.scene.layout.StackPane.setMargin(value, new javafx.geometry.Insets(4, 10, 0, 10));
+            values.put(kpi, value);
             javafx.scene.control.Label trend = new javafx.scene.control.Label();
             trend.setId("trend-" + kpi.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             trend.getStyleClass().add("tile-trend");
@@ -80,7 +89,7 @@ final class KpiTiles {
             title.setMouseTransparent(true);
             javafx.scene.layout.StackPane.setAlignment(title, Pos.TOP_LEFT);
             javafx.scene.layout.StackPane.setMargin(title, new javafx.geometry.Insets(8, 0, 0, 10));
-            javafx.scene.layout.StackPane cell = new javafx.scene.layout.StackPane(tile, title, trend);
+            javafx.scene.layout.StackPane cell = new javafx.scene.layout.StackPane(tile, value, title, trend);
             // the window tiles leave their period to the window control above them, and give the room to the trend
             if (kpi.period != null) {
                 javafx.scene.control.Label period = new javafx.scene.control.Label(kpi.period);
@@ -103,6 +112,15 @@ final class KpiTiles {
 
     static final int COUNT = Kpi.values().length;
 
+    /** What a tile shows for a value never read: a dash, never an invented zero (the banner says why). */
+    static final String NOT_READ = "—";
+
+    /** Every tile back to "not read": no profile's figures yet, or the last ones belonged to another profile. */
+    void unread() {
+        values.values().forEach(v -> v.setText(NOT_READ));
+        trends.values().forEach(t -> t.setText(""));
+    }
+
     /** Shows the figures of tiles {@code from} (inclusive) to {@code to} (exclusive), in the order of {@link Kpi}. */
     void show(KpiSnapshot s, int from, int to) {
         for (Kpi kpi : java.util.Arrays.copyOfRange(Kpi.values(), from, to)) {
@@ -116,11 +134,13 @@ final class KpiTiles {
                 label.setTextFill(trend.colour());
             }
             tile.setValue(value);
+            values.get(kpi).setText(format(value, kpi.decimals));
         }
     }
 
     void stale(boolean stale) {
         tiles.values().forEach(t -> t.setOpacity(stale ? 0.55 : 1));
+        values.values().forEach(v -> v.setOpacity(stale ? 0.55 : 1));
     }
 
     /** The change against the previous window, as an arrow and a percentage. */

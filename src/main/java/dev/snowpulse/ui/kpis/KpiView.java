@@ -73,6 +73,11 @@ public final class KpiView implements TabContent {
             int first = from;
             model.addScreenPart(s -> tiles.show(s, first, Math.min(first + 3, KpiTiles.COUNT)));
         }
+        model.snapshotProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                tiles.unread();
+            }
+        });
         model.staleProperty().addListener((obs, old, now) -> {
             tiles.stale(now);
             charts.setOpacity(now ? 0.55 : 1);
@@ -269,7 +274,13 @@ public final class KpiView implements TabContent {
         TableView<RecentOrderRow> recent = new TableView<>(model.recentOrders());
         recent.setId("recentOrders");
         recent.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        recent.setPlaceholder(new Label("No orders in the window"));
+        Label noOrders = new Label();
+        noOrders.setId("recentOrdersPlaceholder");
+        // an empty table says "no orders" only when the window was read and had none
+        noOrders.textProperty().bind(javafx.beans.binding.Bindings.when(model.snapshotProperty().isNull())
+                .then(javafx.beans.binding.Bindings.when(model.errorProperty().isEmpty()).then("Not read yet").otherwise("Not read: see the message above"))
+                .otherwise("No orders in the window"));
+        recent.setPlaceholder(noOrders);
         // rows of one height: the table no longer measures every cell on each refresh, its longest layout under load
         recent.setFixedCellSize(24);
         recent.getColumns().add(column("Time", 62, RecentOrderRow::timeProperty));

@@ -161,13 +161,17 @@ public final class SchemaView implements TabContent {
         reset.disableProperty().bind(model.busyProperty().or(model.usableProperty().not()));
         reset.setOnAction(e -> {
             String name = shell.activeProfileProperty().get().name();
-            if (!Dialogs.confirm(window(), "Empty all orders and payments on '" + name + "' and restock every product to 100 units?")) {
+            java.util.Optional<String> units = Dialogs.askNumber(window(), "Reset demo data",
+                    "Empty all orders and payments on '" + name + "' and restock every product to this many units?",
+                    "Units per product:", Integer.toString(dev.snowpulse.schema.SchemaService.DEFAULT_RESTOCK));
+            if (units.isEmpty()) {
                 return;
             }
             if (model.needsProdConfirmation()) {
-                Dialogs.confirmProd(window(), model.prodQuestion("Resetting the demo data"), name).ifPresent(model::resetDemoData);
+                Dialogs.confirmProd(window(), model.prodQuestion("Resetting the demo data"), name)
+                        .ifPresent(typed -> model.resetDemoData(typed, units.get()));
             } else {
-                model.resetDemoData(null);
+                model.resetDemoData(null, units.get());
             }
         });
         Region spacer = new Region();

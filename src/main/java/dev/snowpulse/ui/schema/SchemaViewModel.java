@@ -52,6 +52,18 @@ public final class SchemaViewModel {
         this.connections = connections;
         this.guard = new GuardedActions(shell, prodGuard);
         this.background = background;
+        // the log and the last message belong to the profile they were written for
+        shell.activeProfileProperty().addListener((obs, old, now) -> {
+            log.clear();
+            failure.set("");
+        });
+    }
+
+    /** Adds a line unless the user has switched to another profile meanwhile. */
+    private void logFor(ConnectionProfile profile, String line) {
+        if (shell.activeProfileProperty().get() == profile) {
+            log.add(line);
+        }
     }
 
     /** Reads the state of every file on the active profile's database, clearing the last message. */
@@ -93,25 +105,40 @@ public final class SchemaViewModel {
         log.add(action.get() + " on " + profile.name() + " (" + profile.connection().summary() + ")");
         work("apply schema", () -> {
             try {
-                return schema(profile).initialize(event -> background.onUi(() -> log.add(event.line())));
+                return schema(profile).initialize(event -> background.onUi(() -> logFor(profile, event.line())));
             } catch (MigrationFailure e) {
                 throw new FailedMigration(e);
             }
         }, this::show);
     }
 
-    /** Empties orders and payments and restocks every product. */
-    public void resetDemoData(String typedName) {
+    /**
+     * Empties orders and payments and restocks every product to {@code unitsText} units (as `snowpulse init
+     * --reset-data --stock N`); a value that is not a number of units is refused with the field named.
+     */
+    public void resetDemoData(String typedName, String unitsText) {
         ConnectionProfile profile = shell.activeProfileProperty().get();
+        int units;
+        try {
+            units = Integer.parseInt(unitsText == null ? "" : unitsText.strip().replace(",", "").replace("_", ""));
+        } catch (NumberFormatException e) {
+            failure.set("Units per product: '" + (unitsText == null ? "" : unitsText.strip()) + "' is not a whole number");
+            return;
+        }
+        if (units < 0 || units > 1_000_000_000) {
+            failure.set("Units per product: " + units + " is outside 0..1000000000");
+            return;
+        }
         if (!allowed(profile, "Resetting the demo data", typedName)) {
             return;
         }
+        failure.set("");
         work("reset demo data", () -> {
             SchemaService schema = schema(profile);
-            schema.resetDemoData(SchemaService.DEFAULT_RESTOCK);
+            schema.resetDemoData(units);
             return schema.status();
         }, status -> {
-            log.add("reset demo data: orders and payments emptied, every product restocked to " + SchemaService.DEFAULT_RESTOCK);
+            logFor(profile, String.format(java.util.Locale.ROOT, "reset demo data: orders and payments emptied, every product restocked to %,d units", units));
             show(status);
         });
     }

@@ -105,6 +105,7 @@ public final class SnowPulseWindow {
     public void show(Stage stage) {
         this.stage = stage;
         Scene scene = new Scene(view.root(), settings.width(), settings.height());
+        dev.snowpulse.ui.common.FocusAfterDisable.install(scene);
         shell.themeProperty().addListener((obs, old, now) -> applyTheme(scene, now));
         shell.setThemeFrom(settings.theme());
         applyTheme(scene, shell.themeProperty().get());

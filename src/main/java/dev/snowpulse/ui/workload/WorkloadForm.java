@@ -35,7 +35,10 @@ public final class WorkloadForm {
     }
 
     public enum Field { WORKERS, ORDERS_PER_WORKER, DURATION, MAX_CUSTOMERS, MAX_PRODUCTS, MIN_QUANTITY, MAX_QUANTITY, RATE, WARM_UP,
-        INGEST_INTERVAL, INGEST_BATCH_SIZE }
+        INGEST_INTERVAL, INGEST_BATCH_SIZE, RESTOCK_UNITS }
+
+    /** Units per product a restock before a run sets by default: enough for minutes of a fast run on the demo's ten products. */
+    public static final int DEFAULT_RESTOCK_UNITS = 1_000_000;
 
     private final StringProperty workers = new SimpleStringProperty();
     private final ObjectProperty<StopAfter> stopAfter = new SimpleObjectProperty<>();
@@ -50,6 +53,8 @@ public final class WorkloadForm {
     private final StringProperty ingestInterval = new SimpleStringProperty();
     private final StringProperty ingestBatchSize = new SimpleStringProperty();
     private final ObjectProperty<Field> invalidField = new SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty restockFirst = new javafx.beans.property.SimpleBooleanProperty();
+    private final StringProperty restockUnits = new SimpleStringProperty(String.format(Locale.ROOT, "%,d", DEFAULT_RESTOCK_UNITS));
 
     public WorkloadForm() {
         seedDefaults();
@@ -93,6 +98,40 @@ public final class WorkloadForm {
             invalidField.set(fieldOf(e.getMessage()));
             throw new IllegalArgumentException(capitalised(e.getMessage()), e);
         }
+    }
+
+    /**
+     * Units per product to reset the demo data to before the run (as `snowpulse init --reset-data --stock N`), or
+     * empty when the run starts on the stock as it is; throws naming the field when the number is not one.
+     */
+    public java.util.OptionalInt restock() {
+        if (!restockFirst.get()) {
+            return java.util.OptionalInt.empty();
+        }
+        invalidField.set(null);
+        int units = whole(Field.RESTOCK_UNITS, "Restock units", restockUnits.get().replace(",", "").replace("_", ""));
+        if (units < 0 || units > 1_000_000_000) {
+            invalidField.set(Field.RESTOCK_UNITS);
+            throw new IllegalArgumentException("Restock units: " + units + " is outside 0..1000000000");
+        }
+        return java.util.OptionalInt.of(units);
+    }
+
+    /** Calls {@code edited} whenever any field of the form changes. */
+    public void onEdit(Runnable edited) {
+        javafx.beans.InvalidationListener listener = o -> edited.run();
+        for (javafx.beans.Observable field : java.util.List.of(workers, stopAfter, ordersPerWorker, duration, maxCustomers, maxProducts,
+                minQuantity, maxQuantity, rate, warmUp, ingestInterval, ingestBatchSize, restockFirst, restockUnits)) {
+            field.addListener(listener);
+        }
+    }
+
+    public javafx.beans.property.BooleanProperty restockFirstProperty() {
+        return restockFirst;
+    }
+
+    public StringProperty restockUnitsProperty() {
+        return restockUnits;
     }
 
     /** Continuous ingest with this form's customers, products and quantities. */

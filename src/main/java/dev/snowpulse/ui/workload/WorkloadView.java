@@ -19,6 +19,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -160,7 +161,26 @@ public final class WorkloadView implements TabContent {
         quantity.setAlignment(Pos.CENTER_LEFT);
         grid.addRow(row++, label("Quantity"), quantity);
         grid.addRow(row++, label("Orders/s target"), field(WorkloadForm.Field.RATE, form.rateProperty(), "as fast as possible"));
-        grid.addRow(row, label("Warm-up"), field(WorkloadForm.Field.WARM_UP, form.warmUpProperty(), "e.g. 5s, not in the figures"));
+        grid.addRow(row++, label("Warm-up"), field(WorkloadForm.Field.WARM_UP, form.warmUpProperty(), "e.g. 5s, not in the figures"));
+        CheckBox restock = new CheckBox("Restock first, to");
+        restock.setId("restockFirst");
+        restock.selectedProperty().bindBidirectional(form.restockFirstProperty());
+        restock.setMinWidth(Region.USE_PREF_SIZE);
+        TextField units = field(WorkloadForm.Field.RESTOCK_UNITS, form.restockUnitsProperty(), "units per product");
+        units.disableProperty().bind(restock.selectedProperty().not());
+        HBox.setHgrow(units, Priority.ALWAYS);
+        Label perProduct = label("units");
+        perProduct.setMinWidth(Region.USE_PREF_SIZE);
+        HBox restockRow = new HBox(8, restock, units, perProduct);
+        restockRow.setAlignment(Pos.CENTER_LEFT);
+        grid.add(restockRow, 0, row++, 2, 1);
+        Label restockNote = new Label("empties orders and payments first, as Reset demo data does");
+        restockNote.getStyleClass().add("hint");
+        restockNote.setWrapText(true);
+        restockNote.setMinHeight(Region.USE_PREF_SIZE);
+        restockNote.visibleProperty().bind(restock.selectedProperty());
+        restockNote.managedProperty().bind(restock.selectedProperty());
+        grid.add(restockNote, 0, row, 2, 1);
 
         Button start = new Button("Start");
         start.setId("startWorkload");
@@ -256,7 +276,8 @@ public final class WorkloadView implements TabContent {
         for (Outcome outcome : Outcome.values()) {
             ObservableValue<String> text = model.counterProperty(outcome).asString(Locale.ROOT, "%,d");
             String style = outcome == Outcome.OK ? "figure-ok" : "figure-failure";
-            Node figure = figure(outcome == Outcome.OK ? "OK" : capitalised(outcome.label()), "count-" + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'), text, style);
+            String caption = outcome == Outcome.OK ? "OK" : capitalised(outcome.label().replaceFirst(":.*", ""));
+            Node figure = figure(caption, "count-" + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'), text, style);
             if (outcome != Outcome.OK) {
                 model.counterProperty(outcome).addListener((obs, old, now) ->
                         figure.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("nonzero"), now.longValue() > 0));

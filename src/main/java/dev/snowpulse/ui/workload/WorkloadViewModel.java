@@ -80,6 +80,42 @@ public final class WorkloadViewModel {
         for (Outcome outcome : Outcome.values()) {
             counters.put(outcome, new SimpleLongProperty());
         }
+        form.restockFirstProperty().set(isLocalDemo(shell.activeProfileProperty().get()));
+        shell.activeProfileProperty().addListener((obs, old, now) -> profileChanged(now));
+        // a message about a field the user has since edited is stale
+        form.onEdit(() -> {
+            if (form.invalidFieldProperty().get() != null) {
+                form.invalidFieldProperty().set(null);
+                message.set("");
+            }
+        });
+    }
+
+    /** The Local demo is SnowPulse's own database: a first run there restocks by default, so it shows what the tool does. */
+    private static boolean isLocalDemo(ConnectionProfile profile) {
+        return profile != null && profile.name().equals(dev.snowpulse.profile.ProfileCatalog.LOCAL_DEMO);
+    }
+
+    /** A finished run's figures belong to the profile it ran on; a run still going stays, saying where it runs. */
+    private void profileChanged(ConnectionProfile now) {
+        if (run != null || busy.get()) {
+            return;
+        }
+        clearFigures();
+        status.set("Ready");
+        message.set("");
+        form.restockFirstProperty().set(isLocalDemo(now));
+    }
+
+    private void clearFigures() {
+        series.clear();
+        counters.values().forEach(c -> c.set(0));
+        summary.set("");
+        progress.set(0);
+        elapsed.set("0:00");
+        remaining.set("");
+        ordersPerSecond.set("–");
+        latency.set("–");
     }
 
     public boolean needsProdConfirmation() {
@@ -102,8 +138,10 @@ public final class WorkloadViewModel {
             return;
         }
         WorkloadSpec spec;
+        java.util.OptionalInt restock;
         try {
             spec = form.workloadSpec();
+            restock = form.restock();
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
@@ -112,8 +150,14 @@ public final class WorkloadViewModel {
             return;
         }
         busy.set(true);
-        status.set("Starting on " + profile.name() + "…");
-        background.run("start workload", () -> WorkloadRun.start(connections.postgres(profile), spec, WorkerPriority.BELOW_WINDOW),
+        status.set((restock.isPresent() ? "Restocking, then starting" : "Starting") + " on " + profile.name() + "…");
+        background.run("start workload", () -> {
+                    var endpoint = connections.postgres(profile);
+                    if (restock.isPresent()) {
+                        new dev.snowpulse.schema.SchemaService(endpoint).resetDemoData(restock.getAsInt());
+                    }
+                    return WorkloadRun.start(endpoint, spec, WorkerPriority.BELOW_WINDOW);
+                },
                 started -> started(started, profile),
                 failure -> {
                     busy.set(false);
@@ -125,14 +169,11 @@ public final class WorkloadViewModel {
     private void started(WorkloadRun started, ConnectionProfile profile) {
         run = started;
         ticks = 0;
-        series.clear();
-        counters.values().forEach(c -> c.set(0));
-        summary.set("");
-        progress.set(0);
-        ordersPerSecond.set("–");
-        latency.set("–");
+        clearFigures();
         running.set(true);
-        status.set("Running on " + profile.name() + " · sessions " + started.applicationName() + " in pg_stat_activity");
+        status.set("Running on " + profile.name() + " · sessions " + started.applicationName() + " in pg_stat_activity · "
+                + Figures.millis(started.connectTime().toNanos() / 1e6) + " to connect " + dev.snowpulse.format.Plural.of(started.spec().workers(), "worker"));
+        message.set(started.warnings().isEmpty() ? "" : "Note: " + String.join("; ", started.warnings()) + ".");
         ticker.start(this::tick);
         history.refresh();
         background.run("workload " + started.applicationName(), started::await, this::finished, failure -> {
@@ -208,20 +249,36 @@ public final class WorkloadViewModel {
         latency.set(percentiles(result.latency()));
         elapsed.set(Figures.clock(result.elapsed()));
         remaining.set("");
-        progress.set(1);
+        progress.set(result.cancelled() || result.failed() ? progressOf(result) : 1);
         running.set(false);
         stopping.set(false);
         busy.set(false);
-        status.set((result.cancelled() ? "Stopped" : "Completed") + " · run " + result.runId().toString().substring(0, 8));
+        // the word the history's Status column shows for the same run
+        status.set(capitalised(result.status()) + " · run " + result.runId().toString().substring(0, 8));
         summary.set(summaryOf(result));
+        if (result.failed()) {
+            message.set("The run failed: " + result.failure());
+        }
         history.refresh();
+    }
+
+    /** Where a run that ended early stood: by orders when it was bounded by a count, else by time. */
+    static double progressOf(WorkloadResult r) {
+        if (r.spec().plannedOrders() > 0) {
+            return Math.min(1.0, r.counts().total() / (double) r.spec().plannedOrders());
+        }
+        return Math.min(1.0, r.elapsed().toNanos() / (double) r.spec().duration().toNanos());
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     static String summaryOf(WorkloadResult r) {
         OutcomeCounts c = r.counts();
         LatencySummary l = r.latency();
         StringBuilder text = new StringBuilder()
-                .append(r.cancelled() ? "Stopped after " : "Completed in ")
+                .append(r.failed() ? "Failed after " : r.cancelled() ? "Cancelled after " : "Completed in ")
                 .append(String.format(java.util.Locale.ROOT, "%.2f s", r.elapsed().toMillis() / 1000.0))
                 .append(": ").append(Figures.count(c.total())).append(" orders, ")
                 .append(Figures.count(c.ok())).append(" ok, failures: ").append(Figures.failures(c)).append(". ")
@@ -233,9 +290,9 @@ public final class WorkloadViewModel {
         if (r.warmUpOrders() > 0) {
             text.append(" (after ").append(Figures.count(r.warmUpOrders())).append(" warm-up orders)");
         }
-        text.append('.');
+        text.append(". Sessions opened in ").append(Figures.millis(r.connectTime().toNanos() / 1e6)).append(" before the clock started.");
         if (c.outOfStock() > c.ok()) {
-            text.append(" Most orders found no stock: restock with Reset demo data in the Schema tab.");
+            text.append(" Most orders found no stock: tick \"Restock first\" above, or Reset demo data on the Schema tab.");
         }
         return text.toString();
     }

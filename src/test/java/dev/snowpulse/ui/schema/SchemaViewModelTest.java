@@ -83,10 +83,19 @@ class SchemaViewModelTest {
         assertThat(model.log()).first().asString().startsWith("Initialize on orders-prod");
         assertThat(model.log()).last().isEqualTo("applied 10 file(s); schema version 6");
 
-        model.resetDemoData(null);
+        model.resetDemoData(null, "100");
         assertThat(model.failureProperty().get()).contains("Resetting the demo data refused");
-        model.resetDemoData("orders-prod");
-        assertThat(model.log()).last().asString().startsWith("reset demo data");
+        model.resetDemoData("orders-prod", "lots");
+        assertThat(model.failureProperty().get()).isEqualTo("Units per product: 'lots' is not a whole number");
+        model.resetDemoData("orders-prod", "250,000");
+        assertThat(model.log()).last().isEqualTo("reset demo data: orders and payments emptied, every product restocked to 250,000 units");
+        assertThat(dev.snowpulse.testing.Sql.single(TestPostgres.endpoint(
+                ((PostgresSettings) shell.activeProfileProperty().get().connection())), "select min(stock) || '-' || max(stock) from inventory"))
+                .isEqualTo("250000-250000");
+
+        shell.connect(profile("shop", EnvironmentKind.DEV, pg.freshDatabase()));
+        assertThat(model.log()).as("the other database's lines go with it").isEmpty();
+        assertThat(model.failureProperty().get()).isEmpty();
     }
 
     @Test

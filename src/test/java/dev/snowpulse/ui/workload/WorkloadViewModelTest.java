@@ -14,7 +14,11 @@ import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
 import dev.snowpulse.ui.common.ConnectionChecks;
 import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.workload.LatencySummary;
 import dev.snowpulse.workload.Outcome;
+import dev.snowpulse.workload.OutcomeCounts;
+import dev.snowpulse.workload.WorkloadResult;
+import dev.snowpulse.workload.WorkloadSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,7 +117,52 @@ class WorkloadViewModelTest {
 
         model.start(null);
         assertThat(model.counterProperty(Outcome.OUT_OF_STOCK).get()).isEqualTo(160);
-        assertThat(model.summaryProperty().get()).contains("Most orders found no stock: restock with Reset demo data in the Schema tab.");
+        assertThat(model.summaryProperty().get()).contains("Most orders found no stock: tick \"Restock first\" above");
+
+        form.restockFirstProperty().set(true);
+        form.restockUnitsProperty().set("many");
+        model.start(null);
+        assertThat(model.messageProperty().get()).isEqualTo("Restock units: 'many' is not a whole number");
+        assertThat(form.invalidFieldProperty().get()).isEqualTo(WorkloadForm.Field.RESTOCK_UNITS);
+
+        form.restockUnitsProperty().set("1,000");
+        assertThat(model.messageProperty().get()).as("the stale message goes once the field is edited").isEmpty();
+        model.start(null);
+        assertThat(model.counterProperty(Outcome.OK).get()).as("restocked first: every order finds stock").isEqualTo(160);
+        assertThat(model.counterProperty(Outcome.OUT_OF_STOCK).get()).isZero();
+    }
+
+    @Test
+    void theLocalDemoRestocksByDefaultAndSwitchingProfileClearsTheLastRun() throws Exception {
+        assertThat(form.restockFirstProperty().get()).as("no profile yet").isFalse();
+        connect("shop", EnvironmentKind.DEV, initialised());
+        form.ordersPerWorkerProperty().set("5");
+        model.start(null);
+        assertThat(model.counterProperty(Outcome.OK).get()).isEqualTo(20);
+        assertThat(model.statusProperty().get()).startsWith("Completed · run ");
+
+        shell.connect(services.profiles().localDemo());
+
+        assertThat(model.counterProperty(Outcome.OK).get()).as("the other profile's run is not this one's").isZero();
+        assertThat(model.summaryProperty().get()).isEmpty();
+        assertThat(model.statusProperty().get()).isEqualTo("Ready");
+        assertThat(model.progressProperty().get()).isZero();
+        assertThat(form.restockFirstProperty().get()).as("the demo's first run restocks, so it does not sell out").isTrue();
+        connect("other", EnvironmentKind.DEV, pg.freshDatabase());
+        assertThat(form.restockFirstProperty().get()).as("never by default on a database of the user's").isFalse();
+    }
+
+    @Test
+    void aRunStoppedEarlyShowsWhereItStoppedInTheHistorysWord() {
+        WorkloadSpec spec = new WorkloadSpec(2, 100, null, 10, 10, 1, 1, null, java.time.Duration.ZERO);
+        OutcomeCounts counts = new OutcomeCounts(50, 0, 0, 0, 0, 0, java.util.Map.of());
+        WorkloadResult stopped = new WorkloadResult(java.util.UUID.randomUUID(), spec, java.time.Instant.now(), java.time.Instant.now(),
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(5), counts, 0,
+                LatencySummary.EMPTY, true, null);
+
+        assertThat(WorkloadViewModel.progressOf(stopped)).isEqualTo(0.25);
+        assertThat(stopped.status()).isEqualTo("cancelled");
+        assertThat(WorkloadViewModel.summaryOf(stopped)).startsWith("Cancelled after 1.00 s: 50 orders");
     }
 
     @Test
