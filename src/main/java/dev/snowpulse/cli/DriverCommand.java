@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 @Command(name = "driver",
-        description = {"The Snowflake JDBC driver. The installers leave it out (99 MB): SnowPulse downloads it once,",
-                "checks its SHA-256 and keeps it in its data directory."},
+        description = {"The Snowflake JDBC driver: status, install and removal.",
+                "The installers leave it out (99 MB): SnowPulse downloads it once, checks its SHA-256 and keeps it in",
+                "its data directory."},
         mixinStandardHelpOptions = true)
 public final class DriverCommand {
 
@@ -31,8 +32,8 @@ public final class DriverCommand {
         return status.available() ? Cli.OK : Cli.FAILURE;
     }
 
-    @Command(name = "install", description = {"Download snowflake-jdbc from Maven Central (or SNOWPULSE_MAVEN_REPOSITORY),",
-            "or install it from a jar you have (--from), and check its SHA-256."})
+    @Command(name = "install", description = {"Download snowflake-jdbc, or install it from a jar you have (--from).",
+            "From Maven Central (or SNOWPULSE_MAVEN_REPOSITORY); its SHA-256 is checked either way."})
     int install(@Option(names = "--from", paramLabel = "JAR", description = "Install from this file instead of downloading") Path from)
             throws IOException {
         SnowflakeDriver driver = driver();

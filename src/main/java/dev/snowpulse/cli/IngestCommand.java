@@ -23,8 +23,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Place a batch of orders every interval until Ctrl+C, like the seed's continuous_ingest, to keep the",
-                "KPIs moving. Outlives a database restart: a batch that cannot connect is skipped and the next one retries."})
+        description = {"Place a batch of orders every interval until Ctrl+C, like the seed's continuous_ingest.",
+                "Keeps the KPIs moving and outlives a database restart: a batch that cannot connect is skipped (its orders",
+                "counted as not sent) and the next one retries. Exit 1 when no order succeeded."})
 final class IngestCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());

@@ -22,8 +22,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 @Command(name = "kpis", mixinStandardHelpOptions = true,
-        description = {"The dashboard's KPIs from the Postgres KPI functions: summary (with the previous window), sales by",
-                "category, inventory, revenue and orders per minute, top customers, recent orders. --watch repeats until Ctrl+C."})
+        description = {"The dashboard's KPIs from the Postgres KPI functions.",
+                "Summary (with the previous window), sales by category, inventory, revenue and orders per minute, top",
+                "customers, recent orders. --watch repeats until Ctrl+C; exit 1 when no refresh succeeded."})
 final class KpisCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());

@@ -33,8 +33,8 @@ import java.util.List;
 import java.util.Locale;
 
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = {"The retail pipeline (seed 001), in Snowflake on a Snowflake profile or on PostgreSQL on a Postgres profile:",
-                "deploy it, start and stop its tasks, generate data now, and browse tasks, history, streams, reference",
+        description = {"The retail pipeline (seed 001): deploy, start, stop, generate, and browse its tasks and audit.",
+                "In Snowflake on a Snowflake profile, on PostgreSQL on a Postgres profile: tasks, history, streams, reference",
                 "configuration and the generation audit."})
 final class PipelineCommand {
 
@@ -104,12 +104,12 @@ final class PipelineCommand {
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Resume the task graph (START_PIPELINE).")
-    int start(@Mixin Target target, @Option(names = "--confirm", paramLabel = "NAME") String confirm) throws Exception {
+    int start(@Mixin Target target, @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm on a prod profile") String confirm) throws Exception {
         return control(target, confirm, "Starting the pipeline", PipelineGateway::start);
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Suspend the task graph (STOP_PIPELINE).")
-    int stop(@Mixin Target target, @Option(names = "--confirm", paramLabel = "NAME") String confirm) throws Exception {
+    int stop(@Mixin Target target, @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm on a prod profile") String confirm) throws Exception {
         return control(target, confirm, "Stopping the pipeline", PipelineGateway::stop);
     }
 
@@ -142,7 +142,7 @@ final class PipelineCommand {
                  @Option(names = "--purchase-events", defaultValue = "50", description = "(default: ${DEFAULT-VALUE})") int purchase,
                  @Option(names = "--marketing-events", defaultValue = "8", description = "(default: ${DEFAULT-VALUE})") int marketing,
                  @Option(names = "--supply-chain-events", defaultValue = "5", description = "(default: ${DEFAULT-VALUE})") int supplyChain,
-                 @Option(names = "--confirm", paramLabel = "NAME") String confirm) throws Exception {
+                 @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm on a prod profile") String confirm) throws Exception {
         EventCounts counts = new EventCounts(customer, purchase, marketing, supplyChain);
         ConnectionProfile profile = profile();
         CliProfiles.guard(context, profile, "Generating pipeline data", confirm);
@@ -166,7 +166,7 @@ final class PipelineCommand {
     int tasks(@Mixin Target target,
               @Option(names = "--schema", paramLabel = "DB.SCHEMA", description = "Default: the pipeline's control schema") String schema,
               @ArgGroup(exclusive = true, multiplicity = "0..1") TaskActionChoice choice,
-              @Option(names = "--confirm", paramLabel = "NAME") String confirm) throws Exception {
+              @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm on a prod profile") String confirm) throws Exception {
         ConnectionProfile profile = profile();
         try (PipelineGateway gateway = open(profile, target)) {
             String where = schema == null ? gateway.names().controlPath() : schema;
@@ -187,8 +187,8 @@ final class PipelineCommand {
 
     /** At most one of the task actions; picocli refuses two. */
     static final class TaskActionChoice {
-        @Option(names = "--resume", paramLabel = "TASK", required = true) String resume;
-        @Option(names = "--suspend", paramLabel = "TASK", required = true) String suspend;
+        @Option(names = "--resume", paramLabel = "TASK", required = true, description = "Resume this task") String resume;
+        @Option(names = "--suspend", paramLabel = "TASK", required = true, description = "Suspend this task") String suspend;
         @Option(names = "--execute", paramLabel = "TASK", required = true, description = "Run the task's graph once now") String execute;
         @Option(names = "--retry-last", paramLabel = "TASK", required = true, description = "Rerun the graph's last failed run") String retry;
 
@@ -258,9 +258,9 @@ final class PipelineCommand {
                     "Every change is validated and printed before it is applied; --dry-run only prints."})
     int config(@Mixin Target target,
                @Option(names = "--table", description = "Only this reference table") String table,
-               @Option(names = "--set", paramLabel = "TABLE.KEY.COLUMN=VALUE") List<String> sets,
+               @Option(names = "--set", paramLabel = "TABLE.KEY.COLUMN=VALUE", description = "Change one reference value (repeatable), e.g. CUSTOMER_SEGMENTS.premium.WEIGHT=0.2") List<String> sets,
                @Option(names = "--dry-run", description = "Show the changes without applying them") boolean dryRun,
-               @Option(names = "--confirm", paramLabel = "NAME") String confirm) throws Exception {
+               @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm on a prod profile") String confirm) throws Exception {
         ReferenceTable only = table == null ? null : ReferenceTable.parse(table);
         ConnectionProfile profile = profile();
         try (PipelineGateway gateway = open(profile, target)) {
@@ -338,8 +338,9 @@ final class PipelineCommand {
     }
 
     @Command(name = "scheduler", mixinStandardHelpOptions = true,
-            description = {"Run the pipeline's tasks on PostgreSQL when they are due, until Ctrl+C (the desktop app does the same",
-                    "while it runs). Several schedulers on one database never run a due graph twice. --once runs what is due and exits."})
+            description = {"Run the pipeline's tasks on PostgreSQL when they are due, until Ctrl+C.",
+                    "The desktop app does the same while it runs. Several schedulers on one database never run a due graph twice.",
+                    "--once runs what is due and exits."})
     int scheduler(@Mixin Target target,
                   @Option(names = "--tick", defaultValue = "5s", description = "How often to look for due tasks (default: ${DEFAULT-VALUE})") String tick,
                   @Option(names = "--once", description = "Run what is due now, then exit") boolean once,

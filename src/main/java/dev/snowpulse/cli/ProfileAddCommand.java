@@ -45,21 +45,23 @@ final class ProfileAddCommand implements Callable<Integer> {
     @Option(names = "--uri", description = "libpq URI; fills host, port, database, user and sslmode")
     String uri;
 
-    @Option(names = "--host") String host;
-    @Option(names = "--port") Integer port;
-    @Option(names = "--database") String database;
-    @Option(names = "--user") String user;
+    @Option(names = "--host", description = "Postgres server host name or address (required for Postgres)") String host;
+    @Option(names = "--port", description = "Postgres server port (default: 5432)") Integer port;
+    @Option(names = "--database", description = "Postgres database, or the Snowflake default database") String database;
+    @Option(names = "--user", description = "User to sign in as (required)") String user;
     @Option(names = "--sslmode", description = "disable, allow, prefer, require, verify-ca, verify-full") String sslMode;
     @Option(names = "--sslrootcert", description = "CA certificate file for verify-ca / verify-full") String sslRootCert;
     @Option(names = "--app-name", description = "application_name shown in pg_stat_activity") String applicationName;
 
-    @Option(names = "--account") String account;
-    @Option(names = "--role") String role;
-    @Option(names = "--warehouse") String warehouse;
-    @Option(names = "--schema") String schema;
+    @Option(names = "--account", description = "Snowflake account identifier, e.g. myorg-myaccount") String account;
+    @Option(names = "--role", description = "Snowflake role for the session (default: the user's default role)") String role;
+    @Option(names = "--warehouse", description = "Snowflake warehouse for the session") String warehouse;
+    @Option(names = "--schema", description = "Snowflake default schema") String schema;
     @Option(names = "--authenticator", description = "password, key-pair, programmatic-access-token, oauth, external-browser, cli-connection")
     String authenticator;
-    @Option(names = "--private-key-file") String privateKeyFile;
+    @Option(names = "--private-key-file", paramLabel = "FILE",
+            description = "Snowflake key-pair authentication: the PKCS#8 private key file (.p8); an encrypted key's passphrase comes from the password source (default variable SNOWFLAKE_PRIVATE_KEY_PASSPHRASE)")
+    String privateKeyFile;
     @Option(names = "--cli-connection", description = "Connection name in the Snowflake CLI's connections.toml") String cliConnection;
     @Option(names = "--snowflake-host", description = "Override <account>.snowflakecomputing.com") String snowflakeHost;
 

@@ -26,9 +26,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 @Command(name = "workload", mixinStandardHelpOptions = true, subcommands = WorkloadHistoryCommand.class,
-        description = {"Drive place_order with concurrent workers, like the seed's run_workload, as fast as the database allows",
-                "or at --rate orders/s. Prints a progress line per --progress interval (pgbench style) and a summary;",
-                "Ctrl+C stops taking new orders and still prints the summary."})
+        description = {"Drive place_order with concurrent workers, like the seed's run_workload.",
+                "As fast as the database allows, or at --rate orders/s. Every session opens before the clock starts",
+                "(initial connection time, as pgbench). Prints a progress line per --progress interval and a summary;",
+                "Ctrl+C stops taking new orders and still prints the summary. Exit 1 when no order succeeded."})
 final class WorkloadCommand implements Callable<Integer> {
 
     private final CliContext context;

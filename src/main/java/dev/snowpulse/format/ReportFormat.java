@@ -105,16 +105,27 @@ public enum ReportFormat {
         return new CsvMapper().writer(schema.build()).writeValueAsString(table.rows());
     }
 
+    /** One JSON style for every report: snake_case keys ("run id" and "time (UTC)" become run_id and time_utc). */
+    static String jsonKey(String column) {
+        String key = column.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        return key.replaceAll("^_+|_+$", "");
+    }
+
     private static ArrayNode rows(ReportTable table) {
         ArrayNode rows = JsonFiles.mapper().createArrayNode();
         for (List<String> row : table.rows()) {
             ObjectNode r = rows.addObject();
             for (int c = 0; c < table.columns().size(); c++) {
+                String key = jsonKey(table.columns().get(c));
                 String value = row.get(c);
-                if (value != null && NUMBER.matcher(value).matches()) {
-                    r.put(table.columns().get(c), new BigDecimal(value));
+                if (value == null || value.isEmpty()) {
+                    r.putNull(key); // a value that is missing is null, never ""
+                } else if (NUMBER.matcher(value).matches()) {
+                    r.put(key, new BigDecimal(value));
+                } else if (value.equals("true") || value.equals("false")) {
+                    r.put(key, Boolean.parseBoolean(value));
                 } else {
-                    r.put(table.columns().get(c), value);
+                    r.put(key, value);
                 }
             }
         }

@@ -58,7 +58,9 @@ class KpisCliTest {
         assertThat(csv.out().lines().dropWhile(l -> !l.equals("# Recent orders")).skip(2).toList()).first().asString().contains("Wireless Mouse");
 
         Run json = run("--profile", "shop", "kpis", "--format", "json");
-        assertThat(json.out()).contains("\"title\" : \"Summary\"").contains("\"value\" : 192.48");
+        assertThat(json.out()).contains("\"title\" : \"Summary\"").contains("\"value\" : 192.48")
+                .as("typed: null where there is no value, booleans as booleans")
+                .contains("\"previous_window\" : null").containsPattern("\"low\" : (true|false)").doesNotContain("\"\"");
 
         Run unknown = run("--profile", "shop", "kpis", "--category", "toys");
         assertThat(unknown.exit()).isEqualTo(2);

@@ -113,6 +113,9 @@ class PipelineCliTest {
 
         Run audit = run("--profile", "sf", "pipeline", "audit", "--format", "csv");
         assertThat(audit.out()).contains("\"" + after + "\",").contains(",SUCCESS,83,83,1.25,changed,");
+        assertThat(run("--profile", "sf", "pipeline", "audit", "--format", "json").out())
+                .as("the same snake_case keys as every JSON report").contains("\"run_id\" : \"" + after + "\"").contains("\"time_utc\" : ")
+                .doesNotContain("\"run id\"");
         Run compare = run("--profile", "sf", "pipeline", "compare", before, after);
         assertThat(compare.exit()).as(compare.err()).isZero();
         assertThat(compare.out()).containsPattern("CUSTOMER_SEGMENTS +CHANGED +premium +WEIGHT +0\\.15 +0\\.2")
