@@ -125,6 +125,21 @@ class KpisTabUiTest {
         eventually(robot, "revenue", 89.99);
         assertThat(tile(robot, "total-orders")).as("all-time totals ignore the filter").isEqualTo(6);
         assertThat(sales.getData().getFirst().getData()).extracting(XYChart.Data::getXValue).containsExactly("Footwear");
+        assertThat(onFx(categories::getTitle)).as("the closed filter says what is filtered").isEqualTo("Footwear");
+        robot.interact(() -> categories.getCheckModel().check("Books"));
+        robot.interact(() -> categories.getCheckModel().check("Kitchen"));
+        assertThat(onFx(categories::getTitle)).isEqualTo("3 categories");
+        robot.interact(() -> categories.getCheckModel().clearChecks());
+        assertThat(onFx(categories::getTitle)).isEqualTo("All categories");
+
+        robot.clickOn("#window-1440");
+        javafx.scene.chart.NumberAxis time = onFx(() -> (javafx.scene.chart.NumberAxis)
+                robot.lookup("#revenuePerMinuteChart").queryAs(javafx.scene.chart.AreaChart.class).getXAxis());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(time::getLabel).equals("hours ago"));
+        assertThat(onFx(() -> time.getTickLabelFormatter().toString(-1440))).isEqualTo("-24");
+        robot.clickOn("#window-15");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(time::getLabel).equals("minutes ago"));
+        assertThat(onFx(() -> time.getTickLabelFormatter().toString(-15))).isEqualTo("-15");
     }
 
     @Test

@@ -72,6 +72,12 @@ class LocalPipelineTabsUiTest {
         // a database without the pipeline is a state to act on, not an error
         waitUntil(() -> text(robot, "#pipelineMessage").startsWith("The pipeline is not deployed in this database yet"));
         assertThat(onFx(() -> robot.lookup("#pipelineMessage").queryAs(Label.class).getStyleClass())).contains("message-info");
+        // before a deploy, Deploy is the step to take: Start, Stop and Generate wait for it
+        for (String waiting : java.util.List.of("#startPipeline", "#stopPipeline", "#generateNow")) {
+            assertThat(onFx(() -> robot.lookup(waiting).query().isDisabled())).as(waiting).isTrue();
+        }
+        assertThat(onFx(() -> robot.lookup("#deployPipeline").query().getStyleClass())).contains("accent");
+        assertThat(onFx(() -> robot.lookup("#startPipeline").query().getStyleClass())).doesNotContain("accent");
         robot.clickOn("#tab-audit");
         waitUntil(() -> text(robot, "#auditMessage").startsWith("No generation runs: the pipeline is not deployed"));
         assertThat(onFx(() -> robot.lookup("#auditMessage").queryAs(Label.class).getStyleClass())).contains("message-info");
@@ -83,6 +89,8 @@ class LocalPipelineTabsUiTest {
         waitUntil(() -> text(robot, "#pipelineMessage").startsWith("deployed:"));
         waitUntil(() -> text(robot, "#task-state-DATA_GENERATION_TASK").equals("suspended"));
         assertThat(rows(robot, "FCT_SALES")).isZero();
+        waitUntil(() -> !onFx(() -> robot.lookup("#startPipeline").query().isDisabled()));
+        assertThat(onFx(() -> robot.lookup("#startPipeline").query().getStyleClass())).contains("accent");
 
         robot.clickOn("#startPipeline");
         waitUntil(() -> text(robot, "#task-state-DATA_GENERATION_TASK").equals("started"));

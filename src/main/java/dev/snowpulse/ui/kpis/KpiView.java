@@ -158,11 +158,13 @@ public final class KpiView implements TabContent {
 
         CheckComboBox<String> categories = new CheckComboBox<>(model.categories());
         categories.setId("categoryFilter");
-        categories.setTitle("All categories");
-        categories.setShowCheckedCount(true);
-        categories.setPrefWidth(150);
-        categories.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c ->
-                model.chosenCategories().setAll(categories.getCheckModel().getCheckedItems()));
+        categories.setTitle(CategoryFilterTitle.of(java.util.List.of()));
+        categories.setPrefWidth(170);
+        // the control says what is filtered: "All categories", the ticked names, or how many
+        categories.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            model.chosenCategories().setAll(categories.getCheckModel().getCheckedItems());
+            categories.setTitle(CategoryFilterTitle.of(categories.getCheckModel().getCheckedItems()));
+        });
         model.categories().addListener((javafx.collections.ListChangeListener<String>) c -> {
             for (String chosen : model.chosenCategories()) {
                 categories.getCheckModel().check(chosen);
@@ -231,7 +233,7 @@ public final class KpiView implements TabContent {
         style(inventory);
 
         NumberAxis minutesX = new NumberAxis();
-        minutesX.setLabel("minutes ago");
+        minutesX.labelProperty().bind(model.windowMinutesProperty().map(m -> TimeAxisTicks.inHours(m.intValue()) ? "hours ago" : "minutes ago"));
         minutesX.setAutoRanging(false);
         NumberAxis revenueY = SteadyAxis.create("revenue");
         AreaChart<Number, Number> revenue = new AreaChart<>(minutesX, revenueY);
@@ -247,6 +249,8 @@ public final class KpiView implements TabContent {
             x.lowerBoundProperty().bind(model.windowMinutesProperty().multiply(-1));
             x.setUpperBound(0);
             x.tickUnitProperty().bind(model.windowMinutesProperty().map(m -> minuteStep(m.intValue())));
+            // past a few hours the axis counts hours (-24 ... 0), not minutes (-1,440 ... 0); the data stays per minute
+            x.tickLabelFormatterProperty().bind(model.windowMinutesProperty().map(m -> TimeAxisTicks.formatter(m.intValue())));
             x.setMinorTickVisible(false);
         }
         NumberAxis ordersY = SteadyAxis.create("orders");

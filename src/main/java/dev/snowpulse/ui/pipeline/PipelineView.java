@@ -90,9 +90,11 @@ public final class PipelineView implements TabContent {
         deploy.setOnAction(e -> model.planDeploy());
         deploy.setTooltip(new Tooltip("Shows what a deploy would add or replace here (sql/snowflake, or sql/local-pipeline on "
                 + "PostgreSQL) before anything changes; tables, columns and rows are never dropped"));
-        Button start = guarded("Start", "startPipeline", "Starting the pipeline", model::start);
-        start.getStyleClass().add("accent");
-        Button stop = guarded("Stop", "stopPipeline", "Stopping the pipeline", model::stop);
+        Button start = needsDeploy(guarded("Start", "startPipeline", "Starting the pipeline", model::start));
+        Button stop = needsDeploy(guarded("Stop", "stopPipeline", "Stopping the pipeline", model::stop));
+        // the primary action is the next step: Deploy while the pipeline is missing here, then Start
+        accentWhen(deploy, model.notDeployedProperty(), true);
+        accentWhen(start, model.notDeployedProperty(), false);
         Button refresh = new Button("Refresh");
         refresh.setId("refreshPipeline");
         refresh.setOnAction(e -> model.refresh());
@@ -109,7 +111,7 @@ public final class PipelineView implements TabContent {
                 new Label("purchase"), count("purchase", model.purchaseEventsProperty()),
                 new Label("marketing"), count("marketing", model.marketingEventsProperty()),
                 new Label("supply chain"), count("supply chain", model.supplyChainEventsProperty()),
-                guarded("Generate", "generateNow", "Generating pipeline data", model::generate));
+                needsDeploy(guarded("Generate", "generateNow", "Generating pipeline data", model::generate)));
         generate.setAlignment(Pos.CENTER_LEFT);
         Label cost = new Label();
         cost.setId("pipelineCost");
@@ -374,6 +376,27 @@ public final class PipelineView implements TabContent {
         field.textProperty().bindBidirectional(value);
         field.setTooltip(new Tooltip(label + " events (0.." + dev.snowpulse.pipeline.EventCounts.MAX + ")"));
         return field;
+    }
+
+    /** Disabled while the pipeline is known not to be deployed in this database. */
+    private Button needsDeploy(Button button) {
+        button.disableProperty().unbind();
+        button.disableProperty().bind(model.usableProperty().not().or(model.busyProperty()).or(model.notDeployedProperty()));
+        return button;
+    }
+
+    /** The accent while {@code state} is {@code when}; a listener on the property itself, no binding to be collected. */
+    private static void accentWhen(Button button, javafx.beans.value.ObservableBooleanValue state, boolean when) {
+        java.util.function.Consumer<Boolean> apply = value -> {
+            boolean on = value == when;
+            if (on && !button.getStyleClass().contains("accent")) {
+                button.getStyleClass().add("accent");
+            } else if (!on) {
+                button.getStyleClass().remove("accent");
+            }
+        };
+        apply.accept(state.get());
+        state.addListener((obs, old, now) -> apply.accept(now));
     }
 
     private Button guarded(String text, String id, String action, Consumer<String> run) {

@@ -61,6 +61,8 @@ public final class PipelineViewModel {
     private final StringProperty updated = new SimpleStringProperty("");
     private final BooleanProperty usable = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    // known to be missing here: Start, Stop and Generate wait for a deploy, and Deploy is the next step
+    private final BooleanProperty notDeployed = new SimpleBooleanProperty();
     private final StringProperty taskSchema = new SimpleStringProperty("");
     private final StringProperty streamSchema = new SimpleStringProperty("");
     private final BooleanProperty errorsOnly = new SimpleBooleanProperty();
@@ -104,6 +106,7 @@ public final class PipelineViewModel {
         error.set("");
         message.set("");
         updated.set("");
+        notDeployed.set(false);
         if (profile == null) {
             usable.set(false);
             target.set("No active profile");
@@ -164,10 +167,18 @@ public final class PipelineViewModel {
             summary.setAll(refresh.summary());
             updated.set("Updated " + LocalTime.now().format(CLOCK));
             error.set("");
+            notDeployed.set(false);
+            if (NOT_DEPLOYED.equals(message.get())) {
+                message.set("");
+            }
         }, failure -> {
             refreshing = false;
+            if (profile != shell.activeProfileProperty().get()) {
+                return;
+            }
             if (dev.snowpulse.pipeline.PipelineException.notDeployed(failure)) {
                 error.set("");
+                notDeployed.set(true);
                 message.set(NOT_DEPLOYED);
             } else {
                 error.set(Failures.firstLine(failure));
@@ -367,6 +378,7 @@ public final class PipelineViewModel {
     public StringProperty updatedProperty() { return updated; }
     public BooleanProperty usableProperty() { return usable; }
     public BooleanProperty busyProperty() { return busy; }
+    public javafx.beans.property.ReadOnlyBooleanProperty notDeployedProperty() { return notDeployed; }
     public StringProperty taskSchemaProperty() { return taskSchema; }
     public StringProperty streamSchemaProperty() { return streamSchema; }
     public BooleanProperty errorsOnlyProperty() { return errorsOnly; }
