@@ -78,6 +78,11 @@ class ServerRestartTest {
                     .isBetween(ok, ok + result.counts().connectionLost() + ingested.connectionLost());
             assertThat(Sql.single(db, "select status || ':' || ok from workload_runs where run_id = '" + result.runId() + "'"))
                     .isEqualTo("cancelled:" + result.counts().ok());
+            // the figures the README's reliability section quotes
+            System.out.printf(java.util.Locale.ROOT, "reliability: restart under a 2-worker run and an ingest: %,d orders in the database, "
+                    + "%,d ok, %,d connection lost (in flight at the stop), %,d not sent, %d other errors%n", inDatabase, ok,
+                    result.counts().connectionLost() + ingested.connectionLost(), result.counts().notSent() + ingested.notSent(),
+                    result.counts().otherSqlErrors() + ingested.otherSqlErrors());
         } finally {
             server.close();
         }
@@ -104,6 +109,10 @@ class ServerRestartTest {
             WorkloadResult result = run.await();
 
             OutcomeCounts c = result.counts();
+            System.out.printf(java.util.Locale.ROOT, "reliability: 16 workers at 500/s for 20 s, server stopped and started: %,d due = "
+                    + "%,d ok + %,d connection lost + %,d not sent + %,d other (%,d orders in the database)%n", spec.dueOrders(), c.ok(),
+                    c.connectionLost(), c.notSent(), c.outOfStock() + c.invalidInput() + c.otherSqlErrors(),
+                    Long.parseLong(Sql.single(db, "select count(*) from orders")));
             assertThat(c.ok()).as("orders again after the start").isGreaterThan(okWhenBack);
             assertThat(c.notSent()).isPositive();
             assertThat(c.total()).as("ok + failures + not sent = the orders due").isEqualTo(spec.dueOrders());
