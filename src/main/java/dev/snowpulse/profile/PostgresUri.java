@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A libpq connection URI ({@code postgres://user:password@host:5432/db?sslmode=require}), as Snowsight hands out
- * for Snowflake Postgres. Messages never repeat the URI, which may carry a password.
+ * for Snowflake Postgres, or the same as libpq keyword/value pairs ({@code host=... dbname=...}, as psql accepts).
+ * Messages never repeat the URI, which may carry a password.
  */
 public record PostgresUri(
         String host,
@@ -28,7 +29,7 @@ public record PostgresUri(
 
     public static boolean looksLikeUri(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return t.startsWith("postgres://") || t.startsWith("postgresql://");
+        return t.startsWith("postgres://") || t.startsWith("postgresql://") || PostgresKeywords.looksLikeKeywords(text);
     }
 
     public static PostgresUri parse(String text) {
@@ -36,10 +37,13 @@ public record PostgresUri(
             throw new IllegalArgumentException("connection URI: paste one like postgres://user@host:5432/postgres?sslmode=require");
         }
         String uri = text.strip();
+        if (PostgresKeywords.looksLikeKeywords(uri)) {
+            return PostgresKeywords.parse(uri);
+        }
         int schemeEnd = uri.indexOf("://");
         String scheme = schemeEnd < 0 ? "" : uri.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         if (!scheme.equals("postgres") && !scheme.equals("postgresql")) {
-            throw new IllegalArgumentException("connection URI: must start with postgres:// or postgresql://");
+            throw new IllegalArgumentException("connection URI: must start with postgres:// or postgresql://, or be keyword=value pairs (host=... dbname=...)");
         }
         String rest = uri.substring(schemeEnd + 3);
         String query = "";

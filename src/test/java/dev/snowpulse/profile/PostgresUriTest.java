@@ -87,4 +87,32 @@ class PostgresUriTest {
     void refusesBlank() {
         assertThatThrownBy(() -> PostgresUri.parse("  ")).hasMessageContaining("paste one like");
     }
+
+    @Test
+    void keywordValueStringsReadAsPsqlReadsThem() throws Exception {
+        String conninfo = "host = " + dev.snowpulse.testing.TestPostgres.HOST + " port=" + dev.snowpulse.testing.TestPostgres.PORT
+                + " dbname=postgres user=" + dev.snowpulse.testing.TestPostgres.USER
+                + " application_name='snow \\'pulse\\' app' sslmode=disable connect_timeout=5";
+
+        PostgresUri parsed = PostgresUri.parse(conninfo);
+        Process psql = new ProcessBuilder("psql", "-XAtc",
+                "select current_database() || '|' || current_user || '|' || current_setting('application_name') "
+                        + "|| '|' || coalesce(inet_server_port()::text, '')", conninfo).redirectErrorStream(true).start();
+        String said = new String(psql.getInputStream().readAllBytes()).strip();
+
+        assertThat(psql.waitFor()).as(said).isZero();
+        assertThat(said).isEqualTo(parsed.database() + "|" + parsed.user() + "|" + parsed.applicationName() + "|" + parsed.port());
+        assertThat(parsed.applicationName()).isEqualTo("snow 'pulse' app");
+        assertThat(parsed.sslMode()).isEqualTo(SslMode.DISABLE);
+        assertThat(parsed.ignoredParameters()).containsExactly("connect_timeout");
+        assertThat(PostgresUri.looksLikeUri(conninfo)).isTrue();
+    }
+
+    @Test
+    void aBrokenKeywordStringNamesWhatToFixWithoutItsValues() {
+        assertThatThrownBy(() -> PostgresUri.parse("host=h password='s3cret")).hasMessage("connection string: the value of 'password' has no closing quote");
+        assertThatThrownBy(() -> PostgresUri.parse("host=h port=abc")).hasMessage("connection string: port 'abc' is not a number from 1 to 65535");
+        assertThatThrownBy(() -> PostgresUri.parse("dbname=shop user=app")).hasMessageStartingWith("connection string: names no host");
+        assertThatThrownBy(() -> PostgresUri.parse("host=h dbname")).hasMessage("connection string: 'dbname' has no value (write keyword=value)");
+    }
 }
