@@ -5,6 +5,7 @@ import dev.snowpulse.profile.ConnectionSettings;
 import dev.snowpulse.profile.Environment;
 import dev.snowpulse.profile.EnvironmentKind;
 import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.profile.Pooler;
 import dev.snowpulse.profile.PostgresUri;
 import dev.snowpulse.profile.ProfileKind;
 import dev.snowpulse.profile.SecretRef;
@@ -52,6 +53,8 @@ final class ProfileAddCommand implements Callable<Integer> {
     @Option(names = "--sslmode", description = "disable, allow, prefer, require, verify-ca, verify-full") String sslMode;
     @Option(names = "--sslrootcert", description = "CA certificate file for verify-ca / verify-full") String sslRootCert;
     @Option(names = "--app-name", description = "application_name shown in pg_stat_activity") String applicationName;
+    @Option(names = "--pooler", paramLabel = "MODE", description = "transaction, session or none: what sits in front of the server "
+            + "(default: transaction on a Snowflake Postgres host's port 5431, else none)") String pooler;
 
     @Option(names = "--account", description = "Snowflake account identifier, e.g. myorg-myaccount") String account;
     @Option(names = "--role", description = "Snowflake role for the session (default: the user's default role)") String role;
@@ -108,13 +111,13 @@ final class ProfileAddCommand implements Callable<Integer> {
                     required(orElse(database, parsed.database()), "--database", "e.g. postgres"),
                     required(orElse(user, parsed.user()), "--user", "e.g. postgres or snowflake_admin; the URI names none"),
                     sslMode != null ? SslMode.parse(sslMode) : parsed.sslMode(), orElse(sslRootCert, parsed.sslRootCert()),
-                    orElse(applicationName, parsed.applicationName()), secret);
+                    orElse(applicationName, parsed.applicationName()), secret, pooler == null ? null : Pooler.parse(pooler));
         }
         // as the desktop form: every profile names its database and user, none is taken from the OS account
         return new PostgresSettings(required(host, "--host", "e.g. 127.0.0.1 or xxxx.snowflake.app"),
                 port == null ? PostgresSettings.DEFAULT_PORT : port, required(database, "--database", "e.g. postgres"),
                 required(user, "--user", "e.g. postgres or snowflake_admin"), sslMode == null ? null : SslMode.parse(sslMode),
-                sslRootCert, applicationName, secret);
+                sslRootCert, applicationName, secret, pooler == null ? null : Pooler.parse(pooler));
     }
 
     private SnowflakeSettings snowflake(SecretRef secret) {

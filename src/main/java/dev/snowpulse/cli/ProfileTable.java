@@ -46,6 +46,7 @@ final class ProfileTable {
                 rows.add(new String[]{"sslmode", pg.sslMode().libpqName()});
                 rows.add(new String[]{"sslrootcert", orDash(pg.sslRootCert())});
                 rows.add(new String[]{"application name", pg.applicationName()});
+                rows.add(new String[]{"pooler", pg.pooler().label() + (pg.transactionPooled() ? " (no session state, unnamed statements)" : "")});
             }
             case SnowflakeSettings sf -> {
                 rows.add(new String[]{"account", orDash(sf.account())});

@@ -123,6 +123,7 @@ final class WorkloadCommand implements Callable<Integer> {
                 printSummary(result, out);
             }
             out.flush();
+            NothingSucceeded.poolerHint(result.counts()).ifPresent(h -> context.err().println("snowpulse: hint: " + h));
             if (result.failed()) {
                 throw new CliFailure("the run failed: " + result.failure());
             }

@@ -13,12 +13,18 @@ public record ConnectionCheck(boolean ok, String serverVersion, Duration roundTr
         return new ConnectionCheck(false, null, null, false, target, message);
     }
 
-    /** "PostgreSQL 15.19 · 0.4 ms · TLS" */
+    /** A connection that worked, with advice on its settings (e.g. a pooler the profile does not know of). */
+    public ConnectionCheck withHint(String hint) {
+        return new ConnectionCheck(ok, serverVersion, roundTrip, tls, target, hint);
+    }
+
+    /** "PostgreSQL 15.19 · 0.4 ms · TLS", then any hint. */
     public String summary() {
         if (!ok) {
             return message;
         }
-        return serverVersion + " · " + formatMillis(roundTrip) + " · " + (tls ? "TLS" : "no TLS");
+        return serverVersion + " · " + formatMillis(roundTrip) + " · " + (tls ? "TLS" : "no TLS")
+                + ("connected".equals(message) ? "" : ". " + message);
     }
 
     public static String formatMillis(Duration duration) {

@@ -46,9 +46,21 @@ public final class ConnectionTester {
                 try (ResultSet rs = s.executeQuery("select coalesce((select ssl from pg_stat_ssl where pid = pg_backend_pid()), false)")) {
                     tls = rs.next() && rs.getBoolean(1);
                 }
-                return ConnectionCheck.success(version, medianRoundTrip(s), tls, target.displayName());
+                ConnectionCheck check = ConnectionCheck.success(version, medianRoundTrip(s), tls, target.displayName());
+                return poolerHint(pg).map(check::withHint).orElse(check);
             }
         }, failure -> ConnectionProblems.explain(pg, failure));
+    }
+
+    /** Where the port says a pooler is likely and the profile does not say so: the setting to check. */
+    static Optional<String> poolerHint(PostgresSettings pg) {
+        if (pg.transactionPooled() || pg.pooler() == dev.snowpulse.profile.Pooler.SESSION) {
+            return Optional.empty();
+        }
+        String whose = pg.port() == dev.snowpulse.profile.Pooler.SNOWFLAKE_POOLER_PORT ? "Snowflake Postgres's pooler port"
+                : pg.port() == dev.snowpulse.profile.Pooler.PGBOUNCER_PORT ? "PgBouncer's usual port" : null;
+        return whose == null ? Optional.empty() : Optional.of("Port " + pg.port() + " is " + whose + ": if it pools by transaction, "
+                + "tick \"Through a transaction-mode pooler\" (CLI: --pooler transaction), or workers will fail with SQLSTATE 42P05");
     }
 
     public ConnectionCheck test(SnowflakeSettings sf, Optional<Secret> secret, Duration timeout) {

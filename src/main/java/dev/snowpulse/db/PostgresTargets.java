@@ -23,6 +23,11 @@ public final class PostgresTargets {
             props.setProperty("sslrootcert", pg.sslRootCert());
         }
         props.setProperty("ApplicationName", pg.applicationName());
+        if (pg.transactionPooled()) {
+            // the next transaction may run on another server connection, where a named statement does not exist
+            // (SQLSTATE 26000) or another client's does (42P05): unnamed statements only, as pgbench -M extended
+            props.setProperty("prepareThreshold", "0");
+        }
         int seconds = (int) Math.max(1, timeout.toSeconds());
         props.setProperty("connectTimeout", Integer.toString(seconds));
         props.setProperty("loginTimeout", Integer.toString(seconds));

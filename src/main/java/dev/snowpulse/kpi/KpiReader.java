@@ -54,7 +54,14 @@ public final class KpiReader implements AutoCloseable {
 
     private KpiSnapshot readOnce(KpiQuery q, Duration timeout) throws SQLException {
         connectIfNeeded();
-        if (!timeout.equals(timeoutSet)) {
+        boolean pooled = endpoint.settings().transactionPooled();
+        if (pooled) {
+            // through a transaction-mode pooler a session setting lands on whichever server connection runs it (and
+            // stays there for other clients): the timeout is set for this read's own transaction
+            try (Statement s = connection.createStatement()) {
+                s.execute("set local statement_timeout = " + Math.max(1, timeout.toMillis()));
+            }
+        } else if (!timeout.equals(timeoutSet)) {
             try (Statement s = connection.createStatement()) {
                 s.execute("set statement_timeout = " + Math.max(1, timeout.toMillis()));
             }
@@ -85,6 +92,9 @@ public final class KpiReader implements AutoCloseable {
                 rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getInt(7), rs.getBigDecimal(8)));
         List<String> all = rows(next(), rs -> rs.getString(1));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (pooled) {
+            connection.commit();
+        }
         if (categories != null) {
             categories.free();
         }
@@ -94,7 +104,8 @@ public final class KpiReader implements AutoCloseable {
     private void connectIfNeeded() throws SQLException {
         if (connection == null) {
             connection = endpoint.connect(applicationName);
-            connection.setAutoCommit(true);
+            // one transaction per read through a transaction-mode pooler, so its timeout can be transaction-local
+            connection.setAutoCommit(!endpoint.settings().transactionPooled());
             statement = connection.prepareStatement(BATCH);
             timeoutSet = null;
         }

@@ -14,7 +14,8 @@ public record PostgresSettings(
         SslMode sslMode,
         String sslRootCert,
         String applicationName,
-        SecretRef password) implements ConnectionSettings {
+        SecretRef password,
+        Pooler pooler) implements ConnectionSettings {
 
     public static final int DEFAULT_PORT = 5432;
     public static final String DEFAULT_APPLICATION_NAME = "SnowPulse";
@@ -37,6 +38,19 @@ public record PostgresSettings(
             throw new IllegalArgumentException("application name: PostgreSQL keeps at most 63 characters");
         }
         password = password == null ? SecretRef.auto() : password;
+        pooler = pooler == null ? Pooler.defaultFor(host, port) : pooler;
+    }
+
+    /** Without a pooler setting: the default for the host and port (transaction pooling on Snowflake Postgres's 5431). */
+    public PostgresSettings(String host, int port, String database, String user, SslMode sslMode, String sslRootCert,
+                            String applicationName, SecretRef password) {
+        this(host, port, database, user, sslMode, sslRootCert, applicationName, password, null);
+    }
+
+    /** Through a transaction-mode pooler: no session state, no named server-side prepared statements. */
+    @JsonIgnore
+    public boolean transactionPooled() {
+        return pooler == Pooler.TRANSACTION;
     }
 
     /** Snowflake Postgres only accepts TLS, so its hosts default to require; libpq's own default is prefer. */

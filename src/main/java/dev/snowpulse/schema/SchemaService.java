@@ -27,7 +27,16 @@ public final class SchemaService {
         return migrations.status();
     }
 
+    /** Said when a schema change is asked through a transaction-mode pooler. */
+    public static final String NEEDS_DIRECT_CONNECTION = "schema changes need a direct connection, not one through a "
+            + "transaction-mode pooler (Flyway holds a session lock across its transactions): use a profile on the server's "
+            + "own port (Snowflake Postgres: 5432, not the pooler's 5431), then come back to this one for the workload";
+
+    /** Applies what is pending; refused through a transaction-mode pooler, where a migration's session lock is not safe. */
     public SchemaStatus initialize(Consumer<MigrationEvent> log) throws SQLException, MigrationFailure {
+        if (endpoint.settings().transactionPooled()) {
+            throw new SQLException(NEEDS_DIRECT_CONNECTION, "55000");
+        }
         return migrations.migrate(log);
     }
 

@@ -122,6 +122,19 @@ class CliTest {
     }
 
     @Test
+    void aProfileSaysWhichPoolerItGoesThrough() {
+        assertThat(cli().run("profiles", "add", "pooled", "--host", "127.0.0.1", "--port", "6432", "--database", "shop",
+                "--user", "app", "--pooler", "transaction").exit()).isZero();
+        assertThat(cli().run("profiles", "show", "pooled").out()).contains("transaction");
+        assertThat(cli().run("profiles", "add", "sf", "--uri", "postgres://app@x.postgres.snowflake.app:5431/postgres").exit()).isZero();
+        assertThat(cli().run("profiles", "show", "sf").out()).as("Snowflake Postgres's pooler port").contains("transaction");
+
+        Run bad = cli().run("profiles", "add", "bad", "--host", "h", "--database", "d", "--user", "u", "--pooler", "statement");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("pooler: 'statement' is not one of none, session, transaction");
+    }
+
+    @Test
     void removingAProdProfileNeedsItsNameTyped() {
         run("profiles", "add", "orders-prod", "--host", "db.example", "--database", "shop", "--user", "app", "--env", "prod");
         Run refused = run("profiles", "remove", "orders-prod");

@@ -82,4 +82,17 @@ class ConnectionTesterTest {
 
         assertThat(check.message()).contains("'no-such-host.invalid' could not be resolved").contains("host setting");
     }
+
+    @Test
+    void aPoolerPortTheProfileDoesNotKnowOfIsPointedOut() {
+        java.util.function.BiFunction<Integer, dev.snowpulse.profile.Pooler, java.util.Optional<String>> hint = (port, pooler) ->
+                ConnectionTester.poolerHint(new dev.snowpulse.profile.PostgresSettings("db.internal", port, "shop", "app",
+                        dev.snowpulse.profile.SslMode.PREFER, null, null, null, pooler));
+
+        assertThat(hint.apply(6432, dev.snowpulse.profile.Pooler.NONE)).get().asString().contains("PgBouncer's usual port")
+                .contains("--pooler transaction");
+        assertThat(hint.apply(5431, dev.snowpulse.profile.Pooler.NONE)).get().asString().contains("Snowflake Postgres's pooler port");
+        assertThat(hint.apply(6432, dev.snowpulse.profile.Pooler.TRANSACTION)).isEmpty();
+        assertThat(hint.apply(5432, dev.snowpulse.profile.Pooler.NONE)).isEmpty();
+    }
 }

@@ -228,6 +228,10 @@ public final class ConnectionsView implements TabContent {
         HBox.setHgrow(rootCert, Priority.ALWAYS);
         row(grid, 4, "SSL mode", sslRow);
         row(grid, 5, "Application name", text(form.applicationName, "applicationName", "shown in pg_stat_activity"));
+        javafx.scene.control.CheckBox pooled = new javafx.scene.control.CheckBox("Through a transaction-mode pooler (PgBouncer; Snowflake Postgres port 5431)");
+        pooled.setId("transactionPooler");
+        pooled.selectedProperty().bindBidirectional(form.transactionPooler);
+        row(grid, 6, "Pooler", pooled);
         return grid;
     }
 

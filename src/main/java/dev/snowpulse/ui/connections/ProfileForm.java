@@ -37,6 +37,9 @@ public final class ProfileForm {
     final ObjectProperty<SslMode> sslMode = new SimpleObjectProperty<>(SslMode.PREFER);
     final StringProperty sslRootCert = new SimpleStringProperty("");
     final StringProperty applicationName = new SimpleStringProperty(PostgresSettings.DEFAULT_APPLICATION_NAME);
+    /** Ticked: no session state, unnamed statements only (see Pooler). Set by default for Snowflake Postgres's port 5431. */
+    final javafx.beans.property.BooleanProperty transactionPooler = new javafx.beans.property.SimpleBooleanProperty();
+    private dev.snowpulse.profile.Pooler loadedPooler = dev.snowpulse.profile.Pooler.NONE;
 
     final StringProperty account = new SimpleStringProperty("");
     final StringProperty role = new SimpleStringProperty("");
@@ -78,6 +81,8 @@ public final class ProfileForm {
             sslMode.set(SslMode.PREFER);
             sslRootCert.set("");
             applicationName.set(PostgresSettings.DEFAULT_APPLICATION_NAME);
+            transactionPooler.set(false);
+            loadedPooler = dev.snowpulse.profile.Pooler.NONE;
             account.set("");
             role.set("");
             warehouse.set("");
@@ -106,6 +111,8 @@ public final class ProfileForm {
                 sslMode.set(pg.sslMode());
                 sslRootCert.set(text(pg.sslRootCert()));
                 applicationName.set(pg.applicationName());
+                loadedPooler = pg.pooler();
+                transactionPooler.set(pg.transactionPooled());
             }
             case SnowflakeSettings sf -> {
                 account.set(text(sf.account()));
@@ -138,6 +145,7 @@ public final class ProfileForm {
         if (parsed.applicationName() != null) {
             applicationName.set(parsed.applicationName());
         }
+        poolerDefault();
         uri.set("");
         StringBuilder note = new StringBuilder("Filled from the URI");
         if (parsed.password().isPresent()) {
@@ -154,6 +162,18 @@ public final class ProfileForm {
         if (PostgresSettings.isSnowflakePostgres(host.get()) && sslMode.get().ordinal() < SslMode.REQUIRE.ordinal()) {
             sslMode.set(SslMode.REQUIRE);
         }
+        poolerDefault();
+    }
+
+    /** Snowflake Postgres's pooler port ticks the pooler box (its PgBouncer pools by transaction). */
+    void poolerDefault() {
+        try {
+            if (dev.snowpulse.profile.Pooler.defaultFor(host.get(), Integer.parseInt(port.get().strip())) == dev.snowpulse.profile.Pooler.TRANSACTION) {
+                transactionPooler.set(true);
+            }
+        } catch (NumberFormatException | NullPointerException notAPortYet) {
+            // the port field says what is wrong when the profile is saved
+        }
     }
 
     ConnectionProfile toProfile() {
@@ -161,7 +181,8 @@ public final class ProfileForm {
         SecretRef secret = new SecretRef(secretSource.get(), secretVariable.get());
         ConnectionSettings settings = kind.get() == ProfileKind.POSTGRES
                 ? new PostgresSettings(host.get(), parsePort(), database.get(), user.get(), sslMode.get(),
-                sslRootCert.get(), applicationName.get(), secret)
+                sslRootCert.get(), applicationName.get(), secret, transactionPooler.get() ? dev.snowpulse.profile.Pooler.TRANSACTION
+                : loadedPooler == dev.snowpulse.profile.Pooler.SESSION ? dev.snowpulse.profile.Pooler.SESSION : dev.snowpulse.profile.Pooler.NONE)
                 : new SnowflakeSettings(account.get(), user.get(), role.get(), warehouse.get(), database.get(), schema.get(),
                 snowflakeHost.get(), authenticator.get(), privateKeyFile.get(), cliConnection.get(), secret);
         return new ConnectionProfile(name.get(), env, settings);

@@ -76,6 +76,26 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void aSnowflakePostgresPoolerPortTicksThePoolerAndTheChoiceIsSavedAndLoaded() throws Exception {
+        model.newProfile(ProfileKind.POSTGRES);
+        ProfileForm form = model.form();
+        form.name.set("pooled");
+        form.uri.set("postgres://app@abc.sfc.us-west-2.aws.postgres.snowflake.app:5431/postgres");
+        model.fillFromUri();
+        assertThat(form.transactionPooler.get()).as("port 5431 of a Snowflake Postgres host is its PgBouncer").isTrue();
+        form.secretSource.set(SecretSource.NONE);
+        model.save();
+
+        PostgresSettings saved = (PostgresSettings) services.profiles().require("pooled").connection();
+        assertThat(saved.pooler()).isEqualTo(dev.snowpulse.profile.Pooler.TRANSACTION);
+        assertThat(java.nio.file.Files.readString(services.profiles().store().file())).contains("\"pooler\" : \"transaction\"");
+
+        form.transactionPooler.set(false);
+        model.save();
+        assertThat(((PostgresSettings) services.profiles().require("pooled").connection()).pooler()).isEqualTo(dev.snowpulse.profile.Pooler.NONE);
+    }
+
+    @Test
     void aBadFieldIsNamedAndTheTypedTextStays() {
         fillLocal("shop");
         model.form().port.set("54x2");
