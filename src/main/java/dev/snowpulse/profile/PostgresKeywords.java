@@ -93,7 +93,7 @@ final class PostgresKeywords {
             String value = pair.getValue();
             switch (pair.getKey()) {
                 case "host", "hostaddr" -> host = value;
-                case "port" -> port = port(value);
+                case "port" -> port = PostgresUri.port(value, "connection string");
                 case "dbname" -> database = value;
                 case "user" -> user = value;
                 case "password" -> password = new Secret(value);
@@ -112,18 +112,6 @@ final class PostgresKeywords {
         return new PostgresUri(host, port == null ? PostgresSettings.DEFAULT_PORT : port, database == null ? "postgres" : database,
                 user, sslMode == null ? PostgresSettings.defaultSslMode(host) : sslMode, sslRootCert, applicationName,
                 java.util.Optional.ofNullable(password), ignored);
-    }
-
-    private static int port(String text) {
-        try {
-            int port = Integer.parseInt(text);
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException("connection string: port '" + shorten(text) + "' is not a number from 1 to 65535");
     }
 
     private static String shorten(String text) {

@@ -140,6 +140,11 @@ public record PostgresUri(
     }
 
     private static int parsePort(String text) {
+        return port(text, "connection URI");
+    }
+
+    /** A port from 1 to 65535, or a message that starts with {@code what} and does not repeat much of the text. */
+    static int port(String text, String what) {
         try {
             int port = Integer.parseInt(text);
             if (port >= 1 && port <= 65535) {
@@ -148,7 +153,7 @@ public record PostgresUri(
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("connection URI: port '" + safeName(text) + "' is not a number from 1 to 65535");
+        throw new IllegalArgumentException(what + ": port '" + safeName(text) + "' is not a number from 1 to 65535");
     }
 
     private static String decode(String text, String what) {

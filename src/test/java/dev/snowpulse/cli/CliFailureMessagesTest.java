@@ -117,7 +117,7 @@ class CliFailureMessagesTest {
         profile("shop", pg.freshDatabase());
         assertThat(run("--profile", "shop", "init").exit()).isZero();
 
-        Run beyond = run("--profile", "shop", "workload", "--workers", "1", "--orders-per-worker", "5", "--max-customers", "50");
+        Run beyond = run("--profile", "shop", "workload", "--workers", "1", "--orders-per-worker", "200", "--max-customers", "50");
         assertThat(beyond.exit()).as(beyond.err()).isZero();
         assertThat(beyond.err()).contains("warning: customer ids go up to 10 but the run picks 1..50").contains("--max-customers to 10");
         assertThat(beyond.out()).containsPattern("initial connection time: [0-9.]+ ms");

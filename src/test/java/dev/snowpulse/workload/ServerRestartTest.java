@@ -31,16 +31,27 @@ class ServerRestartTest {
     @TempDir
     Path base;
 
-    @Test
-    void bothOutliveARestartWithEveryOrderCountedOnce() throws Exception {
+    /** An embedded server of the test's own (it is stopped and started), with the schema and a deep stock. */
+    private EmbeddedPostgresServer startStocked() throws Exception {
         assumeFalse(EmbeddedPostgresServer.runningAsRoot(), "PostgreSQL refuses to run as root; CI runs this as an ordinary user");
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(base);
-        int port = server.port();
-        PostgresEndpoint db = new PostgresEndpoint(new PostgresSettings("127.0.0.1", port, "postgres", "postgres", SslMode.DISABLE,
+        PostgresEndpoint db = endpoint(server.port());
+        new SchemaService(db).initialize(event -> { });
+        new SchemaService(db).resetDemoData(1_000_000);
+        return server;
+    }
+
+    private static PostgresEndpoint endpoint(int port) {
+        return new PostgresEndpoint(new PostgresSettings("127.0.0.1", port, "postgres", "postgres", SslMode.DISABLE,
                 null, "snowpulse-test", SecretRef.of(SecretSource.NONE)), Optional.empty());
+    }
+
+    @Test
+    void bothOutliveARestartWithEveryOrderCountedOnce() throws Exception {
+        EmbeddedPostgresServer server = startStocked();
+        int port = server.port();
+        PostgresEndpoint db = endpoint(port);
         try {
-            new SchemaService(db).initialize(event -> { });
-            new SchemaService(db).resetDemoData(1_000_000);
 
             List<IngestBatch> batches = new CopyOnWriteArrayList<>();
             ContinuousIngest ingest = ContinuousIngest.start(db, new IngestSpec(Duration.ofMillis(100), 5, 10, 10, 1, 1, null), batches::add);
@@ -90,14 +101,10 @@ class ServerRestartTest {
 
     @Test
     void anOpenLoopRunAcrossAStoppedServerCountsEveryOrderDueExactlyOnce() throws Exception {
-        assumeFalse(EmbeddedPostgresServer.runningAsRoot(), "PostgreSQL refuses to run as root; CI runs this as an ordinary user");
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(base);
+        EmbeddedPostgresServer server = startStocked();
         int port = server.port();
-        PostgresEndpoint db = new PostgresEndpoint(new PostgresSettings("127.0.0.1", port, "postgres", "postgres", SslMode.DISABLE,
-                null, "snowpulse-test", SecretRef.of(SecretSource.NONE)), Optional.empty());
+        PostgresEndpoint db = endpoint(port);
         try {
-            new SchemaService(db).initialize(event -> { });
-            new SchemaService(db).resetDemoData(1_000_000);
             WorkloadSpec spec = new WorkloadSpec(16, null, Duration.ofSeconds(20), 10, 10, 1, 1, 500.0, Duration.ZERO);
             WorkloadRun run = WorkloadRun.start(db, spec);
             Await.until(Duration.ofSeconds(10), "orders before the stop", () -> run.counts().ok() >= 500);
