@@ -16,4 +16,14 @@ public final class ServerMessages {
         }
         return message.lines().findFirst().orElse("").replaceFirst("^ERROR: ", "").strip();
     }
+
+    /** A function or table that is not there (SQLSTATE 42883 / 42P01): a schema to initialise, not a database missing. */
+    public static boolean missingObject(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("42883".equals(sql.getSQLState()) || "42P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -307,7 +307,7 @@ public final class KpiViewModel {
         RefreshInterval every = interval.get();
         error.set((last == null ? "Could not read the KPIs: " : "Showing values from " + CLOCK.format(last.takenAt())
                 + ": the last refresh failed: ") + text
-                + (text.contains("does not exist") ? " (initialise or upgrade the schema in the Schema tab)" : "")
+                + (dev.snowpulse.db.ServerMessages.missingObject(failure) ? " (initialise or upgrade the schema in the Schema tab)" : "")
                 + (every.period() != null && !paused.get() ? ". Retrying " + every + "." : "."));
     }
 

@@ -237,6 +237,23 @@ class KpiViewModelTest {
     }
 
     @Test
+    void aMissingSchemaAndAMissingDatabaseGetTheirOwnAdvice() throws Exception {
+        KpiViewModel empty = model(new DirectBackground(), pg.freshDatabase());
+        empty.activate();
+        assertThat(empty.errorProperty().get()).startsWith("Could not read the KPIs: ")
+                .contains("(initialise or upgrade the schema in the Schema tab)").doesNotContain("..");
+        empty.deactivate();
+        services.close();
+
+        PostgresSettings s = pg.settings();
+        KpiViewModel gone = model(new DirectBackground(), new PostgresSettings(s.host(), s.port(), "no_such_database_here", s.user(),
+                s.sslMode(), s.sslRootCert(), s.applicationName(), s.password()));
+        gone.activate();
+        assertThat(gone.errorProperty().get()).contains("database 'no_such_database_here' does not exist")
+                .doesNotContain("initialise or upgrade the schema").doesNotContain("..");
+    }
+
+    @Test
     void withoutAPostgresProfileItSaysWhatToDo() {
         KpiViewModel model = model(new DirectBackground());
         shell.profileRemoved("shop");
