@@ -84,7 +84,8 @@ public final class WorkloadRun {
         List<PreparedStatement> statements = new ArrayList<>();
         WorkloadRun run;
         try {
-            List<String> warnings = WorkloadTargetCheck.warnings(sessions.getFirst(), spec.maxCustomers(), spec.maxProducts());
+            long plannedUnits = spec.plannedOrders() < 0 ? -1 : spec.plannedOrders() * spec.maxQuantity();
+            List<String> warnings = WorkloadTargetCheck.warnings(sessions.getFirst(), spec.maxCustomers(), spec.maxProducts(), plannedUnits);
             for (Connection session : sessions) {
                 statements.add(session.prepareStatement(PLACE_ORDER));
             }

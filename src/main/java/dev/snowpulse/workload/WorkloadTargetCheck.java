@@ -20,7 +20,10 @@ final class WorkloadTargetCheck {
     private WorkloadTargetCheck() {
     }
 
-    static List<String> warnings(Connection session, int maxCustomers, int maxProducts) throws SQLException {
+    /**
+     * @param plannedUnits the most units a count-bounded run can order (orders × max quantity), or -1 for a timed run
+     */
+    static List<String> warnings(Connection session, int maxCustomers, int maxProducts, long plannedUnits) throws SQLException {
         long customers;
         long products;
         try (Statement s = session.createStatement();
@@ -39,6 +42,7 @@ final class WorkloadTargetCheck {
             throw e;
         }
         List<String> warnings = new ArrayList<>();
+        stockWarning(session, maxProducts, plannedUnits).ifPresent(warnings::add);
         if (maxCustomers > customers) {
             warnings.add(beyond("customer", maxCustomers, customers, "--max-customers"));
         }
@@ -47,6 +51,31 @@ final class WorkloadTargetCheck {
         }
         return warnings;
     }
+
+    /** Stock too thin for the run: its orders would end out of stock, a result that says nothing about the database. */
+    private static java.util.Optional<String> stockWarning(Connection session, int maxProducts, long plannedUnits) throws SQLException {
+        long units;
+        try (java.sql.PreparedStatement s = session.prepareStatement(
+                "select coalesce(sum(stock - reserved), 0) from inventory where product_id between 1 and ?")) {
+            s.setInt(1, maxProducts);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                units = rs.getLong(1);
+            }
+        }
+        boolean thin = plannedUnits >= 0 ? units < plannedUnits : units < TIMED_RUN_UNITS;
+        if (!thin) {
+            return java.util.Optional.empty();
+        }
+        String need = plannedUnits >= 0 ? String.format(java.util.Locale.ROOT, "this run may order up to %,d", plannedUnits)
+                : "a timed run at a few thousand orders/s sells that in seconds";
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "the products it picks hold %,d units in stock and %s: "
+                + "the rest would end out of stock (tick Restock first on the Workload tab, or run `snowpulse init --reset-data --stock N`)",
+                units, need));
+    }
+
+    /** Below this many units a timed run is warned about: ten seconds at 10,000 single-unit orders a second. */
+    static final long TIMED_RUN_UNITS = 100_000;
 
     private static String beyond(String what, int asked, long highest, String option) {
         if (highest == 0) {

@@ -125,7 +125,8 @@ class CliFailureMessagesTest {
         Run soldOut = run("--profile", "shop", "workload", "--workers", "1", "--orders-per-worker", "5", "--max-products", "1",
                 "--min-quantity", "1000", "--max-quantity", "1000");
         assertThat(soldOut.exit()).isEqualTo(1);
-        assertThat(soldOut.err()).contains("no order succeeded: every product ordered was out of stock").contains("--stock");
+        assertThat(soldOut.err()).contains("no order succeeded: every product ordered was out of stock").contains("--stock")
+                .as("said before the run").containsPattern("warning: the products it picks hold \\d+ units in stock and this run may order up to 5,000");
     }
 
     @Test

@@ -80,7 +80,6 @@ public final class WorkloadViewModel {
         for (Outcome outcome : Outcome.values()) {
             counters.put(outcome, new SimpleLongProperty());
         }
-        form.restockFirstProperty().set(isLocalDemo(shell.activeProfileProperty().get()));
         shell.activeProfileProperty().addListener((obs, old, now) -> profileChanged(now));
         // a message about a field the user has since edited is stale
         form.onEdit(() -> {
@@ -91,11 +90,6 @@ public final class WorkloadViewModel {
         });
     }
 
-    /** The Local demo is SnowPulse's own database: a first run there restocks by default, so it shows what the tool does. */
-    private static boolean isLocalDemo(ConnectionProfile profile) {
-        return profile != null && profile.name().equals(dev.snowpulse.profile.ProfileCatalog.LOCAL_DEMO);
-    }
-
     /** A finished run's figures belong to the profile it ran on; a run still going stays, saying where it runs. */
     private void profileChanged(ConnectionProfile now) {
         if (run != null || busy.get()) {
@@ -104,7 +98,8 @@ public final class WorkloadViewModel {
         clearFigures();
         status.set("Ready");
         message.set("");
-        form.restockFirstProperty().set(isLocalDemo(now));
+        // restocking empties orders: never carried over to another profile's database unasked
+        form.restockFirstProperty().set(false);
     }
 
     private void clearFigures() {

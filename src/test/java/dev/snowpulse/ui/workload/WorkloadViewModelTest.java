@@ -133,7 +133,7 @@ class WorkloadViewModelTest {
     }
 
     @Test
-    void theLocalDemoRestocksByDefaultAndSwitchingProfileClearsTheLastRun() throws Exception {
+    void restockingIsNeverTickedUnaskedAndSwitchingProfileClearsTheLastRun() throws Exception {
         assertThat(form.restockFirstProperty().get()).as("no profile yet").isFalse();
         connect("shop", EnvironmentKind.DEV, initialised());
         form.ordersPerWorkerProperty().set("5");
@@ -147,9 +147,9 @@ class WorkloadViewModelTest {
         assertThat(model.summaryProperty().get()).isEmpty();
         assertThat(model.statusProperty().get()).isEqualTo("Ready");
         assertThat(model.progressProperty().get()).isZero();
-        assertThat(form.restockFirstProperty().get()).as("the demo's first run restocks, so it does not sell out").isTrue();
+        form.restockFirstProperty().set(true);
         connect("other", EnvironmentKind.DEV, pg.freshDatabase());
-        assertThat(form.restockFirstProperty().get()).as("never by default on a database of the user's").isFalse();
+        assertThat(form.restockFirstProperty().get()).as("restocking empties orders: never carried to another database").isFalse();
     }
 
     @Test
