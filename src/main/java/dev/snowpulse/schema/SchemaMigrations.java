@@ -72,6 +72,7 @@ public final class SchemaMigrations {
         FileTimer timer = new FileTimer(log);
         try {
             MigrateResult result = flyway(timer).migrate();
+            reportApplied(timer.started, log);
             log.accept(new MigrationEvent(MigrationEvent.Kind.INFO, null, 0, result.migrationsExecuted == 0
                     ? "nothing to apply: the schema is up to date"
                     : "applied " + result.migrationsExecuted + " file(s); schema version " + result.targetSchemaVersion));
@@ -87,6 +88,19 @@ public final class SchemaMigrations {
             throw failure;
         }
         return status();
+    }
+
+    /**
+     * Reported after the commit, with the time Flyway wrote into its history table, so that the log and the
+     * Schema table give a file the same time.
+     */
+    private void reportApplied(List<String> started, Consumer<MigrationEvent> log) throws SQLException {
+        List<SchemaFile> files = status().files();
+        for (String script : started) {
+            Integer millis = files.stream().filter(f -> script.equals(f.script()) && f.executionMillis() != null)
+                    .reduce((first, second) -> second).map(SchemaFile::executionMillis).orElse(null);
+            log.accept(new MigrationEvent(MigrationEvent.Kind.APPLIED, script, millis == null ? 0 : millis, null));
+        }
     }
 
     /**
@@ -154,13 +168,13 @@ public final class SchemaMigrations {
         } else {
             fileState = FileState.PENDING;
         }
-        String script = info.getScript();
-        if (script != null && script.contains("/")) {
-            script = script.substring(script.lastIndexOf('/') + 1);
-        }
-        return new SchemaFile(script, info.getVersion() == null ? null : info.getVersion().getVersion(),
+        return new SchemaFile(fileName(info.getScript()), info.getVersion() == null ? null : info.getVersion().getVersion(),
                 info.getDescription(), info.isRepeatable(), fileState,
                 info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(), info.getExecutionTime());
+    }
+
+    private static String fileName(String script) {
+        return script == null ? null : script.substring(script.lastIndexOf('/') + 1);
     }
 
     private static MigrationFailure failure(FlywayException e, String script) {
@@ -184,9 +198,10 @@ public final class SchemaMigrations {
         return dev.snowpulse.db.ServerMessages.firstLine(e);
     }
 
-    /** Times each file between Flyway's before and after callbacks and reports it. */
+    /** Reports each file as it starts and, when it fails, how long it ran before failing. */
     private static final class FileTimer implements Callback {
         private final Consumer<MigrationEvent> log;
+        private final List<String> started = new ArrayList<>();
         private String current;
         private long startedAt;
 
@@ -196,7 +211,7 @@ public final class SchemaMigrations {
 
         @Override
         public boolean supports(Event event, Context context) {
-            return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE_ERROR;
+            return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE_ERROR;
         }
 
         @Override
@@ -210,11 +225,10 @@ public final class SchemaMigrations {
             switch (event) {
                 case BEFORE_EACH_MIGRATE -> {
                     current = script;
+                    started.add(script);
                     startedAt = System.nanoTime();
                     log.accept(new MigrationEvent(MigrationEvent.Kind.STARTED, script, 0, null));
                 }
-                case AFTER_EACH_MIGRATE -> log.accept(new MigrationEvent(MigrationEvent.Kind.APPLIED, script,
-                        (System.nanoTime() - startedAt) / 1_000_000, null));
                 case AFTER_EACH_MIGRATE_ERROR -> log.accept(new MigrationEvent(MigrationEvent.Kind.FAILED, script,
                         (System.nanoTime() - startedAt) / 1_000_000, "rolled back"));
                 default -> { }
