@@ -45,8 +45,7 @@ public final class ProfilesCommand {
         List<ConnectionProfile> profiles = catalog().all();
         switch (format) {
             case "table" -> ProfileTable.print(profiles, context.out());
-            case "json" -> context.out().println(dev.snowpulse.profile.JsonFiles.mapper().writeValueAsString(
-                    dev.snowpulse.profile.ProfilesDocument.of(profiles)));
+            case "json" -> context.out().println(dev.snowpulse.profile.JsonFiles.reportMapper().writeValueAsString(profiles));
             default -> throw new IllegalArgumentException("--format: '" + format + "' is not table or json");
         }
         return Cli.OK;

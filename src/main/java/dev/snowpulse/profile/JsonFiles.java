@@ -2,6 +2,7 @@ package dev.snowpulse.profile;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -34,11 +35,19 @@ public final class JsonFiles {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** What --format json prints: snake_case keys, as in every report (files keep their own format). */
+    private static final ObjectMapper REPORT_MAPPER = MAPPER.copy()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
     private JsonFiles() {
     }
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    public static ObjectMapper reportMapper() {
+        return REPORT_MAPPER;
     }
 
     public static void writeAtomically(Path file, Object value) throws IOException {

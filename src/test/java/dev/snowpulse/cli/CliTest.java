@@ -178,6 +178,7 @@ class CliTest {
         Run imported = run("profiles", "import", export.toString());
         assertThat(imported.out()).contains("imported 1 profile(s)");
         assertThat(imported.err()).contains("skipped 'prod'");
-        assertThat(run("profiles", "list", "--format", "json").out()).contains("\"cliConnectionName\" : \"dev\"");
+        assertThat(run("profiles", "list", "--format", "json").out()).as("the snake_case keys of every --format json")
+                .startsWith("[").contains("\"cli_connection_name\" : \"dev\"").doesNotContain("cliConnectionName");
     }
 }
