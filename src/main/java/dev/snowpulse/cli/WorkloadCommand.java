@@ -89,7 +89,7 @@ final class WorkloadCommand implements Callable<Integer> {
             throw CliProfiles.databaseFailure("starting the workload", e);
         }
         PrintWriter out = context.out();
-        run.warnings().forEach(w -> context.err().println("snowpulse: warning: " + w));
+        run.warnings().forEach(w -> context.err().println("snowpulse: warning: " + w.withCliRemedy()));
         context.err().flush();
         if (!json) {
             out.printf(Locale.ROOT, "workload on '%s' (%s): %s, %s, customers 1..%d, products 1..%d%s; sessions: %s%n",

@@ -131,9 +131,11 @@ public final class WorkloadHistory {
             s.setString(8, JsonFiles.mapper().writeValueAsString(counts.otherBySqlState()));
             s.setLong(9, result.warmUpOrders());
             s.setDouble(10, result.ordersPerSecond());
-            s.setDouble(11, result.latency().p50());
-            s.setDouble(12, result.latency().p95());
-            s.setDouble(13, result.latency().p99());
+            // no successful order, no latency: null, not a 0 ms that reads as a very fast run
+            boolean measured = result.latency().count() > 0;
+            s.setObject(11, measured ? result.latency().p50() : null, java.sql.Types.DOUBLE);
+            s.setObject(12, measured ? result.latency().p95() : null, java.sql.Types.DOUBLE);
+            s.setObject(13, measured ? result.latency().p99() : null, java.sql.Types.DOUBLE);
             s.setLong(14, counts.notSent());
             s.setDouble(15, result.connectTime().toNanos() / 1e6);
             s.setString(16, result.failure());

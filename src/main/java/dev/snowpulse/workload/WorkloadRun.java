@@ -45,7 +45,7 @@ public final class WorkloadRun {
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final List<Thread> workers = new ArrayList<>();
     private final Duration connectTime;
-    private final List<String> warnings;
+    private final List<RunWarning> warnings;
     private final Instant startedAt;
     private final long startNanos;
     private final long deadlineNanos;
@@ -54,7 +54,7 @@ public final class WorkloadRun {
     private long lastSampleNanos;
     private long lastSampleOrders;
 
-    private WorkloadRun(PostgresEndpoint endpoint, WorkloadSpec spec, String applicationName, Duration connectTime, List<String> warnings) {
+    private WorkloadRun(PostgresEndpoint endpoint, WorkloadSpec spec, String applicationName, Duration connectTime, List<RunWarning> warnings) {
         this.endpoint = endpoint;
         this.spec = spec;
         this.history = new WorkloadHistory(endpoint);
@@ -85,7 +85,7 @@ public final class WorkloadRun {
         WorkloadRun run;
         try {
             long plannedUnits = spec.plannedOrders() < 0 ? -1 : spec.plannedOrders() * spec.maxQuantity();
-            List<String> warnings = WorkloadTargetCheck.warnings(sessions.getFirst(), spec.maxCustomers(), spec.maxProducts(), plannedUnits);
+            List<RunWarning> warnings = WorkloadTargetCheck.warnings(sessions.getFirst(), spec.maxCustomers(), spec.maxProducts(), plannedUnits);
             for (Connection session : sessions) {
                 statements.add(session.prepareStatement(PLACE_ORDER));
             }
@@ -262,7 +262,7 @@ public final class WorkloadRun {
     }
 
     /** What the check before the start found odd but not fatal (ids beyond the database's). */
-    public List<String> warnings() {
+    public List<RunWarning> warnings() {
         return warnings;
     }
 

@@ -23,7 +23,7 @@ final class WorkloadTargetCheck {
     /**
      * @param plannedUnits the most units a count-bounded run can order (orders × max quantity), or -1 for a timed run
      */
-    static List<String> warnings(Connection session, int maxCustomers, int maxProducts, long plannedUnits) throws SQLException {
+    static List<RunWarning> warnings(Connection session, int maxCustomers, int maxProducts, long plannedUnits) throws SQLException {
         long customers;
         long products;
         try (Statement s = session.createStatement();
@@ -41,19 +41,19 @@ final class WorkloadTargetCheck {
             }
             throw e;
         }
-        List<String> warnings = new ArrayList<>();
+        List<RunWarning> warnings = new ArrayList<>();
         stockWarning(session, maxProducts, plannedUnits).ifPresent(warnings::add);
         if (maxCustomers > customers) {
-            warnings.add(beyond("customer", maxCustomers, customers, "--max-customers"));
+            warnings.add(beyond("customer", maxCustomers, customers, RunWarning.Kind.NO_CUSTOMERS, RunWarning.Kind.CUSTOMERS_BEYOND));
         }
         if (maxProducts > products) {
-            warnings.add(beyond("product", maxProducts, products, "--max-products"));
+            warnings.add(beyond("product", maxProducts, products, RunWarning.Kind.NO_PRODUCTS, RunWarning.Kind.PRODUCTS_BEYOND));
         }
         return warnings;
     }
 
     /** Stock too thin for the run: its orders would end out of stock, a result that says nothing about the database. */
-    private static java.util.Optional<String> stockWarning(Connection session, int maxProducts, long plannedUnits) throws SQLException {
+    private static java.util.Optional<RunWarning> stockWarning(Connection session, int maxProducts, long plannedUnits) throws SQLException {
         long units;
         try (java.sql.PreparedStatement s = session.prepareStatement(
                 "select coalesce(sum(stock - reserved), 0) from inventory where product_id between 1 and ?")) {
@@ -69,19 +69,19 @@ final class WorkloadTargetCheck {
         }
         String need = plannedUnits >= 0 ? String.format(java.util.Locale.ROOT, "this run may order up to %,d", plannedUnits)
                 : "a timed run at a few thousand orders/s sells that in seconds";
-        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "the products it picks hold %,d units in stock and %s: "
-                + "the rest would end out of stock (tick Restock first on the Workload tab, or run `snowpulse init --reset-data --stock N`)",
-                units, need));
+        return java.util.Optional.of(new RunWarning(RunWarning.Kind.THIN_STOCK, String.format(java.util.Locale.ROOT,
+                "the products it picks hold %,d units in stock and %s: the rest would end out of stock", units, need), units));
     }
 
     /** Below this many units a timed run is warned about: ten seconds at 10,000 single-unit orders a second. */
     static final long TIMED_RUN_UNITS = 100_000;
 
-    private static String beyond(String what, int asked, long highest, String option) {
+    private static RunWarning beyond(String what, int asked, long highest, RunWarning.Kind none, RunWarning.Kind beyond) {
         if (highest == 0) {
-            return "the database has no " + what + "s yet: every order will be refused as invalid input (load the demo data: `snowpulse init`)";
+            return new RunWarning(none, "the database has no " + what + "s yet: every order will be refused as invalid input", 0);
         }
-        return String.format(java.util.Locale.ROOT, "%s ids go up to %,d but the run picks 1..%,d: orders for the ids beyond are refused as invalid input (lower %s to %d)",
-                what, highest, asked, option, highest);
+        return new RunWarning(beyond, String.format(java.util.Locale.ROOT,
+                "%s ids go up to %,d but the run picks 1..%,d: orders for the ids beyond are refused as invalid input",
+                what, highest, asked), highest);
     }
 }

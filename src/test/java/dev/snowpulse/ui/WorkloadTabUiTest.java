@@ -169,6 +169,26 @@ class WorkloadTabUiTest {
     }
 
     @Test
+    void messagesFitTheFormColumnWithoutHidingTheBatches(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
+        robot.clickOn("#tab-workload");
+        type(robot, "#field-ingest-interval", "abc");
+        robot.clickOn("#startIngest");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label message = robot.lookup("#ingestMessage").queryAs(Label.class);
+        assertThat(message.getText()).contains("'abc' is not a duration");
+        javafx.scene.control.ScrollPane form = robot.lookup(".editor-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertThat(form.getContent().getBoundsInLocal().getHeight())
+                .as("at 1280x800 the form column, its message included, needs no scrolling")
+                .isLessThanOrEqualTo(form.getViewportBounds().getHeight());
+        TableView<?> batches = robot.lookup("#ingestBatches").queryAs(TableView.class);
+        robot.clickOn("#batchesTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(batches.getHeight()).as("the batches keep a table's height").isGreaterThanOrEqualTo(120);
+    }
+
+    @Test
     void aBadValueIsMarkedAndNamedAndNothingRuns(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
         robot.clickOn("#tab-workload");

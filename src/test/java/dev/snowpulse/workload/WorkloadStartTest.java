@@ -135,7 +135,11 @@ class WorkloadStartTest {
         WorkloadRun run = WorkloadRun.start(db, new WorkloadSpec(2, 50, null, Integer.MAX_VALUE, Integer.MAX_VALUE, 1, 1, null, Duration.ZERO));
         WorkloadResult result = run.await();
 
-        assertThat(run.warnings()).hasSize(2).first().asString().contains("customer ids go up to 10").contains("--max-customers");
+        assertThat(run.warnings()).extracting(RunWarning::kind)
+                .containsExactly(RunWarning.Kind.CUSTOMERS_BEYOND, RunWarning.Kind.PRODUCTS_BEYOND);
+        assertThat(run.warnings().getFirst().finding()).contains("customer ids go up to 10");
+        assertThat(run.warnings().getFirst().withCliRemedy()).endsWith("(lower --max-customers to 10)");
+        assertThat(run.warnings().getFirst().withAppRemedy()).endsWith("(set Customers 1 to 10)");
         assertThat(result.failed()).isFalse();
         assertThat(result.counts().total()).isEqualTo(100);
         assertThat(result.counts().invalidInput()).as("nearly every id is beyond the ten the demo has").isGreaterThan(90);

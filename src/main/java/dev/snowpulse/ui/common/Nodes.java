@@ -25,9 +25,18 @@ public final class Nodes {
 
     /** A red message line that shows {@code text}, and takes no room while it is empty. */
     public static Label errorLine(String id, ObservableValue<String> text) {
+        return messageLine(id, text, "message-error");
+    }
+
+    /** A warning that does not stop anything: shown while its text is not empty. */
+    public static Label warningLine(String id, ObservableValue<String> text) {
+        return messageLine(id, text, "message-warning");
+    }
+
+    private static Label messageLine(String id, ObservableValue<String> text, String style) {
         Label line = new Label();
         line.setId(id);
-        line.getStyleClass().addAll("message", "message-error");
+        line.getStyleClass().addAll("message", style);
         line.setWrapText(true);
         line.setMinHeight(Region.USE_PREF_SIZE);
         line.setMaxWidth(Double.MAX_VALUE);

@@ -178,11 +178,19 @@ public final class IngestViewModel {
     public static String line(IngestBatch b) {
         String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault()).format(b.startedAt());
         if (b.skipped()) {
-            return "#" + b.number() + "  " + at + "  skipped: " + b.skippedBecause();
+            return "#" + b.number() + "  " + at + "  " + outcome(b);
         }
         OutcomeCounts c = b.counts();
-        return "#" + b.number() + "  " + at + "  " + c.ok() + " ok" + (c.failures() > 0 ? ", failures: " + Figures.failures(c) : "")
+        return "#" + b.number() + "  " + at + "  " + c.ok() + " ok" + (c.failures() > 0 ? ", " + outcome(b) : "")
                 + "  (" + b.took().toMillis() + " ms)";
+    }
+
+    /** Why a batch was skipped or what failed in it; empty when every order went through. */
+    public static String outcome(IngestBatch b) {
+        if (b.skipped()) {
+            return "skipped: " + b.skippedBecause();
+        }
+        return b.counts().failures() > 0 ? "failures: " + Figures.failures(b.counts()) : "";
     }
 
     public ObservableList<IngestBatch> batches() {

@@ -55,6 +55,17 @@ public final class LiveRunSeries {
         }
     }
 
+    /**
+     * A run over before its first sample (under a second) still gets a line: its whole-run rate and percentiles,
+     * drawn flat from start to end, since a single point draws nothing on a chart without symbols.
+     */
+    void wholeRunIfEmpty(double seconds, double ordersPerSecond, LatencySummary latency) {
+        if (throughput.getData().isEmpty() && seconds > 0) {
+            add(0, ordersPerSecond, latency);
+            add(seconds, ordersPerSecond, latency);
+        }
+    }
+
     private static void append(XYChart.Series<Number, Number> series, double x, double y) {
         ObservableList<XYChart.Data<Number, Number>> data = series.getData();
         if (data.size() >= WINDOW) {

@@ -24,6 +24,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -84,7 +86,7 @@ public final class WorkloadView implements TabContent {
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         leftScroll.setMinWidth(356);
 
-        VBox right = new VBox(10, figures(), progressRow(), charts(), summary(), historyPanel());
+        VBox right = new VBox(10, figures(), progressRow(), charts(), summary(), resultTabs());
         right.setPadding(new Insets(12, 16, 12, 4));
         right.setMinWidth(0);
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -204,7 +206,8 @@ public final class WorkloadView implements TabContent {
         HBox buttons = new HBox(8, start, stop, Nodes.spacer(), defaults);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(10, title, what, grid, buttons, Nodes.errorLine("workloadMessage", model.messageProperty()));
+        VBox box = new VBox(10, title, what, grid, buttons, Nodes.errorLine("workloadMessage", model.messageProperty()),
+                Nodes.warningLine("workloadNotice", model.noticeProperty()));
         box.getStyleClass().add("form-section");
         return box;
     }
@@ -243,6 +246,13 @@ public final class WorkloadView implements TabContent {
         status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(ingest.statusProperty());
 
+        VBox box = new VBox(8, title, what, grid, buttons, Nodes.errorLine("ingestMessage", ingest.messageProperty()), status);
+        box.getStyleClass().add("form-section");
+        return box;
+    }
+
+    /** The ingest's batches, newest first, beside the runs: the form column stays short enough for its messages. */
+    private Node batchesTable() {
         TableView<IngestBatch> batches = new TableView<>(ingest.batches());
         batches.setId("ingestBatches");
         batches.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -252,6 +262,7 @@ public final class WorkloadView implements TabContent {
         batches.getColumns().add(batchColumn("OK", 45, b -> b.skipped() ? "" : Figures.count(b.counts().ok())));
         batches.getColumns().add(batchColumn("Failed", 55, b -> b.skipped() ? "skipped" : Figures.count(b.counts().failures())));
         batches.getColumns().add(batchColumn("Took", 60, b -> b.took().toMillis() + " ms"));
+        batches.getColumns().add(batchColumn("Outcome", 400, IngestViewModel::outcome));
         batches.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(IngestBatch batch, boolean empty) {
@@ -259,14 +270,8 @@ public final class WorkloadView implements TabContent {
                 setTooltip(empty || batch == null ? null : new javafx.scene.control.Tooltip(IngestViewModel.line(batch)));
             }
         });
-        batches.setPrefHeight(120);
-        batches.setMinHeight(90);
-        VBox.setVgrow(batches, Priority.ALWAYS);
-
-        VBox box = new VBox(8, title, what, grid, buttons, Nodes.errorLine("ingestMessage", ingest.messageProperty()), status, batches);
-        box.getStyleClass().add("form-section");
-        VBox.setVgrow(box, Priority.ALWAYS);
-        return box;
+        batches.setMinHeight(120);
+        return batches;
     }
 
     private Node figures() {
@@ -407,9 +412,32 @@ public final class WorkloadView implements TabContent {
         return summary;
     }
 
+    private Node resultTabs() {
+        Tab runs = new Tab("Runs", historyPanel());
+        runs.setId("runsTab");
+        Tab batches = new Tab("Ingest batches", batchesTable());
+        batches.setId("batchesTab");
+        batches.textProperty().bind(Bindings.size(ingest.batches())
+                .map(n -> n.intValue() == 0 ? "Ingest batches" : "Ingest batches (" + Figures.count(n.longValue()) + ")"));
+        TabPane tabs = new TabPane(runs, batches);
+        tabs.setId("workloadResults");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("result-tabs");
+        ingest.runningProperty().addListener((obs, was, running) -> {
+            if (running) {
+                tabs.getSelectionModel().select(batches);
+            }
+        });
+        model.runningProperty().addListener((obs, was, running) -> {
+            if (running) {
+                tabs.getSelectionModel().select(runs);
+            }
+        });
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        return tabs;
+    }
+
     private Node historyPanel() {
-        Label title = new Label("Runs");
-        title.getStyleClass().add("section-title");
         Label note = new Label("from workload_runs on the active profile's database");
         note.getStyleClass().add("hint");
         Button refresh = new Button("Refresh");
@@ -422,7 +450,7 @@ public final class WorkloadView implements TabContent {
         json.setOnAction(e -> export(ReportFormat.JSON));
         csv.disableProperty().bind(Bindings.isEmpty(history.runs()));
         json.disableProperty().bind(Bindings.isEmpty(history.runs()));
-        HBox header = new HBox(8, title, note, Nodes.spacer(), refresh, csv, json);
+        HBox header = new HBox(8, note, Nodes.spacer(), refresh, csv, json);
         header.setAlignment(Pos.CENTER_LEFT);
 
         TableView<WorkloadRunRecord> table = new TableView<>(history.runs());
@@ -449,7 +477,7 @@ public final class WorkloadView implements TabContent {
         message.managedProperty().bind(message.visibleProperty());
 
         VBox box = new VBox(6, header, message, table);
-        VBox.setVgrow(box, Priority.ALWAYS);
+        box.setPadding(new Insets(6, 0, 0, 0));
         return box;
     }
 
@@ -466,13 +494,6 @@ public final class WorkloadView implements TabContent {
 
     private static TableColumn<IngestBatch, String> batchColumn(String name, double width, Function<IngestBatch, String> value) {
         TableColumn<IngestBatch, String> column = new TableColumn<>(name);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
-    }
-
-    private static TableColumn<WorkloadRunRecord, String> column(String name, double width, Function<WorkloadRunRecord, String> value) {
-        TableColumn<WorkloadRunRecord, String> column = new TableColumn<>(name);
         column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         return column;

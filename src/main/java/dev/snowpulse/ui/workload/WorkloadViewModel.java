@@ -55,6 +55,8 @@ public final class WorkloadViewModel {
 
     private final Map<Outcome, LongProperty> counters = new EnumMap<>(Outcome.class);
     private final StringProperty message = new SimpleStringProperty("");
+    /** What will spoil the run's figures, said as it starts (thin stock, ids beyond the database's). */
+    private final StringProperty notice = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("Ready");
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty elapsed = new SimpleStringProperty("0:00");
@@ -98,6 +100,7 @@ public final class WorkloadViewModel {
         clearFigures();
         status.set("Ready");
         message.set("");
+        notice.set("");
         // restocking empties orders: never carried over to another profile's database unasked
         form.restockFirstProperty().set(false);
     }
@@ -124,6 +127,7 @@ public final class WorkloadViewModel {
     /** Starts a run of the form's spec on the active profile; {@code typedName} answers the prod guard (null if not asked). */
     public void start(String typedName) {
         message.set("");
+        notice.set("");
         if (busy.get()) {
             return;
         }
@@ -168,7 +172,8 @@ public final class WorkloadViewModel {
         running.set(true);
         status.set("Running on " + profile.name() + " · sessions " + started.applicationName() + " in pg_stat_activity · "
                 + Figures.millis(started.connectTime().toNanos() / 1e6) + " to connect " + dev.snowpulse.format.Plural.of(started.spec().workers(), "worker"));
-        message.set(started.warnings().isEmpty() ? "" : "Note: " + String.join("; ", started.warnings()) + ".");
+        notice.set(started.warnings().stream().map(w -> capitalised(w.withAppRemedy()) + ".")
+                .collect(java.util.stream.Collectors.joining("\n")));
         ticker.start(this::tick);
         history.refresh();
         background.run("workload " + started.applicationName(), started::await, this::finished, failure -> {
@@ -242,6 +247,9 @@ public final class WorkloadViewModel {
         // the whole run's figures replace the last second's
         ordersPerSecond.set(Figures.rate(result.ordersPerSecond()));
         latency.set(percentiles(result.latency()));
+        if (result.counts().total() > 0) {
+            series.wholeRunIfEmpty(result.elapsed().toMillis() / 1000.0, result.ordersPerSecond(), result.latency());
+        }
         elapsed.set(Figures.clock(result.elapsed()));
         remaining.set("");
         progress.set(result.cancelled() || result.failed() ? progressOf(result) : 1);
@@ -316,6 +324,10 @@ public final class WorkloadViewModel {
 
     public ReadOnlyLongProperty counterProperty(Outcome outcome) {
         return counters.get(outcome);
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice;
     }
 
     public StringProperty messageProperty() {

@@ -91,6 +91,9 @@ class WorkloadViewModelTest {
         assertThat(model.summaryProperty().get()).startsWith("Completed in ").contains(": 120 orders, 120 ok, failures: none.")
                 .containsPattern("orders/s, latency p50 [0-9.]+ ms, p95 [0-9.]+ ms, p99 [0-9.]+ ms");
         assertThat(model.progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.series().throughput().getData()).as("a run over before its first sample still draws its line")
+                .hasSize(2).allSatisfy(point -> assertThat(point.getYValue().doubleValue()).isPositive());
+        assertThat(model.series().latency()).allSatisfy(series -> assertThat(series.getData()).hasSize(2));
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.busyProperty().get()).isFalse();
         assertThat(ticker.running()).isFalse();
@@ -116,7 +119,15 @@ class WorkloadViewModelTest {
         assertThat(model.summaryProperty().get()).doesNotContain("restock");
 
         model.start(null);
+        assertThat(model.noticeProperty().get()).as("a warning naming the app's control, not the CLI's option")
+                .startsWith("The products it picks hold 0 units in stock").endsWith("(tick Restock first above).");
+        assertThat(model.messageProperty().get()).isEmpty();
         assertThat(model.counterProperty(Outcome.OUT_OF_STOCK).get()).isEqualTo(160);
+        assertThat(history.runs().getFirst()).as("no order succeeded: no latency, not 0 ms").satisfies(r -> {
+            assertThat(r.counts().ok()).isZero();
+            assertThat(r.p95()).isNull();
+            assertThat(r.p99()).isNull();
+        });
         assertThat(model.summaryProperty().get()).contains("Most orders found no stock: tick \"Restock first\" above");
 
         form.restockFirstProperty().set(true);
@@ -130,6 +141,7 @@ class WorkloadViewModelTest {
         model.start(null);
         assertThat(model.counterProperty(Outcome.OK).get()).as("restocked first: every order finds stock").isEqualTo(160);
         assertThat(model.counterProperty(Outcome.OUT_OF_STOCK).get()).isZero();
+        assertThat(model.noticeProperty().get()).as("restocked: nothing to warn about").isEmpty();
     }
 
     @Test
