@@ -54,7 +54,7 @@ public final class PipelineException extends Exception {
     }
 
     private static String message(String action, String reason, String code, String sqlState, String queryId, String advice) {
-        StringBuilder text = new StringBuilder(action).append(" failed: ").append(reason);
+        StringBuilder text = new StringBuilder("could not ").append(action).append(": ").append(reason);
         StringBuilder ids = new StringBuilder();
         if (code != null) {
             ids.append("error ").append(code);

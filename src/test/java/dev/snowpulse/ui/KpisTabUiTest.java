@@ -186,20 +186,8 @@ class KpisTabUiTest {
     void afterASwitchToAClosedPortNoValueIsInventedAndTheOtherProfilesAreGone(FxRobot robot) throws Exception {
         openKpis(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#value-total-orders").equals("6"));
-        int closed;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        robot.clickOn("#tab-connections");
-        robot.clickOn("#newMenu").clickOn("#newPostgres");
-        robot.doubleClickOn("#profileName").eraseText(20).write("closed");
-        robot.doubleClickOn("#host").eraseText(20).write("127.0.0.1");
-        robot.doubleClickOn("#port").eraseText(6).write(Integer.toString(closed));
-        robot.clickOn("#database").write("shop");
-        robot.clickOn("#user").write("shop");
-        robot.clickOn("#saveButton");
-        robot.clickOn("#connectButton");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text(robot, "#statusProfile").equals("closed"));
+        int closed = dev.snowpulse.testing.ConnectionsSteps.closedPort();
+        dev.snowpulse.testing.ConnectionsSteps.connectToNewPostgresProfile(robot, "closed", closed);
 
         robot.clickOn("#tab-kpis");
         Label error = onFx(() -> robot.lookup("#kpiError").queryAs(Label.class));

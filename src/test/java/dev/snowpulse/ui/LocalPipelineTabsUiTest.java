@@ -86,7 +86,7 @@ class LocalPipelineTabsUiTest {
         robot.clickOn("#deployPipeline");
         waitUntil(() -> text(robot, "#pipelineMessage").startsWith("Deploy plan ready:"));
         robot.clickOn("#applyDeploy");
-        waitUntil(() -> text(robot, "#pipelineMessage").startsWith("deployed:"));
+        waitUntil(() -> text(robot, "#pipelineMessage").startsWith("Deployed:"));
         waitUntil(() -> text(robot, "#task-state-DATA_GENERATION_TASK").equals("suspended"));
         assertThat(rows(robot, "FCT_SALES")).isZero();
         waitUntil(() -> !onFx(() -> robot.lookup("#startPipeline").query().isDisabled()));

@@ -87,7 +87,7 @@ class PipelineTabsUiTest {
         assertThat(snowflake.queries()).as("the plan only reads").noneMatch(q -> q.startsWith("CREATE"));
 
         robot.clickOn("#applyDeploy");
-        waitUntil(() -> text(robot, "#pipelineMessage").startsWith("deployed:"));
+        waitUntil(() -> text(robot, "#pipelineMessage").startsWith("Deployed:"));
         assertThat(onFx(() -> log.getItems().getFirst().toString())).startsWith("1/").contains("CREATE DATABASE IF NOT EXISTS RETAIL_STREAMING_DEMO");
         waitUntil(() -> text(robot, "#task-state-DATA_GENERATION_TASK").equals("suspended"));
         assertThat(text(robot, "#task-state-GOLD_TRANSFORMATION_TASK")).isEqualTo("suspended");

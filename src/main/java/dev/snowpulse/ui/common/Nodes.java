@@ -16,6 +16,27 @@ public final class Nodes {
     private Nodes() {
     }
 
+    /** What an empty table or chart says when its data could not be read: the reason is in the message line. */
+    public static final String NOT_READ = "Not read: see the message above";
+
+    /**
+     * A message shown on its own starts with a capital: services word their failures to follow "snowpulse: " on the
+     * command line ("could not list the tasks: ...").
+     */
+    public static String sentence(String text) {
+        if (text == null || text.isEmpty() || !Character.isLowerCase(text.charAt(0))) {
+            return text == null ? "" : text;
+        }
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** A table's placeholder: {@code empty} when there is nothing, {@link #NOT_READ} while {@code failure} is set. */
+    public static Label placeholder(ObservableValue<String> failure, String empty) {
+        Label label = new Label();
+        label.textProperty().bind(failure.map(f -> f.isEmpty() ? empty : NOT_READ).orElse(empty));
+        return label;
+    }
+
     /** Pushes what follows it in an HBox to the right. */
     public static Region spacer() {
         Region spacer = new Region();
@@ -40,7 +61,7 @@ public final class Nodes {
         line.setWrapText(true);
         line.setMinHeight(Region.USE_PREF_SIZE);
         line.setMaxWidth(Double.MAX_VALUE);
-        line.textProperty().bind(text);
+        line.textProperty().bind(text.map(Nodes::sentence));
         line.visibleProperty().bind(line.textProperty().isNotEmpty());
         line.managedProperty().bind(line.visibleProperty());
         return line;

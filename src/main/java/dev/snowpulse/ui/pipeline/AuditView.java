@@ -110,7 +110,8 @@ public final class AuditView implements TabContent {
         runs.getColumns().add(Nodes.textColumn("Config", 110, r -> r.configChanged() ? "● changed" : ""));
         runs.getColumns().add(Nodes.textColumn("Run id", 310, AuditRun::runId));
         runs.getColumns().add(Nodes.textColumn("Error", 300, r -> r.errorMessage() == null ? "" : r.errorMessage()));
-        runs.setPlaceholder(new Label("No generation runs yet: generate data in the Pipeline tab"));
+        runs.setPlaceholder(dev.snowpulse.ui.common.Nodes.placeholder(model.errorProperty(),
+                "No generation runs yet: generate data in the Pipeline tab"));
         runs.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(AuditRun run, boolean empty) {

@@ -14,9 +14,10 @@ final class MessageLine {
         label.setId(id);
         label.setWrapText(true);
         label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Runnable update = () -> {
             boolean failed = !error.get().isEmpty();
-            label.setText(failed ? error.get() : message.get());
+            label.setText(dev.snowpulse.ui.common.Nodes.sentence(failed ? error.get() : message.get()));
             label.getStyleClass().setAll("label", "message", failed ? "message-error" : "message-info");
             label.setVisible(!label.getText().isEmpty());
             label.setManaged(label.isVisible());

@@ -94,7 +94,7 @@ public final class PipelineView implements TabContent {
         Button stop = needsDeploy(guarded("Stop", "stopPipeline", "Stopping the pipeline", model::stop));
         // the primary action is the next step: Deploy while the pipeline is missing here, then Start
         accentWhen(deploy, model.notDeployedProperty(), true);
-        accentWhen(start, model.notDeployedProperty(), false);
+        accentWhen(start, model.deployedProperty(), true);
         Button refresh = new Button("Refresh");
         refresh.setId("refreshPipeline");
         refresh.setOnAction(e -> model.refresh());
@@ -138,6 +138,8 @@ public final class PipelineView implements TabContent {
 
         model.tasks().addListener((javafx.collections.ListChangeListener<? super dev.snowpulse.pipeline.TaskStatus>) c ->
                 graph.show(model.tasks(), model.selectedTaskProperty().get()));
+        graph.emptyTextProperty().bind(model.errorProperty().map(error -> error.isEmpty()
+                ? "No tasks in this schema yet. Deploy the pipeline, or load another schema." : Nodes.NOT_READ));
         graph.show(model.tasks(), null);
         ScrollPane graphScroll = new ScrollPane(graph);
         graphScroll.getStyleClass().add("task-graph-scroll");
@@ -378,10 +380,10 @@ public final class PipelineView implements TabContent {
         return field;
     }
 
-    /** Disabled while the pipeline is known not to be deployed in this database. */
+    /** Enabled once the pipeline was read in this database: not while it is missing, nor while it could not be read. */
     private Button needsDeploy(Button button) {
         button.disableProperty().unbind();
-        button.disableProperty().bind(model.usableProperty().not().or(model.busyProperty()).or(model.notDeployedProperty()));
+        button.disableProperty().bind(model.usableProperty().not().or(model.busyProperty()).or(model.deployedProperty().not()));
         return button;
     }
 

@@ -63,6 +63,8 @@ public final class PipelineViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     // known to be missing here: Start, Stop and Generate wait for a deploy, and Deploy is the next step
     private final BooleanProperty notDeployed = new SimpleBooleanProperty();
+    // read and found here: until then (or after a failed read) nothing is offered that assumes it
+    private final BooleanProperty deployed = new SimpleBooleanProperty();
     private final StringProperty taskSchema = new SimpleStringProperty("");
     private final StringProperty streamSchema = new SimpleStringProperty("");
     private final BooleanProperty errorsOnly = new SimpleBooleanProperty();
@@ -107,6 +109,7 @@ public final class PipelineViewModel {
         message.set("");
         updated.set("");
         notDeployed.set(false);
+        deployed.set(false);
         if (profile == null) {
             usable.set(false);
             target.set("No active profile");
@@ -168,6 +171,7 @@ public final class PipelineViewModel {
             updated.set("Updated " + LocalTime.now().format(CLOCK));
             error.set("");
             notDeployed.set(false);
+            deployed.set(true);
             if (NOT_DEPLOYED.equals(message.get())) {
                 message.set("");
             }
@@ -176,11 +180,13 @@ public final class PipelineViewModel {
             if (profile != shell.activeProfileProperty().get()) {
                 return;
             }
+            deployed.set(false);
             if (dev.snowpulse.pipeline.PipelineException.notDeployed(failure)) {
                 error.set("");
                 notDeployed.set(true);
                 message.set(NOT_DEPLOYED);
             } else {
+                notDeployed.set(false);
                 error.set(Failures.firstLine(failure));
             }
         });
@@ -379,6 +385,8 @@ public final class PipelineViewModel {
     public BooleanProperty usableProperty() { return usable; }
     public BooleanProperty busyProperty() { return busy; }
     public javafx.beans.property.ReadOnlyBooleanProperty notDeployedProperty() { return notDeployed; }
+    /** The last refresh read the pipeline here: Start, Stop and Generate have something to act on. */
+    public javafx.beans.property.ReadOnlyBooleanProperty deployedProperty() { return deployed; }
     public StringProperty taskSchemaProperty() { return taskSchema; }
     public StringProperty streamSchemaProperty() { return streamSchema; }
     public BooleanProperty errorsOnlyProperty() { return errorsOnly; }

@@ -48,6 +48,13 @@ final class TaskGraphPane extends Pane {
         getStyleClass().add("task-graph");
     }
 
+    private final javafx.beans.property.StringProperty emptyText = new javafx.beans.property.SimpleStringProperty("");
+
+    /** What the pane says when there is no task to draw. */
+    javafx.beans.property.StringProperty emptyTextProperty() {
+        return emptyText;
+    }
+
     void show(List<TaskStatus> tasks, TaskStatus selection) {
         getChildren().clear();
         cards.clear();
@@ -57,7 +64,8 @@ final class TaskGraphPane extends Pane {
         shown.addAll(tasks);
         selected = selection == null ? null : selection.task().name();
         if (tasks.isEmpty()) {
-            Label empty = new Label("No tasks in this schema yet. Deploy the pipeline, or load another schema.");
+            Label empty = new Label();
+            empty.textProperty().bind(emptyText);
             empty.getStyleClass().add("hint");
             empty.relocate(MARGIN, MARGIN);
             getChildren().add(empty);

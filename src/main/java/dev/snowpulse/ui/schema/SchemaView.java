@@ -95,7 +95,7 @@ public final class SchemaView implements TabContent {
         TableView<SchemaFile> table = new TableView<>(model.files());
         table.setId("schemaFiles");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No files to show"));
+        table.setPlaceholder(dev.snowpulse.ui.common.Nodes.placeholder(model.failureProperty(), "No files to show"));
         table.getColumns().add(column("File", 230, f -> f.script() == null ? f.description() : f.script()));
         table.getColumns().add(column("Kind", 90, f -> f.repeatable() ? "repeatable" : f.version() == null ? "" : "version " + f.version()));
         TableColumn<SchemaFile, String> state = column("State", 140, f -> f.state().label());

@@ -47,6 +47,8 @@ public final class SchemaViewModel {
     private final BooleanProperty usable = new SimpleBooleanProperty();
     private final BooleanProperty canMigrate = new SimpleBooleanProperty();
 
+    private static final String READ_STATE = "read schema state";
+
     public SchemaViewModel(ShellViewModel shell, ConnectionService connections, ProdGuard prodGuard, Background background) {
         this.shell = shell;
         this.connections = connections;
@@ -56,6 +58,7 @@ public final class SchemaViewModel {
         shell.activeProfileProperty().addListener((obs, old, now) -> {
             log.clear();
             failure.set("");
+            forgetFiles("");
         });
     }
 
@@ -84,7 +87,19 @@ public final class SchemaViewModel {
         }
         usable.set(true);
         target.set(profile.name() + " · " + profile.connection().summary());
-        work("read schema state", () -> schema(profile).status(), this::show);
+        work(READ_STATE, () -> schema(profile).status(), status -> {
+            if (shell.activeProfileProperty().get() == profile) {
+                show(status);
+            }
+        });
+    }
+
+    /** The files shown were another database's, or could not be read: none are shown, nothing is offered. */
+    private void forgetFiles(String why) {
+        files.clear();
+        canMigrate.set(false);
+        action.set("Initialize");
+        summary.set(why);
     }
 
     public boolean needsProdConfirmation() {
@@ -198,6 +213,9 @@ public final class SchemaViewModel {
                 reload();
             } else {
                 failure.set("Could not " + what + ": " + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
+                if (what.equals(READ_STATE)) {
+                    forgetFiles("State not read");
+                }
             }
         });
     }

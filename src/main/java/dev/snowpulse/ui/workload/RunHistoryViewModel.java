@@ -28,6 +28,8 @@ public final class RunHistoryViewModel {
     private final Background background;
     private final ObservableList<WorkloadRunRecord> runs = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
+    /** Why the runs shown are none: set while the last read failed. */
+    private final StringProperty readFailure = new SimpleStringProperty("");
     private long generation;
 
     public RunHistoryViewModel(ShellViewModel shell, ConnectionService connections, Background background) {
@@ -43,11 +45,13 @@ public final class RunHistoryViewModel {
         if (profile == null || !(profile.connection() instanceof PostgresSettings)) {
             runs.clear();
             message.set("");
+            readFailure.set("");
             return;
         }
         background.run("read workload history", () -> new WorkloadHistory(connections.postgres(profile)).recent(LIMIT), read -> {
             if (thisRead == generation) {
                 runs.setAll(read);
+                readFailure.set("");
                 message.set(read.isEmpty() ? "No runs recorded on " + profile.name() + " yet." : "");
             }
         }, failure -> {
@@ -56,6 +60,7 @@ public final class RunHistoryViewModel {
                 runs.clear();
                 message.set("Could not read the run history on " + profile.name() + ": " + cause
                         + (cause.contains("workload_runs") ? " (initialise the schema in the Schema tab)" : ""));
+                readFailure.set(message.get());
             }
         });
     }
@@ -76,5 +81,9 @@ public final class RunHistoryViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    public ReadOnlyStringProperty readFailureProperty() {
+        return readFailure;
     }
 }

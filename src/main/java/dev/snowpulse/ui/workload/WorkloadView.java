@@ -456,7 +456,7 @@ public final class WorkloadView implements TabContent {
         TableView<WorkloadRunRecord> table = new TableView<>(history.runs());
         table.setId("workloadRuns");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No runs yet: start one above."));
+        table.setPlaceholder(Nodes.placeholder(history.readFailureProperty(), "No runs yet: start one above."));
         table.getColumns().add(Nodes.textColumn("Started", 110, r -> STARTED.format(r.startedAt())));
         table.getColumns().add(Nodes.textColumn("Status", 80, WorkloadRunRecord::status));
         table.getColumns().add(Nodes.textColumn("Took", 60, r -> r.elapsedSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f s", r.elapsedSeconds())));

@@ -130,7 +130,7 @@ class SnowflakePipelineGatewayTest {
         assertThatThrownBy(gateway::start).isInstanceOfSatisfying(PipelineException.class, e -> {
             assertThat(e.code()).isEqualTo("002003");
             assertThat(e.queryId()).isNotBlank();
-            assertThat(e.getMessage()).startsWith("start the pipeline failed: SQL compilation error:")
+            assertThat(e.getMessage()).startsWith("could not start the pipeline: SQL compilation error:")
                     .contains("Check that the pipeline is deployed");
         });
     }
@@ -373,7 +373,7 @@ class SnowflakePipelineGatewayTest {
         snowflake.close();
 
         assertThatThrownBy(gateway::summary).isInstanceOfSatisfying(PipelineException.class, e ->
-                assertThat(e.getMessage()).startsWith("read the data summary failed:")
+                assertThat(e.getMessage()).startsWith("could not read the data summary:")
                         .contains("did not answer").doesNotContain(PASSWORD));
     }
 
