@@ -34,23 +34,41 @@ public final class TestPgBouncer implements AutoCloseable {
 
     /** Transaction pooling, {@code poolSize} server connections per database and user, any number of clients up to 1,000. */
     public static TestPgBouncer start(Path dir, int poolSize) throws IOException, InterruptedException, TimeoutException {
+        return start(dir, poolSize, null);
+    }
+
+    /**
+     * As Snowflake Postgres's pooler checks logins: a client's password is checked against what role
+     * {@code lookupRole} reads with {@code lookupQuery} in the database asked for (SCRAM), so a database without the
+     * lookup function refuses everyone and a role the function does not return is unknown to the pooler.
+     */
+    public static TestPgBouncer startWithRoleLookup(Path dir, int poolSize, String lookupRole, String lookupQuery)
+            throws IOException, InterruptedException, TimeoutException {
+        return start(dir, poolSize, new RoleLookup(lookupRole, lookupQuery));
+    }
+
+    private record RoleLookup(String role, String query) {
+    }
+
+    private static TestPgBouncer start(Path dir, int poolSize, RoleLookup lookup) throws IOException, InterruptedException, TimeoutException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         Path users = dir.resolve("userlist.txt");
-        Files.writeString(users, "\"" + TestPostgres.USER + "\" \"\"\n");
+        Files.writeString(users, "\"" + (lookup == null ? TestPostgres.USER : lookup.role()) + "\" \"\"\n");
         Path log = dir.resolve("pgbouncer.log");
         Path ini = dir.resolve("pgbouncer.ini");
         Files.writeString(ini, String.join("\n", List.of(
                 "[databases]",
-                "* = host=" + TestPostgres.HOST + " port=" + TestPostgres.PORT,
+                "* = host=" + TestPostgres.HOST + " port=" + TestPostgres.PORT + (lookup == null ? "" : " auth_user=" + lookup.role()),
                 "[pgbouncer]",
                 "listen_addr = 127.0.0.1",
                 "listen_port = " + port,
                 "unix_socket_dir =",
-                "auth_type = trust",
+                lookup == null ? "auth_type = trust" : "auth_type = scram-sha-256",
                 "auth_file = " + users,
+                lookup == null ? "" : "auth_query = " + lookup.query(),
                 "pool_mode = transaction",
                 "default_pool_size = " + poolSize,
                 "max_client_conn = 1000",
