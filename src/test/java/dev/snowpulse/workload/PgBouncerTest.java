@@ -2,6 +2,15 @@ package dev.snowpulse.workload;
 
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.kpi.KpiQuery;
+import dev.snowpulse.pipeline.DeployListener;
+import dev.snowpulse.pipeline.DeployReport;
+import dev.snowpulse.pipeline.EventCounts;
+import dev.snowpulse.pipeline.HistoryQuery;
+import dev.snowpulse.pipeline.LayerCount;
+import dev.snowpulse.pipeline.PipelineSettings;
+import dev.snowpulse.pipeline.TaskRun;
+import dev.snowpulse.pipeline.TaskRunState;
+import dev.snowpulse.pipeline.local.LocalPipelineGateway;
 import dev.snowpulse.kpi.KpiReader;
 import dev.snowpulse.profile.Pooler;
 import dev.snowpulse.profile.PostgresSettings;
@@ -25,6 +34,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -34,8 +45,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every Postgres feature through a real PgBouncer pooling by transaction, as Snowflake Postgres's pooler does: the
- * workload with exact counts (many clients on few server connections), the ingest, a KPI read with its timeout, and
- * schema changes refused with what to do instead.
+ * workload with exact counts (many clients on few server connections), the ingest, a KPI read with its timeout, the
+ * pipeline on PostgreSQL, and schema changes refused with what to do instead.
  */
 class PgBouncerTest {
 
@@ -132,6 +143,29 @@ class PgBouncerTest {
                     assertThat(rs.getString(1)).as("no timeout left behind on a shared server connection").isEqualTo("0");
                 }
             }
+        }
+    }
+
+    @Test
+    void thePipelineDeploysGeneratesAndRunsItsGraphThroughThePooler() throws Exception {
+        String database = pg.freshDatabase().database();
+        PostgresEndpoint pooledPipeline = new PostgresEndpoint(new PostgresSettings(TestPostgres.HOST, bouncer.port(), database,
+                TestPostgres.USER, SslMode.DISABLE, null, "snowpulse-test", SecretRef.of(SecretSource.NONE), Pooler.TRANSACTION),
+                Optional.empty());
+        try (LocalPipelineGateway pipeline = new LocalPipelineGateway(pooledPipeline, PipelineSettings.forLocal(database, null))) {
+            DeployReport deployed = pipeline.deploy(DeployListener.NONE);
+            assertThat(deployed.ok()).as(deployed.describe()).isTrue();
+            assertThat(pipeline.generate(new EventCounts(5, 12, 3, 2))).startsWith("Successfully generated 22 events");
+            pipeline.start();
+            pipeline.execute("GOLD_TRANSFORMATION_TASK");
+
+            Map<String, Long> counts = pipeline.summary().stream().collect(Collectors.toMap(LayerCount::table, LayerCount::records));
+            assertThat(counts).as("the root's run adds 20 events to the 22 generated").containsEntry("RAW_RETAIL_EVENTS", 42L)
+                    .containsEntry("STG_PURCHASES", 22L).containsEntry("FCT_SALES", 22L);
+            assertThat(pipeline.history(pipeline.names().controlPath(), HistoryQuery.recent(10))).extracting(TaskRun::state)
+                    .as("each task of the graph in its own transaction, on whichever server connection").contains(TaskRunState.SUCCEEDED)
+                    .doesNotContain(TaskRunState.FAILED);
+            assertThat(pipeline.auditRuns(10)).hasSize(2);
         }
     }
 
