@@ -22,7 +22,7 @@ public record PostgresEndpoint(PostgresSettings settings, Optional<Secret> passw
     public Connection connect() throws SQLException {
         JdbcTarget target = target(DEFAULT_TIMEOUT);
         try {
-            return PostgresDriver.connect(target);
+            return throughPooler(PostgresDriver.connect(target));
         } catch (SQLException e) {
             throw unreachable(e);
         }
@@ -34,10 +34,34 @@ public record PostgresEndpoint(PostgresSettings settings, Optional<Secret> passw
         java.util.Properties properties = target.properties();
         properties.setProperty("ApplicationName", applicationName);
         try {
-            return PostgresDriver.connect(target.url(), properties);
+            return throughPooler(PostgresDriver.connect(target.url(), properties));
         } catch (SQLException e) {
             throw unreachable(e);
         }
+    }
+
+    /**
+     * pgjdbc asks for DateStyle "ISO" at start-up and the server reports it as "ISO, MDY". PgBouncer before 1.19 keeps
+     * the client's "ISO", finds it unlike every server connection's "ISO, MDY" and sends SET DateStyle before each of
+     * this client's transactions: a second round trip per order. A DateStyle changed and reverted in one transaction
+     * is reported twice, the second time with the server's own spelling, which PgBouncer then keeps for this client;
+     * the server connection is left as it was.
+     */
+    private Connection throughPooler(Connection connection) throws SQLException {
+        if (settings.pooler() == dev.snowpulse.profile.Pooler.NONE) {
+            return connection;
+        }
+        try (java.sql.Statement s = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            s.execute("select set_config('DateStyle', case when current_setting('DateStyle') like '%DMY' "
+                    + "then 'ISO, MDY' else 'ISO, DMY' end, true)");
+            connection.commit();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     private DatabaseUnreachable unreachable(SQLException e) {

@@ -99,6 +99,42 @@ class PgBouncerTest {
     }
 
     @Test
+    void anOrderThroughThePoolerIsOneTransactionOnTheServerNotTwo() throws Exception {
+        PostgresSettings fresh = pg.freshDatabase();
+        PostgresEndpoint freshDirect = TestPostgres.endpoint(fresh);
+        new SchemaService(freshDirect).initialize(event -> { });
+        new SchemaService(freshDirect).resetDemoData(1_000_000);
+        PostgresEndpoint freshPooled = new PostgresEndpoint(new PostgresSettings(TestPostgres.HOST, bouncer.port(), fresh.database(),
+                TestPostgres.USER, SslMode.DISABLE, null, "snowpulse-test", SecretRef.of(SecretSource.NONE), Pooler.TRANSACTION),
+                Optional.empty());
+        long before = serverTransactions(freshDirect);
+
+        WorkloadResult result = WorkloadRun.start(freshPooled, new WorkloadSpec(4, 500, null, 10, 10, 1, 1, null, Duration.ZERO)).await();
+        assertThat(result.counts().ok()).isEqualTo(2_000);
+
+        // the pooler's server sessions end and so report their counts; PgBouncer opens new ones when asked again
+        Sql.execute(freshDirect, "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() "
+                + "and pid <> pg_backend_pid()");
+        dev.snowpulse.testing.Await.until(Duration.ofSeconds(15), "the pooler's server sessions to end", () -> otherSessions(freshDirect) == 0);
+        long transactions = serverTransactions(freshDirect) - before;
+        assertThat(transactions).as("PgBouncer resending SET DateStyle before each order would double them")
+                .isBetween(2_000L, 2_200L);
+    }
+
+    private static long otherSessions(PostgresEndpoint db) {
+        try {
+            return Long.parseLong(Sql.single(db, "select count(*) from pg_stat_activity where datname = current_database() "
+                    + "and pid <> pg_backend_pid()"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long serverTransactions(PostgresEndpoint db) throws SQLException {
+        return Long.parseLong(Sql.single(db, "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()"));
+    }
+
+    @Test
     void oneHundredTwentyEightClientsShareTwentyServerConnections() throws Exception {
         WorkloadRun run = WorkloadRun.start(pooled, new WorkloadSpec(128, null, Duration.ofSeconds(3), 10, 10, 1, 1, null, Duration.ZERO));
         long serverSessions = Long.parseLong(Sql.single(direct, "select count(*) from pg_stat_activity where datname = current_database() "
