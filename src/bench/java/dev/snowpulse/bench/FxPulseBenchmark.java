@@ -4,7 +4,7 @@ import dev.snowpulse.AppServices;
 import dev.snowpulse.profile.HostEnvironment;
 import dev.snowpulse.ui.common.FxBackground;
 import dev.snowpulse.ui.kpis.RefreshInterval;
-import dev.snowpulse.ui.shell.SnowPulseWindow;
+import dev.snowpulse.ui.SnowPulseWindow;
 import dev.snowpulse.ui.workload.WorkloadForm;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;

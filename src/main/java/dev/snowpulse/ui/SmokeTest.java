@@ -1,7 +1,7 @@
 package dev.snowpulse.ui;
 
-import dev.snowpulse.ui.shell.ConnectionState;
-import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.ui.common.ConnectionState;
+import dev.snowpulse.ui.common.ShellViewModel;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;

@@ -3,7 +3,6 @@ package dev.snowpulse.ui;
 import dev.snowpulse.AppServices;
 import dev.snowpulse.profile.HostEnvironment;
 import dev.snowpulse.ui.common.FxBackground;
-import dev.snowpulse.ui.shell.SnowPulseWindow;
 import dev.snowpulse.ui.shell.UiSettings;
 import dev.snowpulse.ui.shell.UiSettingsStore;
 import javafx.application.Application;

@@ -4,7 +4,7 @@ import dev.snowpulse.AppServices;
 import dev.snowpulse.db.SnowflakeDriver;
 import dev.snowpulse.profile.HostEnvironment;
 import dev.snowpulse.ui.common.FxBackground;
-import dev.snowpulse.ui.shell.SnowPulseWindow;
+import dev.snowpulse.ui.SnowPulseWindow;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 

@@ -119,7 +119,7 @@ class ConnectionsTabUiTest {
         window.close();
 
         dev.snowpulse.ui.shell.UiSettings saved = new dev.snowpulse.ui.shell.UiSettingsStore(window.services().directories().settingsFile()).load();
-        assertThat(saved.theme()).isEqualTo(dev.snowpulse.ui.shell.Theme.DARK);
+        assertThat(saved.theme()).isEqualTo(dev.snowpulse.ui.common.Theme.DARK);
         assertThat(saved.activeProfile()).isEqualTo("Local demo");
         assertThat(saved.width()).isEqualTo(1100);
         assertThat(saved.height()).isEqualTo(700);

@@ -8,7 +8,7 @@ import dev.snowpulse.testing.FakeRetailPipeline;
 import dev.snowpulse.testing.FakeSnowflake;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestWindow;
-import dev.snowpulse.ui.shell.Theme;
+import dev.snowpulse.ui.common.Theme;
 import dev.snowpulse.ui.shell.UiSettings;
 import dev.snowpulse.ui.shell.UiSettingsStore;
 import javafx.scene.Node;

@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.connections;
 
+import dev.snowpulse.ui.common.Dialogs;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.EnvironmentKind;
 import dev.snowpulse.profile.ProfileCatalog;

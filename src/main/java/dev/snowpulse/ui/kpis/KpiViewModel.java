@@ -14,7 +14,7 @@ import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.FrameSteps;
 import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.common.Ticker;
-import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.ui.common.ShellViewModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;

@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.pipeline;
 
+import dev.snowpulse.pipeline.PipelineSession;
 import dev.snowpulse.format.ReportFormat;
 import dev.snowpulse.format.ReportTable;
 import dev.snowpulse.pipeline.AuditRun;
@@ -9,7 +10,7 @@ import dev.snowpulse.pipeline.RunSnapshot;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.Failures;
-import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.ui.common.ShellViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -120,7 +121,7 @@ public final class AuditViewModel {
     }
 
     private ConnectionProfile profile() {
-        return PipelineSession.activeProfile(shell, error::set);
+        return shell.activeProfileOr(error::set);
     }
 
     public ObservableList<AuditRun> runs() { return runs; }

@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.pipeline;
 
+import dev.snowpulse.pipeline.PipelineSession;
 import dev.snowpulse.pipeline.DeployListener;
 import dev.snowpulse.pipeline.DeployReport;
 import dev.snowpulse.pipeline.EventCounts;
@@ -19,8 +20,8 @@ import dev.snowpulse.format.Durations;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.common.Ticker;
-import dev.snowpulse.ui.shell.GuardedActions;
-import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.ui.common.GuardedActions;
+import dev.snowpulse.ui.common.ShellViewModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;

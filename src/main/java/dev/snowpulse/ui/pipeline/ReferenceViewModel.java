@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.pipeline;
 
+import dev.snowpulse.pipeline.PipelineSession;
 import dev.snowpulse.pipeline.ReferenceChange;
 import dev.snowpulse.pipeline.ReferenceRow;
 import dev.snowpulse.pipeline.ReferenceTable;
@@ -7,8 +8,8 @@ import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.ProdGuard;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.Failures;
-import dev.snowpulse.ui.shell.GuardedActions;
-import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.ui.common.GuardedActions;
+import dev.snowpulse.ui.common.ShellViewModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -128,7 +129,7 @@ public final class ReferenceViewModel {
     }
 
     private ConnectionProfile activeProfile() {
-        return PipelineSession.activeProfile(shell, error::set);
+        return shell.activeProfileOr(error::set);
     }
 
     public ObjectProperty<ReferenceTable> tableProperty() { return table; }

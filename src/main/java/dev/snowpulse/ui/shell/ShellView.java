@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.shell;
 
+import dev.snowpulse.ui.common.ShellViewModel;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.ui.common.TabContent;
 import javafx.scene.Parent;

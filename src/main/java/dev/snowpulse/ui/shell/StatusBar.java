@@ -1,5 +1,8 @@
 package dev.snowpulse.ui.shell;
 
+import dev.snowpulse.ui.common.Theme;
+import dev.snowpulse.ui.common.ConnectionState;
+import dev.snowpulse.ui.common.ShellViewModel;
 import dev.snowpulse.Version;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.ui.common.Chips;

@@ -1,5 +1,7 @@
 package dev.snowpulse.ui.shell;
 
+import dev.snowpulse.ui.common.Theme;
+
 /** What the desktop remembers between runs: window geometry, theme and the profile last used. */
 public record UiSettings(Double x, Double y, double width, double height, boolean maximized, Theme theme, String activeProfile) {
 

@@ -6,7 +6,7 @@ import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.Failures;
-import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.ui.common.ShellViewModel;
 import dev.snowpulse.workload.WorkloadHistory;
 import dev.snowpulse.workload.WorkloadRunRecord;
 import javafx.beans.property.ReadOnlyStringProperty;

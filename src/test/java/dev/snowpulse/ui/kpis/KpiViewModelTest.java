@@ -18,7 +18,7 @@ import dev.snowpulse.testing.TestPostgres;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.ConnectionChecks;
 import dev.snowpulse.ui.common.FrameSteps;
-import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.ui.common.ShellViewModel;
 import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

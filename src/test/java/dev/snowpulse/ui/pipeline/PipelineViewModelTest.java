@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.pipeline;
 
+import dev.snowpulse.pipeline.PipelineSession;
 import dev.snowpulse.AppServices;
 import dev.snowpulse.format.ReportFormat;
 import dev.snowpulse.profile.ConnectionProfile;
@@ -15,7 +16,7 @@ import dev.snowpulse.testing.InMemoryKeychain;
 import dev.snowpulse.testing.ManualTicker;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.ui.common.ConnectionChecks;
-import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.ui.common.ShellViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import dev.snowpulse.testing.InMemoryKeychain;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
 import dev.snowpulse.ui.common.ConnectionChecks;
-import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.ui.common.ShellViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
 import dev.snowpulse.ui.common.ConnectionChecks;
-import dev.snowpulse.ui.shell.ShellViewModel;
+import dev.snowpulse.ui.common.ShellViewModel;
 import dev.snowpulse.workload.LatencySummary;
 import dev.snowpulse.workload.Outcome;
 import dev.snowpulse.workload.OutcomeCounts;

@@ -1,5 +1,10 @@
-package dev.snowpulse.ui.shell;
+package dev.snowpulse.ui;
 
+import dev.snowpulse.ui.shell.UiSettingsStore;
+import dev.snowpulse.ui.shell.UiSettings;
+import dev.snowpulse.ui.shell.ShellView;
+import dev.snowpulse.ui.common.Theme;
+import dev.snowpulse.ui.common.ShellViewModel;
 import dev.snowpulse.AppServices;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.ProfileCatalog;
@@ -13,14 +18,14 @@ import dev.snowpulse.ui.common.TabContent;
 import dev.snowpulse.ui.connections.ConnectionsView;
 import dev.snowpulse.ui.connections.ConnectionsViewModel;
 import dev.snowpulse.ui.connections.DriverViewModel;
-import dev.snowpulse.ui.connections.Dialogs;
+import dev.snowpulse.ui.common.Dialogs;
 import dev.snowpulse.ui.pipeline.AuditView;
 import dev.snowpulse.ui.pipeline.AuditViewModel;
-import dev.snowpulse.ui.pipeline.PipelineSession;
+import dev.snowpulse.pipeline.PipelineSession;
 import dev.snowpulse.ui.pipeline.PipelineView;
 import dev.snowpulse.ui.pipeline.PipelineViewModel;
 import dev.snowpulse.ui.pipeline.ReferenceViewModel;
-import dev.snowpulse.ui.pipeline.SchedulerHost;
+import dev.snowpulse.pipeline.local.SchedulerHost;
 import dev.snowpulse.ui.schema.SchemaView;
 import dev.snowpulse.ui.kpis.KpiView;
 import dev.snowpulse.ui.kpis.KpiViewModel;
@@ -76,7 +81,7 @@ public final class SnowPulseWindow {
         this.connections = new ConnectionsViewModel(services.profiles(), services.host(), services.secrets().keychain(),
                 services.prodGuard(), checks, shell, background);
         this.pipelineSession = new PipelineSession(services.connections());
-        this.scheduler = new SchedulerHost(services.connections(), background);
+        this.scheduler = new SchedulerHost(services.connections());
         shell.activeProfileProperty().addListener((obs, old, now) -> scheduler.follow(now));
         List<TabContent> tabs = List.of(
                 new ConnectionsView(connections, new DriverViewModel(services.connections().snowflakeDriver(), background, shell::retryFailed)),

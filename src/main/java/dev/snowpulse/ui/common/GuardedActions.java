@@ -1,4 +1,4 @@
-package dev.snowpulse.ui.shell;
+package dev.snowpulse.ui.common;
 
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.PostgresSettings;

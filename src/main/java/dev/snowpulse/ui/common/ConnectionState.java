@@ -1,4 +1,4 @@
-package dev.snowpulse.ui.shell;
+package dev.snowpulse.ui.common;
 
 /** The active profile's connection, as the status bar shows it. */
 public enum ConnectionState {

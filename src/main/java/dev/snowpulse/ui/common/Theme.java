@@ -1,4 +1,4 @@
-package dev.snowpulse.ui.shell;
+package dev.snowpulse.ui.common;
 
 /** The app's two looks; both build on Modena, which ControlsFX and TilesFX are styled for. */
 public enum Theme {

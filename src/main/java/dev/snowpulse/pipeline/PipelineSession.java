@@ -1,9 +1,6 @@
-package dev.snowpulse.ui.pipeline;
+package dev.snowpulse.pipeline;
 
 import dev.snowpulse.db.ConnectionService;
-import dev.snowpulse.pipeline.PipelineException;
-import dev.snowpulse.pipeline.PipelineGateway;
-import dev.snowpulse.pipeline.PipelineGateways;
 import dev.snowpulse.profile.ConnectionProfile;
 
 import java.io.IOException;
@@ -38,15 +35,6 @@ public final class PipelineSession implements AutoCloseable {
             this.profile = profile;
         }
         return call.run(gateway);
-    }
-
-    /** The active profile; without one, tells {@code error} to pick one. */
-    public static ConnectionProfile activeProfile(dev.snowpulse.ui.shell.ShellViewModel shell, java.util.function.Consumer<String> error) {
-        ConnectionProfile profile = shell.activeProfileProperty().get();
-        if (profile == null) {
-            error.accept("Pick a profile in the Connections tab first.");
-        }
-        return profile;
     }
 
     @Override

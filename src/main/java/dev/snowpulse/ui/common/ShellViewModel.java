@@ -1,8 +1,7 @@
-package dev.snowpulse.ui.shell;
+package dev.snowpulse.ui.common;
 
 import dev.snowpulse.db.ConnectionCheck;
 import dev.snowpulse.profile.ConnectionProfile;
-import dev.snowpulse.ui.common.ConnectionChecks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -104,5 +103,14 @@ public final class ShellViewModel {
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** The active profile; without one, tells {@code error} to pick one and gives null. */
+    public ConnectionProfile activeProfileOr(java.util.function.Consumer<String> error) {
+        ConnectionProfile profile = activeProfile.get();
+        if (profile == null) {
+            error.accept("Pick a profile in the Connections tab first.");
+        }
+        return profile;
     }
 }

@@ -1,11 +1,9 @@
-package dev.snowpulse.ui.pipeline;
+package dev.snowpulse.pipeline.local;
 
 import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.pipeline.PipelineSettings;
-import dev.snowpulse.pipeline.local.LocalScheduler;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.PostgresSettings;
-import dev.snowpulse.ui.common.Background;
 
 import java.time.Duration;
 import java.util.logging.Logger;
@@ -20,26 +18,29 @@ public final class SchedulerHost implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SchedulerHost.class.getName());
 
     private final ConnectionService connections;
-    private final Background background;
     private LocalScheduler scheduler;
     private ConnectionProfile following;
 
-    public SchedulerHost(ConnectionService connections, Background background) {
+    public SchedulerHost(ConnectionService connections) {
         this.connections = connections;
-        this.background = background;
     }
 
-    /** Follows the active profile: stops the old scheduler, starts one for a Postgres profile (off the FX thread). */
+    /** Follows the active profile: stops the old scheduler, starts one for a Postgres profile (on a thread of its own). */
     public synchronized void follow(ConnectionProfile profile) {
         following = profile;
         stop();
         if (profile == null || !(profile.connection() instanceof PostgresSettings)) {
             return;
         }
-        background.run("start the pipeline scheduler", () -> {
-            var endpoint = connections.postgres(profile);
-            return new LocalScheduler(endpoint, PipelineSettings.forLocal(endpoint.settings().database(), null).names());
-        }, started -> {
+        Thread.ofVirtual().name("start-pipeline-scheduler").start(() -> {
+            LocalScheduler started;
+            try {
+                var endpoint = connections.postgres(profile);
+                started = new LocalScheduler(endpoint, PipelineSettings.forLocal(endpoint.settings().database(), null).names());
+            } catch (Exception failure) {
+                LOG.info("pipeline scheduler not started: " + failure.getMessage());
+                return;
+            }
             synchronized (this) {
                 if (following != profile) {
                     started.close();
@@ -48,7 +49,7 @@ public final class SchedulerHost implements AutoCloseable {
                 scheduler = started;
                 scheduler.start(TICK, LOG::info);
             }
-        }, failure -> LOG.info("pipeline scheduler not started: " + failure.getMessage()));
+        });
     }
 
     private void stop() {

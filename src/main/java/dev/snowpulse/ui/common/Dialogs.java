@@ -1,4 +1,4 @@
-package dev.snowpulse.ui.connections;
+package dev.snowpulse.ui.common;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
