@@ -40,7 +40,7 @@ final class WorkloadCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "4", description = "Concurrent workers, 1..256 (default: ${DEFAULT-VALUE})")
     int workers;
 
-    @Option(names = "--orders-per-worker", description = "Orders each worker places (default: 250 unless --duration is given)")
+    @Option(names = "--orders-per-worker", description = "Orders each worker places (default: " + WorkloadSpec.SEED_ORDERS_PER_WORKER + " unless --duration is given)")
     Integer ordersPerWorker;
 
     @Option(names = "--duration", description = "Run for this long instead, e.g. 30s, 5m")
@@ -71,7 +71,7 @@ final class WorkloadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WorkloadSpec workload = new WorkloadSpec(workers,
-                duration == null && ordersPerWorker == null ? Integer.valueOf(250) : ordersPerWorker,
+                duration == null && ordersPerWorker == null ? Integer.valueOf(WorkloadSpec.SEED_ORDERS_PER_WORKER) : ordersPerWorker,
                 duration == null ? null : Durations.parse(duration, "--duration"),
                 orders.maxCustomers, orders.maxProducts, orders.minQuantity, orders.maxQuantity, rate,
                 warmUp == null ? Duration.ZERO : Durations.parse(warmUp, "--warm-up"));

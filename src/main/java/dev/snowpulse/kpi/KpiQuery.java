@@ -1,5 +1,8 @@
 package dev.snowpulse.kpi;
 
+import dev.snowpulse.validation.Checks;
+import dev.snowpulse.validation.FieldError;
+
 import java.util.List;
 
 /**
@@ -11,12 +14,12 @@ public record KpiQuery(int windowMinutes, List<String> categories, int recentLim
     public static final int MAX_WINDOW_MINUTES = 30 * 24 * 60;
 
     public KpiQuery {
-        range("window", windowMinutes, 1, MAX_WINDOW_MINUTES, " minutes");
-        range("recent orders limit", recentLimit, 1, 1000, "");
-        range("top customers", topCustomers, 1, 100, "");
+        Checks.range("window", windowMinutes, 1, MAX_WINDOW_MINUTES, " minutes");
+        Checks.range("recent orders limit", recentLimit, 1, 1000);
+        Checks.range("top customers", topCustomers, 1, 100);
         categories = categories == null ? List.of() : categories.stream().map(String::strip).distinct().toList();
         if (categories.stream().anyMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("category: an empty name is not a category");
+            throw new FieldError("category", "an empty name is not a category");
         }
     }
 
@@ -40,11 +43,5 @@ public record KpiQuery(int windowMinutes, List<String> categories, int recentLim
     /** The categories as the functions take them: null for all. */
     String[] categoryArray() {
         return categories.isEmpty() ? null : categories.toArray(String[]::new);
-    }
-
-    private static void range(String field, int value, int min, int max, String unit) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(field + ": " + value + unit + " is outside " + min + ".." + max);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.snowpulse.profile;
 
+import dev.snowpulse.validation.Checks;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.util.Locale;
@@ -22,15 +23,15 @@ public record PostgresSettings(
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._\\-:\\[\\]%]+");
 
     public PostgresSettings {
-        host = required(host, "host", "e.g. 127.0.0.1 or xxxx.snowflake.app");
+        host = Checks.required("host", host, "e.g. 127.0.0.1 or xxxx.snowflake.app");
         if (!HOST.matcher(host).matches()) {
             throw new IllegalArgumentException("host: '" + host + "' is not a host name or address");
         }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " is outside 1..65535 (PostgreSQL listens on 5432 by default)");
         }
-        database = required(database, "database", "e.g. postgres");
-        user = required(user, "user", "e.g. postgres or snowflake_admin");
+        database = Checks.required("database", database, "e.g. postgres");
+        user = Checks.required("user", user, "e.g. postgres or snowflake_admin");
         sslMode = sslMode == null ? defaultSslMode(host) : sslMode;
         sslRootCert = sslRootCert == null || sslRootCert.isBlank() ? null : sslRootCert.strip();
         applicationName = applicationName == null || applicationName.isBlank() ? DEFAULT_APPLICATION_NAME : applicationName.strip();
@@ -77,12 +78,5 @@ public record PostgresSettings(
     @Override
     public String summary() {
         return user + "@" + host + ":" + port + "/" + database;
-    }
-
-    static String required(String value, String field, String example) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + ": required (" + example + ")");
-        }
-        return value.strip();
     }
 }

@@ -1,5 +1,6 @@
 package dev.snowpulse.profile;
 
+import dev.snowpulse.validation.Checks;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.util.regex.Pattern;
@@ -41,12 +42,12 @@ public record SnowflakeSettings(
                 throw new IllegalArgumentException("connection name: required to use a connection from connections.toml (e.g. default)");
             }
         } else {
-            account = PostgresSettings.required(account, "account", "the account identifier, e.g. myorg-myaccount");
+            account = Checks.required("account", account, "the account identifier, e.g. myorg-myaccount");
             if (!ACCOUNT.matcher(account).matches()) {
                 throw new IllegalArgumentException("account: '" + account + "' is not an account identifier like myorg-myaccount");
             }
             if (authenticator != SnowflakeAuthenticator.OAUTH) {
-                user = PostgresSettings.required(user, "user", "your Snowflake login name");
+                user = Checks.required("user", user, "your Snowflake login name");
             }
         }
         if (authenticator == SnowflakeAuthenticator.KEY_PAIR && privateKeyFile == null) {

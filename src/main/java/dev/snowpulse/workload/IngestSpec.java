@@ -1,5 +1,8 @@
 package dev.snowpulse.workload;
 
+import dev.snowpulse.validation.Checks;
+import dev.snowpulse.validation.FieldError;
+
 import java.time.Duration;
 
 /**
@@ -10,28 +13,25 @@ import java.time.Duration;
 public record IngestSpec(Duration interval, int batchSize, int maxCustomers, int maxProducts, int minQuantity, int maxQuantity,
                          Integer batches) {
 
+    /** The keys of {@link FieldError#field()} for the values only an ingest has; the rest are {@link WorkloadSpec}'s. */
+    public static final String INTERVAL = "interval", BATCH_SIZE = "batch size", BATCHES = "batches";
+
     public IngestSpec {
         if (interval == null || interval.toMillis() < 10 || interval.compareTo(Duration.ofDays(1)) > 0) {
-            throw new IllegalArgumentException("interval: must be from 10 ms to 24 h");
+            throw new FieldError(INTERVAL, "must be from 10 ms to 24 h");
         }
-        check("batch size", batchSize, 1, 100_000);
-        check("max customers", maxCustomers, 1, Integer.MAX_VALUE);
-        check("max products", maxProducts, 1, Integer.MAX_VALUE);
-        check("min quantity", minQuantity, 1, 1_000);
-        check("max quantity", maxQuantity, minQuantity, 1_000);
+        Checks.range(BATCH_SIZE, batchSize, 1, 100_000);
+        Checks.range(WorkloadSpec.MAX_CUSTOMERS, maxCustomers, 1, Integer.MAX_VALUE);
+        Checks.range(WorkloadSpec.MAX_PRODUCTS, maxProducts, 1, Integer.MAX_VALUE);
+        Checks.range(WorkloadSpec.MIN_QUANTITY, minQuantity, 1, 1_000);
+        Checks.range(WorkloadSpec.MAX_QUANTITY, maxQuantity, minQuantity, 1_000);
         if (batches != null) {
-            check("batches", batches, 1, Integer.MAX_VALUE);
+            Checks.range(BATCHES, batches, 1, Integer.MAX_VALUE);
         }
     }
 
     /** The seed's defaults: 10 orders every 20 seconds, customers and products 1..10. */
     public static IngestSpec seedDefaults() {
         return new IngestSpec(Duration.ofSeconds(20), 10, 10, 10, 1, 1, null);
-    }
-
-    private static void check(String field, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(field + ": " + value + " is outside " + min + ".." + max);
-        }
     }
 }

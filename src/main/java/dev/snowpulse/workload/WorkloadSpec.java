@@ -1,5 +1,8 @@
 package dev.snowpulse.workload;
 
+import dev.snowpulse.validation.Checks;
+import dev.snowpulse.validation.FieldError;
+
 import java.time.Duration;
 
 /**
@@ -22,34 +25,41 @@ public record WorkloadSpec(
         Duration warmUp) {
 
     public static final int MAX_WORKERS = 256;
+    /** The seed project's run_workload: 250 orders per worker. */
+    public static final int SEED_ORDERS_PER_WORKER = 250;
+
+    /** The keys of {@link FieldError#field()} for this record's values. */
+    public static final String WORKERS = "workers", ORDERS_PER_WORKER = "orders per worker", DURATION = "duration",
+            MAX_CUSTOMERS = "max customers", MAX_PRODUCTS = "max products", MIN_QUANTITY = "min quantity",
+            MAX_QUANTITY = "max quantity", RATE = "rate", WARM_UP = "warm-up";
 
     public WorkloadSpec {
-        range("workers", workers, 1, MAX_WORKERS);
+        Checks.range(WORKERS, workers, 1, MAX_WORKERS);
         if ((ordersPerWorker == null) == (duration == null)) {
-            throw new IllegalArgumentException("orders per worker or duration: give exactly one of them");
+            throw new FieldError(ORDERS_PER_WORKER, "orders per worker or duration", "give exactly one of them");
         }
         if (ordersPerWorker != null) {
-            range("orders per worker", ordersPerWorker, 1, 10_000_000);
+            Checks.range(ORDERS_PER_WORKER, ordersPerWorker, 1, 10_000_000);
         }
         if (duration != null && (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(1)) > 0)) {
-            throw new IllegalArgumentException("duration: " + duration.toSeconds() + " s is outside 1 s..24 h");
+            throw new FieldError(DURATION, duration.toSeconds() + " s is outside 1 s..24 h");
         }
-        range("max customers", maxCustomers, 1, Integer.MAX_VALUE);
-        range("max products", maxProducts, 1, Integer.MAX_VALUE);
-        range("min quantity", minQuantity, 1, 1_000);
-        range("max quantity", maxQuantity, minQuantity, 1_000);
+        Checks.range(MAX_CUSTOMERS, maxCustomers, 1, Integer.MAX_VALUE);
+        Checks.range(MAX_PRODUCTS, maxProducts, 1, Integer.MAX_VALUE);
+        Checks.range(MIN_QUANTITY, minQuantity, 1, 1_000);
+        Checks.range(MAX_QUANTITY, maxQuantity, minQuantity, 1_000);
         if (targetRate != null && !(targetRate >= 0.1 && targetRate <= 1_000_000)) {
-            throw new IllegalArgumentException("rate: " + targetRate + " orders/s is outside 0.1..1000000");
+            throw new FieldError(RATE, targetRate + " orders/s is outside 0.1..1000000");
         }
         warmUp = warmUp == null ? Duration.ZERO : warmUp;
         if (warmUp.isNegative() || duration != null && warmUp.compareTo(duration) >= 0) {
-            throw new IllegalArgumentException("warm-up: must be zero or more and shorter than the duration");
+            throw new FieldError(WARM_UP, "must be zero or more and shorter than the duration");
         }
     }
 
     /** The seed project's defaults: 4 workers, 250 orders each, customers and products 1..10, one unit. */
     public static WorkloadSpec seedDefaults() {
-        return new WorkloadSpec(4, 250, null, 10, 10, 1, 1, null, Duration.ZERO);
+        return new WorkloadSpec(4, SEED_ORDERS_PER_WORKER, null, 10, 10, 1, 1, null, Duration.ZERO);
     }
 
     public boolean openLoop() {
@@ -84,11 +94,5 @@ public record WorkloadSpec(
             total += ordersPerWorker == null ? due : Math.min(due, ordersPerWorker);
         }
         return total;
-    }
-
-    private static void range(String field, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(field + ": " + value + " is outside " + min + ".." + (max == Integer.MAX_VALUE ? "2147483647" : max));
-        }
     }
 }

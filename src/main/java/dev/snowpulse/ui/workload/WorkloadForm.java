@@ -2,6 +2,7 @@ package dev.snowpulse.ui.workload;
 
 import dev.snowpulse.format.Durations;
 import dev.snowpulse.workload.IngestSpec;
+import dev.snowpulse.validation.FieldError;
 import dev.snowpulse.workload.WorkloadSpec;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -94,8 +95,8 @@ public final class WorkloadForm {
                 ? Duration.ZERO : duration(Field.WARM_UP, "Warm-up", warmUp.get());
         try {
             return new WorkloadSpec(w, each, d, customers, products, min, max, r, warm);
-        } catch (IllegalArgumentException e) {
-            invalidField.set(fieldOf(e.getMessage()));
+        } catch (FieldError e) {
+            invalidField.set(FIELDS.get(e.field()));
             throw new IllegalArgumentException(capitalised(e.getMessage()), e);
         }
     }
@@ -145,10 +146,8 @@ public final class WorkloadForm {
         int max = whole(Field.MAX_QUANTITY, "Quantity to", maxQuantity.get());
         try {
             return new IngestSpec(interval, batch, customers, products, min, max, null);
-        } catch (IllegalArgumentException e) {
-            Field field = e.getMessage().startsWith("interval") ? Field.INGEST_INTERVAL
-                    : e.getMessage().startsWith("batch size") ? Field.INGEST_BATCH_SIZE : fieldOf(e.getMessage());
-            invalidField.set(field);
+        } catch (FieldError e) {
+            invalidField.set(FIELDS.get(e.field()));
             throw new IllegalArgumentException(capitalised(e.getMessage()).replace("Interval:", "Ingest interval:"), e);
         }
     }
@@ -184,21 +183,19 @@ public final class WorkloadForm {
         return text == null || text.isBlank();
     }
 
-    private static Field fieldOf(String message) {
-        String field = message.substring(0, Math.max(0, message.indexOf(':'))).toLowerCase(Locale.ROOT);
-        return switch (field) {
-            case "workers" -> Field.WORKERS;
-            case "orders per worker" -> Field.ORDERS_PER_WORKER;
-            case "duration" -> Field.DURATION;
-            case "max customers" -> Field.MAX_CUSTOMERS;
-            case "max products" -> Field.MAX_PRODUCTS;
-            case "min quantity" -> Field.MIN_QUANTITY;
-            case "max quantity" -> Field.MAX_QUANTITY;
-            case "rate" -> Field.RATE;
-            case "warm-up" -> Field.WARM_UP;
-            default -> null;
-        };
-    }
+    /** The form's input for each field a spec's constructor may refuse. */
+    private static final java.util.Map<String, Field> FIELDS = java.util.Map.ofEntries(
+            java.util.Map.entry(WorkloadSpec.WORKERS, Field.WORKERS),
+            java.util.Map.entry(WorkloadSpec.ORDERS_PER_WORKER, Field.ORDERS_PER_WORKER),
+            java.util.Map.entry(WorkloadSpec.DURATION, Field.DURATION),
+            java.util.Map.entry(WorkloadSpec.MAX_CUSTOMERS, Field.MAX_CUSTOMERS),
+            java.util.Map.entry(WorkloadSpec.MAX_PRODUCTS, Field.MAX_PRODUCTS),
+            java.util.Map.entry(WorkloadSpec.MIN_QUANTITY, Field.MIN_QUANTITY),
+            java.util.Map.entry(WorkloadSpec.MAX_QUANTITY, Field.MAX_QUANTITY),
+            java.util.Map.entry(WorkloadSpec.RATE, Field.RATE),
+            java.util.Map.entry(WorkloadSpec.WARM_UP, Field.WARM_UP),
+            java.util.Map.entry(IngestSpec.INTERVAL, Field.INGEST_INTERVAL),
+            java.util.Map.entry(IngestSpec.BATCH_SIZE, Field.INGEST_BATCH_SIZE));
 
     private static String capitalised(String message) {
         return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
