@@ -1,5 +1,19 @@
 package dev.snowpulse.pipeline;
 
+import dev.snowpulse.pipeline.deploy.DeployReport;
+import dev.snowpulse.pipeline.deploy.DeployListener;
+import dev.snowpulse.pipeline.audit.RunSnapshot;
+import dev.snowpulse.pipeline.audit.RunComparison;
+import dev.snowpulse.pipeline.audit.AuditRuns;
+import dev.snowpulse.pipeline.audit.AuditRun;
+import dev.snowpulse.pipeline.reference.ReferenceTable;
+import dev.snowpulse.pipeline.reference.ReferenceRow;
+import dev.snowpulse.pipeline.reference.ReferenceChange;
+import dev.snowpulse.pipeline.task.TaskStatus;
+import dev.snowpulse.pipeline.task.TaskRun;
+import dev.snowpulse.pipeline.task.TaskOverview;
+import dev.snowpulse.pipeline.task.TaskInfo;
+import dev.snowpulse.pipeline.task.HistoryQuery;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.snowpulse.pipeline;
 
+import dev.snowpulse.pipeline.deploy.DeployOptions;
 import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.pipeline.local.LocalPipelineGateway;

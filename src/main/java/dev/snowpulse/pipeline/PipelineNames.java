@@ -1,5 +1,6 @@
 package dev.snowpulse.pipeline;
 
+
 /** Where the retail pipeline lives: a database and five schemas, with seed 001's names as defaults. */
 public record PipelineNames(String database, String rawSchema, String bronzeSchema, String goldSchema,
                             String referenceSchema, String controlSchema) {

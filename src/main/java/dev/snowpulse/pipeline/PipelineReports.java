@@ -1,5 +1,16 @@
 package dev.snowpulse.pipeline;
 
+import dev.snowpulse.pipeline.audit.ValueChange;
+import dev.snowpulse.pipeline.audit.TableComparison;
+import dev.snowpulse.pipeline.audit.RunSnapshot;
+import dev.snowpulse.pipeline.audit.RunComparison;
+import dev.snowpulse.pipeline.audit.RowDifference;
+import dev.snowpulse.pipeline.audit.AuditRun;
+import dev.snowpulse.pipeline.reference.ReferenceTable;
+import dev.snowpulse.pipeline.reference.ReferenceRow;
+import dev.snowpulse.pipeline.task.TaskStatus;
+import dev.snowpulse.pipeline.task.TaskRun;
+import dev.snowpulse.pipeline.task.TaskInfo;
 import dev.snowpulse.format.ReportTable;
 
 import java.time.Duration;

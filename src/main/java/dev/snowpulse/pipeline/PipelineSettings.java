@@ -1,5 +1,6 @@
 package dev.snowpulse.pipeline;
 
+import dev.snowpulse.pipeline.deploy.DeployOptions;
 import dev.snowpulse.profile.SnowflakeSettings;
 
 /**

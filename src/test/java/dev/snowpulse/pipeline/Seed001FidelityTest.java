@@ -1,5 +1,8 @@
 package dev.snowpulse.pipeline;
 
+import dev.snowpulse.pipeline.deploy.SqlStatement;
+import dev.snowpulse.pipeline.deploy.PipelineScripts;
+import dev.snowpulse.pipeline.deploy.DeployOptions;
 import dev.snowpulse.pipeline.deploy.ColumnDefinition;
 import dev.snowpulse.pipeline.deploy.TableDefinition;
 import dev.snowpulse.testing.Seed001Objects;

@@ -132,7 +132,7 @@ class PipelineTabsUiTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("0.2").type(KeyCode.ENTER);
         ListView<?> pending = onFx(() -> robot.lookup("#pendingChanges").queryAs(ListView.class));
         waitUntil(() -> onFx(() -> pending.getItems().size()) == 1);
-        assertThat(onFx(() -> ((dev.snowpulse.pipeline.ReferenceChange) pending.getItems().getFirst()).describe()))
+        assertThat(onFx(() -> ((dev.snowpulse.pipeline.reference.ReferenceChange) pending.getItems().getFirst()).describe()))
                 .isEqualTo("CUSTOMER_SEGMENTS premium: WEIGHT 0.15 → 0.2");
         robot.clickOn("#applyChanges");
         waitUntil(() -> text(robot, "#referenceMessage").startsWith("Applied 1 change"));

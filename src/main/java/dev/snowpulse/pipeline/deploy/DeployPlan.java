@@ -1,6 +1,5 @@
 package dev.snowpulse.pipeline.deploy;
 
-import dev.snowpulse.pipeline.SqlStatement;
 
 import java.util.List;
 

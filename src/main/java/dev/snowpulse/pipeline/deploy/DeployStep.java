@@ -1,6 +1,5 @@
 package dev.snowpulse.pipeline.deploy;
 
-import dev.snowpulse.pipeline.SqlStatement;
 
 /** A statement a deploy sends, and what it changes; {@code change} is null when it changes nothing here. */
 public record DeployStep(SqlStatement statement, Change change) {

@@ -3,11 +3,11 @@ package dev.snowpulse.ui.pipeline;
 import dev.snowpulse.ui.common.Nodes;
 import dev.snowpulse.pipeline.LayerCount;
 import dev.snowpulse.pipeline.PipelineReports;
-import dev.snowpulse.pipeline.ReferenceChange;
-import dev.snowpulse.pipeline.ReferenceRow;
-import dev.snowpulse.pipeline.ReferenceTable;
+import dev.snowpulse.pipeline.reference.ReferenceChange;
+import dev.snowpulse.pipeline.reference.ReferenceRow;
+import dev.snowpulse.pipeline.reference.ReferenceTable;
 import dev.snowpulse.pipeline.StreamInfo;
-import dev.snowpulse.pipeline.TaskRun;
+import dev.snowpulse.pipeline.task.TaskRun;
 import dev.snowpulse.ui.common.TabContent;
 import dev.snowpulse.ui.common.Dialogs;
 import dev.snowpulse.ui.common.ShellViewModel;
@@ -136,7 +136,7 @@ public final class PipelineView implements TabContent {
         HBox graphBar = new HBox(8, graphTitle, Nodes.spacer(), new Label("Schema"), schema, load);
         graphBar.setAlignment(Pos.CENTER_LEFT);
 
-        model.tasks().addListener((javafx.collections.ListChangeListener<? super dev.snowpulse.pipeline.TaskStatus>) c ->
+        model.tasks().addListener((javafx.collections.ListChangeListener<? super dev.snowpulse.pipeline.task.TaskStatus>) c ->
                 graph.show(model.tasks(), model.selectedTaskProperty().get()));
         graph.emptyTextProperty().bind(model.errorProperty().map(error -> error.isEmpty()
                 ? "No tasks in this schema yet. Deploy the pipeline, or load another schema." : Nodes.NOT_READ));
@@ -298,10 +298,10 @@ public final class PipelineView implements TabContent {
             ReferenceTable shown = reference.tableProperty().get();
             rows.getColumns().add(Nodes.textColumn(shown.key().toLowerCase(Locale.ROOT), 230, ReferenceRow::key));
             shown.columns().forEach((name, rule) -> {
-                TableColumn<ReferenceRow, String> column = Nodes.textColumn(name.toLowerCase(Locale.ROOT), name.equals("DESCRIPTION") ? 320 : rule == dev.snowpulse.pipeline.ColumnRule.PARAMETER ? 330 : 205,
+                TableColumn<ReferenceRow, String> column = Nodes.textColumn(name.toLowerCase(Locale.ROOT), name.equals("DESCRIPTION") ? 320 : rule == dev.snowpulse.pipeline.reference.ColumnRule.PARAMETER ? 330 : 205,
                         r -> pendingValue(r, name));
                 column.setId("ref-" + name);
-                boolean editable = rule != dev.snowpulse.pipeline.ColumnRule.FIXED;
+                boolean editable = rule != dev.snowpulse.pipeline.reference.ColumnRule.FIXED;
                 column.setEditable(editable);
                 column.setCellFactory(c -> new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter()) {
                     @Override

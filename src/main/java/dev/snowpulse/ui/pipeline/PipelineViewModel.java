@@ -1,18 +1,18 @@
 package dev.snowpulse.ui.pipeline;
 
 import dev.snowpulse.pipeline.PipelineSession;
-import dev.snowpulse.pipeline.DeployListener;
-import dev.snowpulse.pipeline.DeployReport;
+import dev.snowpulse.pipeline.deploy.DeployListener;
+import dev.snowpulse.pipeline.deploy.DeployReport;
 import dev.snowpulse.pipeline.EventCounts;
 import dev.snowpulse.pipeline.LayerCount;
 import dev.snowpulse.pipeline.PipelineNames;
 import dev.snowpulse.pipeline.PipelineSettings;
-import dev.snowpulse.pipeline.RunCost;
+import dev.snowpulse.pipeline.task.RunCost;
 import dev.snowpulse.pipeline.deploy.DeployPlan;
-import dev.snowpulse.pipeline.SqlStatement;
+import dev.snowpulse.pipeline.deploy.SqlStatement;
 import dev.snowpulse.pipeline.StreamInfo;
-import dev.snowpulse.pipeline.TaskRun;
-import dev.snowpulse.pipeline.TaskStatus;
+import dev.snowpulse.pipeline.task.TaskRun;
+import dev.snowpulse.pipeline.task.TaskStatus;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.ProdGuard;
 import dev.snowpulse.profile.SnowflakeSettings;
@@ -203,7 +203,7 @@ public final class PipelineViewModel {
         return schema.equalsIgnoreCase(gateway.names().controlPath()) ? gateway.summary() : List.of();
     }
 
-    private record Refresh(dev.snowpulse.pipeline.TaskOverview overview, List<StreamInfo> streams, List<LayerCount> summary) {
+    private record Refresh(dev.snowpulse.pipeline.task.TaskOverview overview, List<StreamInfo> streams, List<LayerCount> summary) {
     }
 
     public boolean needsProdConfirmation() {

@@ -1,9 +1,9 @@
 package dev.snowpulse.ui.pipeline;
 
 import dev.snowpulse.pipeline.PipelineSession;
-import dev.snowpulse.pipeline.ReferenceChange;
-import dev.snowpulse.pipeline.ReferenceRow;
-import dev.snowpulse.pipeline.ReferenceTable;
+import dev.snowpulse.pipeline.reference.ReferenceChange;
+import dev.snowpulse.pipeline.reference.ReferenceRow;
+import dev.snowpulse.pipeline.reference.ReferenceTable;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.ProdGuard;
 import dev.snowpulse.ui.common.Background;

@@ -1,9 +1,9 @@
 package dev.snowpulse.ui.pipeline;
 
 import dev.snowpulse.pipeline.PipelineReports;
-import dev.snowpulse.pipeline.TaskRun;
-import dev.snowpulse.pipeline.TaskState;
-import dev.snowpulse.pipeline.TaskStatus;
+import dev.snowpulse.pipeline.task.TaskRun;
+import dev.snowpulse.pipeline.task.TaskState;
+import dev.snowpulse.pipeline.task.TaskStatus;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

@@ -1,7 +1,6 @@
 package dev.snowpulse.pipeline.deploy;
 
 import dev.snowpulse.pipeline.PipelineNames;
-import dev.snowpulse.pipeline.SqlStatement;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.snowpulse.pipeline.local;
 
 import dev.snowpulse.db.PostgresEndpoint;
-import dev.snowpulse.pipeline.DeployListener;
-import dev.snowpulse.pipeline.DeployOptions;
-import dev.snowpulse.pipeline.DeployReport;
+import dev.snowpulse.pipeline.deploy.DeployListener;
+import dev.snowpulse.pipeline.deploy.DeployOptions;
+import dev.snowpulse.pipeline.deploy.DeployReport;
 import dev.snowpulse.pipeline.EventCounts;
 import dev.snowpulse.pipeline.PipelineSettings;
-import dev.snowpulse.pipeline.SqlScript;
-import dev.snowpulse.pipeline.SqlStatement;
+import dev.snowpulse.pipeline.deploy.SqlScript;
+import dev.snowpulse.pipeline.deploy.SqlStatement;
 import dev.snowpulse.pipeline.deploy.Change;
 import dev.snowpulse.pipeline.deploy.DeployPlan;
 import dev.snowpulse.testing.Seed001Objects;

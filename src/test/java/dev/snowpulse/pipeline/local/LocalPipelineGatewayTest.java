@@ -1,25 +1,25 @@
 package dev.snowpulse.pipeline.local;
 
 import dev.snowpulse.db.PostgresEndpoint;
-import dev.snowpulse.pipeline.AuditRun;
-import dev.snowpulse.pipeline.DeployListener;
-import dev.snowpulse.pipeline.DeployOptions;
-import dev.snowpulse.pipeline.DeployReport;
+import dev.snowpulse.pipeline.audit.AuditRun;
+import dev.snowpulse.pipeline.deploy.DeployListener;
+import dev.snowpulse.pipeline.deploy.DeployOptions;
+import dev.snowpulse.pipeline.deploy.DeployReport;
 import dev.snowpulse.pipeline.EventCounts;
-import dev.snowpulse.pipeline.HistoryQuery;
+import dev.snowpulse.pipeline.task.HistoryQuery;
 import dev.snowpulse.pipeline.LayerCount;
 import dev.snowpulse.pipeline.PipelineException;
 import dev.snowpulse.pipeline.PipelineSettings;
-import dev.snowpulse.pipeline.ReferenceChange;
-import dev.snowpulse.pipeline.ReferenceRow;
-import dev.snowpulse.pipeline.ReferenceTable;
-import dev.snowpulse.pipeline.RowDifference;
-import dev.snowpulse.pipeline.RunComparison;
-import dev.snowpulse.pipeline.TaskRun;
-import dev.snowpulse.pipeline.TaskRunState;
-import dev.snowpulse.pipeline.TaskState;
-import dev.snowpulse.pipeline.TaskStatus;
-import dev.snowpulse.pipeline.ValueChange;
+import dev.snowpulse.pipeline.reference.ReferenceChange;
+import dev.snowpulse.pipeline.reference.ReferenceRow;
+import dev.snowpulse.pipeline.reference.ReferenceTable;
+import dev.snowpulse.pipeline.audit.RowDifference;
+import dev.snowpulse.pipeline.audit.RunComparison;
+import dev.snowpulse.pipeline.task.TaskRun;
+import dev.snowpulse.pipeline.task.TaskRunState;
+import dev.snowpulse.pipeline.task.TaskState;
+import dev.snowpulse.pipeline.task.TaskStatus;
+import dev.snowpulse.pipeline.audit.ValueChange;
 import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -84,7 +84,7 @@ class LocalPipelineGatewayTest {
         List<String> progress = new ArrayList<>();
         DeployReport report = gateway.deploy(new DeployListener() {
             @Override
-            public void finished(int index, int total, dev.snowpulse.pipeline.SqlStatement statement, java.time.Duration took) {
+            public void finished(int index, int total, dev.snowpulse.pipeline.deploy.SqlStatement statement, java.time.Duration took) {
                 progress.add(statement.location());
             }
         });
@@ -320,7 +320,7 @@ class LocalPipelineGatewayTest {
             assertThat(e.sqlState()).isEqualTo("3F000");
             assertThat(e.getMessage()).contains("Deploy the pipeline first");
         });
-        assertThatThrownBy(() -> dev.snowpulse.pipeline.PipelineScripts.local(PipelineSettings.forLocal("x", "USING CRON 0 * * * * UTC")))
+        assertThatThrownBy(() -> dev.snowpulse.pipeline.deploy.PipelineScripts.local(PipelineSettings.forLocal("x", "USING CRON 0 * * * * UTC")))
                 .hasMessageContaining("is not an interval");
     }
 

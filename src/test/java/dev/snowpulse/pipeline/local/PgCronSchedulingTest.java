@@ -2,8 +2,8 @@ package dev.snowpulse.pipeline.local;
 
 import dev.snowpulse.db.EmbeddedPostgresServer;
 import dev.snowpulse.db.PostgresEndpoint;
-import dev.snowpulse.pipeline.DeployListener;
-import dev.snowpulse.pipeline.DeployReport;
+import dev.snowpulse.pipeline.deploy.DeployListener;
+import dev.snowpulse.pipeline.deploy.DeployReport;
 import dev.snowpulse.pipeline.LayerCount;
 import dev.snowpulse.pipeline.PipelineSettings;
 import dev.snowpulse.profile.PostgresSettings;

@@ -2,11 +2,11 @@ package dev.snowpulse.pipeline.snowflake;
 
 import dev.snowpulse.db.SnowflakeDriver;
 import dev.snowpulse.db.SnowflakeTargets;
-import dev.snowpulse.pipeline.DeployOptions;
-import dev.snowpulse.pipeline.RunCost;
+import dev.snowpulse.pipeline.deploy.DeployOptions;
+import dev.snowpulse.pipeline.task.RunCost;
 import dev.snowpulse.pipeline.StreamInfo;
-import dev.snowpulse.pipeline.TaskState;
-import dev.snowpulse.pipeline.TaskStatus;
+import dev.snowpulse.pipeline.task.TaskState;
+import dev.snowpulse.pipeline.task.TaskStatus;
 import dev.snowpulse.profile.Secret;
 import dev.snowpulse.profile.SecretRef;
 import dev.snowpulse.profile.SnowflakeAuthenticator;

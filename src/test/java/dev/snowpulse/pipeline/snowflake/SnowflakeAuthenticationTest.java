@@ -2,7 +2,7 @@ package dev.snowpulse.pipeline.snowflake;
 
 import dev.snowpulse.db.SnowflakeDriver;
 import dev.snowpulse.db.SnowflakeTargets;
-import dev.snowpulse.pipeline.DeployOptions;
+import dev.snowpulse.pipeline.deploy.DeployOptions;
 import dev.snowpulse.pipeline.LayerCount;
 import dev.snowpulse.profile.Secret;
 import dev.snowpulse.profile.SecretRef;

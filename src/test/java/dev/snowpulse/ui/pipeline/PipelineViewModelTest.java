@@ -85,7 +85,7 @@ class PipelineViewModelTest {
 
         model.start(null);
         assertThat(model.messageProperty().get()).startsWith("Pipeline started successfully!");
-        assertThat(model.tasks()).allMatch(t -> t.task().state() == dev.snowpulse.pipeline.TaskState.STARTED);
+        assertThat(model.tasks()).allMatch(t -> t.task().state() == dev.snowpulse.pipeline.task.TaskState.STARTED);
 
         model.deactivate();
         assertThat(ticker.running()).isFalse();
@@ -139,13 +139,13 @@ class PipelineViewModelTest {
         ReferenceViewModel reference = new ReferenceViewModel(shell, session, services.prodGuard(), new DirectBackground());
         AuditViewModel audit = new AuditViewModel(shell, session, new DirectBackground());
         model.generate(null);
-        reference.tableProperty().set(dev.snowpulse.pipeline.ReferenceTable.WAREHOUSES);
+        reference.tableProperty().set(dev.snowpulse.pipeline.reference.ReferenceTable.WAREHOUSES);
         var east = reference.rows().getFirst();
         assertThat(reference.propose(east, "CAPACITY", "lots")).isFalse();
         assertThat(reference.errorProperty().get()).isEqualTo("CAPACITY: 'lots' is not a whole number of 1 or more");
         assertThat(reference.propose(east, "CAPACITY", "60000")).isTrue();
         assertThat(reference.propose(east, "CAPACITY", "61000")).isTrue();
-        assertThat(reference.pending()).extracting(dev.snowpulse.pipeline.ReferenceChange::describe)
+        assertThat(reference.pending()).extracting(dev.snowpulse.pipeline.reference.ReferenceChange::describe)
                 .containsExactly("WAREHOUSES WH_001: CAPACITY 25000 → 61000");
         reference.apply(null);
         assertThat(reference.rows().getFirst().value("CAPACITY")).isEqualTo("61000");

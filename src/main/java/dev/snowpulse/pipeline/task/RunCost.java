@@ -1,5 +1,6 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.task;
 
+import dev.snowpulse.pipeline.EventCounts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,7 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.audit;
 
+import dev.snowpulse.pipeline.PipelineException;
+import dev.snowpulse.pipeline.reference.ReferenceTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

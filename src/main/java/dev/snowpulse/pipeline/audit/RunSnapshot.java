@@ -1,5 +1,6 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.audit;
 
+import dev.snowpulse.pipeline.reference.ReferenceTable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.reference;
 
 import java.util.Map;
 

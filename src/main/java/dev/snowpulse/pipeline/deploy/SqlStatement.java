@@ -1,4 +1,4 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.deploy;
 
 /** One statement of a deployment script, with where it came from so a failure can point at it. */
 public record SqlStatement(String file, int line, String sql) {

@@ -1,4 +1,4 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.deploy;
 
 /** Follows a deployment statement by statement (called on the deploying thread). */
 public interface DeployListener {

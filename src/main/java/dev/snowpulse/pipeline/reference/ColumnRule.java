@@ -1,4 +1,4 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.reference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

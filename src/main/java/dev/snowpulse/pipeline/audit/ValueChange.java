@@ -1,4 +1,4 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.audit;
 
 /** One column whose value differs between two runs' snapshots. */
 public record ValueChange(String column, String before, String after) {

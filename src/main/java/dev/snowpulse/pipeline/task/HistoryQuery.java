@@ -1,4 +1,6 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.task;
+
+import dev.snowpulse.pipeline.SqlIdentifier;
 
 /** Which task runs to list: one task or all, only failures or not, at most {@code limit} rows, newest first. */
 public record HistoryQuery(String task, boolean errorsOnly, int limit) {

@@ -1,7 +1,7 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.deploy;
 
-import dev.snowpulse.pipeline.deploy.DeployPlan;
 
+import dev.snowpulse.pipeline.PipelineException;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,6 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.deploy;
 
+import dev.snowpulse.pipeline.PipelineNames;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,5 +1,9 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.audit;
 
+import dev.snowpulse.pipeline.EventCounts;
+import dev.snowpulse.pipeline.reference.ReferenceTable;
+import dev.snowpulse.pipeline.reference.ReferenceRow;
+import dev.snowpulse.pipeline.reference.ReferenceChange;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

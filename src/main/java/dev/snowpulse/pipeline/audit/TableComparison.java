@@ -1,5 +1,6 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.audit;
 
+import dev.snowpulse.pipeline.reference.ReferenceTable;
 import java.util.List;
 
 /** How one reference table differs between two runs; no differences means unchanged. */

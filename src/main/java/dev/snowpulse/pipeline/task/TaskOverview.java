@@ -1,4 +1,4 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.task;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.audit;
 
+import dev.snowpulse.pipeline.reference.ReferenceTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

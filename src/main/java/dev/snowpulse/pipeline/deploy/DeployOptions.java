@@ -1,5 +1,9 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.deploy;
 
+import dev.snowpulse.pipeline.SqlIdentifier;
+import dev.snowpulse.pipeline.PipelineNames;
+import dev.snowpulse.pipeline.EventCounts;
+import dev.snowpulse.pipeline.task.RunCost;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.snowpulse.pipeline;
+package dev.snowpulse.pipeline.deploy;
 
 import java.util.ArrayList;
 import java.util.List;
