@@ -1,18 +1,19 @@
 package dev.snowpulse;
 
+import dev.snowpulse.app.EnvVar;
 import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.db.LocalDemo;
 import dev.snowpulse.db.LocalDemoMode;
 import dev.snowpulse.db.SnowflakeDriver;
-import dev.snowpulse.profile.AppDirectories;
-import dev.snowpulse.profile.HostEnvironment;
-import dev.snowpulse.profile.Keychain;
-import dev.snowpulse.profile.OsKeychain;
+import dev.snowpulse.app.AppDirectories;
+import dev.snowpulse.app.HostEnvironment;
+import dev.snowpulse.profile.secret.Keychain;
+import dev.snowpulse.profile.secret.OsKeychain;
 import dev.snowpulse.profile.ProdGuard;
-import dev.snowpulse.profile.ProfileCatalog;
-import dev.snowpulse.profile.ProfileStore;
-import dev.snowpulse.profile.SecretResolver;
-import dev.snowpulse.profile.SessionSecrets;
+import dev.snowpulse.profile.store.ProfileCatalog;
+import dev.snowpulse.profile.store.ProfileStore;
+import dev.snowpulse.profile.secret.SecretResolver;
+import dev.snowpulse.profile.secret.SessionSecrets;
 
 /** The services the desktop app and the CLI share, wired once per run. */
 public record AppServices(
@@ -43,7 +44,7 @@ public record AppServices(
 
     /** Where drivers are downloaded from: Maven Central, or the mirror SNOWPULSE_MAVEN_REPOSITORY names (checked when used). */
     public static String mavenRepository(HostEnvironment host) {
-        return host.variable("SNOWPULSE_MAVEN_REPOSITORY").orElse(SnowflakeDriver.MAVEN_CENTRAL.toString());
+        return host.variable(EnvVar.SNOWPULSE_MAVEN_REPOSITORY.name()).orElse(SnowflakeDriver.MAVEN_CENTRAL.toString());
     }
 
     @Override

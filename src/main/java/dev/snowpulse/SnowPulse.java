@@ -1,7 +1,7 @@
 package dev.snowpulse;
 
 import dev.snowpulse.cli.Cli;
-import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.app.HostEnvironment;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.snowpulse.bench;
 
 import dev.snowpulse.AppServices;
-import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.app.HostEnvironment;
 import dev.snowpulse.ui.common.FxBackground;
 import dev.snowpulse.ui.kpis.RefreshInterval;
 import dev.snowpulse.ui.SnowPulseWindow;

@@ -56,7 +56,7 @@ public final class KpiBenchmark {
         PostgresSettings settings = new PostgresSettings(env("PGHOST", "127.0.0.1"), Integer.parseInt(env("PGPORT", "5432")),
                 database, env("PGUSER", "postgres"), SslMode.PREFER, null, "snowpulse-bench", SecretRef.of(SecretSource.ENVIRONMENT));
         PostgresEndpoint endpoint = new PostgresEndpoint(settings,
-                Optional.ofNullable(System.getenv("PGPASSWORD")).map(dev.snowpulse.profile.Secret::new));
+                Optional.ofNullable(System.getenv("PGPASSWORD")).map(dev.snowpulse.profile.secret.Secret::new));
 
         System.out.println("SnowPulse KPI benchmark on " + settings.summary() + " (" + serverVersion(endpoint) + ")");
         new SchemaService(endpoint).initialize(event -> { });

@@ -2,7 +2,7 @@ package dev.snowpulse.cli;
 
 import dev.snowpulse.AppServices;
 import dev.snowpulse.Version;
-import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.app.HostEnvironment;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

@@ -4,8 +4,8 @@ import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.ProdGuard;
-import dev.snowpulse.profile.ProfileCatalog;
-import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.store.ProfileCatalog;
+import dev.snowpulse.profile.secret.Secret;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.Console;

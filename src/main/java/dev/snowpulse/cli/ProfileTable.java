@@ -3,8 +3,8 @@ package dev.snowpulse.cli;
 import dev.snowpulse.format.TextTable;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.PostgresSettings;
-import dev.snowpulse.profile.ProfileCatalog;
-import dev.snowpulse.profile.ResolvedSecret;
+import dev.snowpulse.profile.store.ProfileCatalog;
+import dev.snowpulse.profile.secret.ResolvedSecret;
 import dev.snowpulse.profile.SnowflakeSettings;
 
 import java.io.PrintWriter;

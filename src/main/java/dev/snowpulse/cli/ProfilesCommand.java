@@ -6,11 +6,11 @@ import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.Environment;
 import dev.snowpulse.profile.EnvironmentKind;
-import dev.snowpulse.profile.PgEnvironmentImport;
-import dev.snowpulse.profile.ProfileCatalog;
-import dev.snowpulse.profile.ProfileChanges;
-import dev.snowpulse.profile.ProfileExchange;
-import dev.snowpulse.profile.SnowflakeCliConnections;
+import dev.snowpulse.profile.imports.PgEnvironmentImport;
+import dev.snowpulse.profile.store.ProfileCatalog;
+import dev.snowpulse.profile.store.ProfileChanges;
+import dev.snowpulse.profile.store.ProfileExchange;
+import dev.snowpulse.profile.imports.SnowflakeCliConnections;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,7 +45,7 @@ public final class ProfilesCommand {
         List<ConnectionProfile> profiles = catalog().all();
         switch (format) {
             case "table" -> ProfileTable.print(profiles, context.out());
-            case "json" -> context.out().println(dev.snowpulse.profile.JsonFiles.reportMapper().writeValueAsString(profiles));
+            case "json" -> context.out().println(dev.snowpulse.app.JsonFiles.reportMapper().writeValueAsString(profiles));
             default -> throw new IllegalArgumentException("--format: '" + format + "' is not table or json");
         }
         return Cli.OK;

@@ -4,7 +4,7 @@ import dev.snowpulse.format.Durations;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.profile.ConnectionProfile;
-import dev.snowpulse.profile.JsonFiles;
+import dev.snowpulse.app.JsonFiles;
 import dev.snowpulse.format.Plural;
 import dev.snowpulse.workload.LatencySummary;
 import dev.snowpulse.workload.NothingSucceeded;

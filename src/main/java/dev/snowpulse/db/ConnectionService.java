@@ -2,9 +2,9 @@ package dev.snowpulse.db;
 
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.PostgresSettings;
-import dev.snowpulse.profile.ProfileCatalog;
-import dev.snowpulse.profile.ResolvedSecret;
-import dev.snowpulse.profile.SecretResolver;
+import dev.snowpulse.profile.store.ProfileCatalog;
+import dev.snowpulse.profile.secret.ResolvedSecret;
+import dev.snowpulse.profile.secret.SecretResolver;
 import dev.snowpulse.profile.SnowflakeSettings;
 
 import java.io.IOException;

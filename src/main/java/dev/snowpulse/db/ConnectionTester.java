@@ -1,7 +1,7 @@
 package dev.snowpulse.db;
 
 import dev.snowpulse.profile.PostgresSettings;
-import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.secret.Secret;
 import dev.snowpulse.profile.SnowflakeSettings;
 
 import java.sql.Connection;

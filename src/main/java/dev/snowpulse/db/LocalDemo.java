@@ -1,6 +1,6 @@
 package dev.snowpulse.db;
 
-import dev.snowpulse.profile.AppDirectories;
+import dev.snowpulse.app.AppDirectories;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.profile.SecretRef;

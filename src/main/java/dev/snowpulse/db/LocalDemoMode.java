@@ -1,6 +1,7 @@
 package dev.snowpulse.db;
 
-import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.app.EnvVar;
+import dev.snowpulse.app.HostEnvironment;
 
 import java.util.Locale;
 
@@ -12,7 +13,7 @@ public enum LocalDemoMode {
     AUTO, EMBEDDED, EXTERNAL;
 
     public static LocalDemoMode of(HostEnvironment host) {
-        String value = host.variable("SNOWPULSE_LOCAL_DEMO").orElse("auto").strip().toUpperCase(Locale.ROOT);
+        String value = host.variable(EnvVar.SNOWPULSE_LOCAL_DEMO.name()).orElse("auto").strip().toUpperCase(Locale.ROOT);
         try {
             return valueOf(value);
         } catch (IllegalArgumentException e) {

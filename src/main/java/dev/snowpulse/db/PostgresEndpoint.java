@@ -1,7 +1,7 @@
 package dev.snowpulse.db;
 
 import dev.snowpulse.profile.PostgresSettings;
-import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.secret.Secret;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.snowpulse.db;
 
-import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.secret.Secret;
 import dev.snowpulse.profile.SnowflakeAuthenticator;
 import dev.snowpulse.profile.SnowflakeSettings;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.snowpulse.profile.JsonFiles;
+import dev.snowpulse.app.JsonFiles;
 
 import java.io.IOException;
 import java.io.PrintWriter;

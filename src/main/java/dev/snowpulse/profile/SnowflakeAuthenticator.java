@@ -1,13 +1,14 @@
 package dev.snowpulse.profile;
 
+import dev.snowpulse.app.EnvVar;
 import java.util.Locale;
 
 /** How a Snowflake profile signs in, with the snowflake-jdbc authenticator name each one maps to. */
 public enum SnowflakeAuthenticator {
-    PASSWORD("snowflake", "password", "SNOWFLAKE_PASSWORD"),
-    KEY_PAIR("snowflake_jwt", "key pair (private key file + passphrase)", "SNOWFLAKE_PRIVATE_KEY_PASSPHRASE"),
-    PROGRAMMATIC_ACCESS_TOKEN("programmatic_access_token", "programmatic access token", "SNOWFLAKE_TOKEN"),
-    OAUTH("oauth", "OAuth token", "SNOWFLAKE_TOKEN"),
+    PASSWORD("snowflake", "password", EnvVar.SNOWFLAKE_PASSWORD.name()),
+    KEY_PAIR("snowflake_jwt", "key pair (private key file + passphrase)", EnvVar.SNOWFLAKE_PRIVATE_KEY_PASSPHRASE.name()),
+    PROGRAMMATIC_ACCESS_TOKEN("programmatic_access_token", "programmatic access token", EnvVar.SNOWFLAKE_TOKEN.name()),
+    OAUTH("oauth", "OAuth token", EnvVar.SNOWFLAKE_TOKEN.name()),
     EXTERNAL_BROWSER("externalbrowser", "external browser (SSO)", null),
     CLI_CONNECTION(null, "connection from the Snowflake CLI's connections.toml", null);
 

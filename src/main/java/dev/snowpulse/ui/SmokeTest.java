@@ -1,5 +1,6 @@
 package dev.snowpulse.ui;
 
+import dev.snowpulse.app.EnvVar;
 import dev.snowpulse.ui.common.ConnectionState;
 import dev.snowpulse.ui.common.ShellViewModel;
 import javafx.animation.PauseTransition;
@@ -19,7 +20,7 @@ import java.lang.management.ManagementFactory;
 final class SmokeTest {
 
     static final String FLAG = "--smoke-test";
-    static final String LAUNCHED_AT = "SNOWPULSE_LAUNCHED_AT";
+    static final String LAUNCHED_AT = EnvVar.SNOWPULSE_LAUNCHED_AT.name();
     private static final Duration CONNECT_WAIT = Duration.seconds(30);
 
     private final PrintStream out;

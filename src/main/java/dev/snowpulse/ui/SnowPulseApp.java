@@ -1,7 +1,7 @@
 package dev.snowpulse.ui;
 
 import dev.snowpulse.AppServices;
-import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.app.HostEnvironment;
 import dev.snowpulse.ui.common.FxBackground;
 import dev.snowpulse.ui.shell.UiSettings;
 import dev.snowpulse.ui.shell.UiSettingsStore;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.format.Durations;
-import dev.snowpulse.profile.JsonFiles;
+import dev.snowpulse.app.JsonFiles;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,7 +2,7 @@ package dev.snowpulse.cli;
 
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.EnvironmentKind;
-import dev.snowpulse.profile.ProfileStore;
+import dev.snowpulse.profile.store.ProfileStore;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.testing.CliRunner;
 import dev.snowpulse.testing.CliRunner.Run;

@@ -1,11 +1,11 @@
 package dev.snowpulse.db;
 
-import dev.snowpulse.profile.AppDirectories;
+import dev.snowpulse.app.AppDirectories;
 import dev.snowpulse.profile.ConnectionProfile;
-import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.app.HostEnvironment;
 import dev.snowpulse.profile.PostgresSettings;
-import dev.snowpulse.profile.ProfileCatalog;
-import dev.snowpulse.profile.ProfileStore;
+import dev.snowpulse.profile.store.ProfileCatalog;
+import dev.snowpulse.profile.store.ProfileStore;
 import dev.snowpulse.testing.TestHosts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package dev.snowpulse.db;
 
 import dev.snowpulse.profile.Pooler;
 import dev.snowpulse.profile.PostgresSettings;
-import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.secret.Secret;
 import dev.snowpulse.profile.SecretRef;
 import dev.snowpulse.profile.SecretSource;
 import dev.snowpulse.profile.SslMode;

@@ -1,5 +1,8 @@
 package dev.snowpulse.profile;
 
+import dev.snowpulse.profile.secret.SecretOrigin;
+import dev.snowpulse.profile.secret.Secret;
+import dev.snowpulse.profile.secret.ResolvedSecret;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

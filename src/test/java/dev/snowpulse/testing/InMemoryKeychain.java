@@ -1,7 +1,7 @@
 package dev.snowpulse.testing;
 
-import dev.snowpulse.profile.Keychain;
-import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.secret.Keychain;
+import dev.snowpulse.profile.secret.Secret;
 
 import java.util.HashMap;
 import java.util.Map;

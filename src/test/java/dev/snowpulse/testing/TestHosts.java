@@ -1,6 +1,6 @@
 package dev.snowpulse.testing;
 
-import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.app.HostEnvironment;
 
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -2,7 +2,7 @@ package dev.snowpulse.testing;
 
 import dev.snowpulse.AppServices;
 import dev.snowpulse.db.SnowflakeDriver;
-import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.app.HostEnvironment;
 import dev.snowpulse.ui.common.FxBackground;
 import dev.snowpulse.ui.SnowPulseWindow;
 import javafx.stage.Stage;

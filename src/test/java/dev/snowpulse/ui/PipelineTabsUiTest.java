@@ -1,7 +1,7 @@
 package dev.snowpulse.ui;
 
-import dev.snowpulse.profile.AppDirectories;
-import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.app.AppDirectories;
+import dev.snowpulse.app.HostEnvironment;
 import dev.snowpulse.testing.AuditTabSteps;
 import dev.snowpulse.testing.CliRunner;
 import dev.snowpulse.testing.FakeRetailPipeline;

@@ -2,8 +2,8 @@ package dev.snowpulse.ui;
 
 import dev.snowpulse.db.DriverArtifact;
 import dev.snowpulse.db.SnowflakeDriver;
-import dev.snowpulse.profile.AppDirectories;
-import dev.snowpulse.profile.HostEnvironment;
+import dev.snowpulse.app.AppDirectories;
+import dev.snowpulse.app.HostEnvironment;
 import dev.snowpulse.testing.CliRunner;
 import dev.snowpulse.testing.FakeSnowflake;
 import dev.snowpulse.testing.LoopbackMavenRepository;

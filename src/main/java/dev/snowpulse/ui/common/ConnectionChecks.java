@@ -3,8 +3,8 @@ package dev.snowpulse.ui.common;
 import dev.snowpulse.db.ConnectionCheck;
 import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.profile.ConnectionProfile;
-import dev.snowpulse.profile.Secret;
-import dev.snowpulse.profile.SessionSecrets;
+import dev.snowpulse.profile.secret.Secret;
+import dev.snowpulse.profile.secret.SessionSecrets;
 
 import java.util.function.Consumer;
 

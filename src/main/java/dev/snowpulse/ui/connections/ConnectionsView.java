@@ -3,7 +3,7 @@ package dev.snowpulse.ui.connections;
 import dev.snowpulse.ui.common.Dialogs;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.EnvironmentKind;
-import dev.snowpulse.profile.ProfileCatalog;
+import dev.snowpulse.profile.store.ProfileCatalog;
 import dev.snowpulse.profile.ProfileKind;
 import dev.snowpulse.profile.SecretSource;
 import dev.snowpulse.profile.SnowflakeAuthenticator;

@@ -5,7 +5,7 @@ import dev.snowpulse.profile.ConnectionSettings;
 import dev.snowpulse.profile.Environment;
 import dev.snowpulse.profile.EnvironmentKind;
 import dev.snowpulse.profile.PostgresSettings;
-import dev.snowpulse.profile.PostgresUri;
+import dev.snowpulse.profile.imports.PostgresUri;
 import dev.snowpulse.profile.ProfileKind;
 import dev.snowpulse.profile.SecretRef;
 import dev.snowpulse.profile.SecretSource;

@@ -1,6 +1,6 @@
 package dev.snowpulse.ui.shell;
 
-import dev.snowpulse.profile.JsonFiles;
+import dev.snowpulse.app.JsonFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

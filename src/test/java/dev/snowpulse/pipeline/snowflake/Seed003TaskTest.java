@@ -7,7 +7,7 @@ import dev.snowpulse.pipeline.task.RunCost;
 import dev.snowpulse.pipeline.StreamInfo;
 import dev.snowpulse.pipeline.task.TaskState;
 import dev.snowpulse.pipeline.task.TaskStatus;
-import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.secret.Secret;
 import dev.snowpulse.profile.SecretRef;
 import dev.snowpulse.profile.SnowflakeAuthenticator;
 import dev.snowpulse.profile.SnowflakeSettings;

@@ -4,7 +4,7 @@ import dev.snowpulse.db.SnowflakeDriver;
 import dev.snowpulse.db.SnowflakeTargets;
 import dev.snowpulse.pipeline.deploy.DeployOptions;
 import dev.snowpulse.pipeline.LayerCount;
-import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.secret.Secret;
 import dev.snowpulse.profile.SecretRef;
 import dev.snowpulse.profile.SnowflakeAuthenticator;
 import dev.snowpulse.profile.SnowflakeSettings;

@@ -22,7 +22,7 @@ import dev.snowpulse.pipeline.task.TaskRunState;
 import dev.snowpulse.pipeline.task.TaskState;
 import dev.snowpulse.pipeline.task.TaskStatus;
 import dev.snowpulse.pipeline.audit.ValueChange;
-import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.secret.Secret;
 import dev.snowpulse.profile.SecretRef;
 import dev.snowpulse.profile.SnowflakeAuthenticator;
 import dev.snowpulse.profile.SnowflakeSettings;

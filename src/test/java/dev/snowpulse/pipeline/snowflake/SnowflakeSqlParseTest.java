@@ -14,7 +14,7 @@ import dev.snowpulse.pipeline.reference.ReferenceChange;
 import dev.snowpulse.pipeline.reference.ReferenceRow;
 import dev.snowpulse.pipeline.reference.ReferenceTable;
 import dev.snowpulse.pipeline.deploy.SqlStatement;
-import dev.snowpulse.profile.Secret;
+import dev.snowpulse.profile.secret.Secret;
 import dev.snowpulse.profile.SecretRef;
 import dev.snowpulse.profile.SnowflakeAuthenticator;
 import dev.snowpulse.profile.SnowflakeSettings;

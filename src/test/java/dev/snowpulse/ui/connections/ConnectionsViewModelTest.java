@@ -6,7 +6,7 @@ import dev.snowpulse.profile.Environment;
 import dev.snowpulse.profile.EnvironmentKind;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.profile.ProfileKind;
-import dev.snowpulse.profile.ProfileStore;
+import dev.snowpulse.profile.store.ProfileStore;
 import dev.snowpulse.profile.SecretSource;
 import dev.snowpulse.profile.SslMode;
 import dev.snowpulse.testing.DirectBackground;

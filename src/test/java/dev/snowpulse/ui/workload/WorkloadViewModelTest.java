@@ -233,7 +233,7 @@ class WorkloadViewModelTest {
 
         Path json = home.resolve("runs.json");
         history.export(json, dev.snowpulse.format.ReportFormat.JSON);
-        var rows = dev.snowpulse.profile.JsonFiles.mapper().readTree(json.toFile());
+        var rows = dev.snowpulse.app.JsonFiles.mapper().readTree(json.toFile());
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get("ok").asLong()).isEqualTo(20);
         assertThat(rows.get(0).get("ok").isNumber()).isTrue();
