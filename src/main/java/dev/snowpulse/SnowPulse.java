@@ -18,6 +18,7 @@ public final class SnowPulse {
 
     public static void main(String[] args) {
         quietLogging();
+        logToFile(HostEnvironment.current());
         if (args.length == 0 || (args.length == 1 && args[0].equals("--smoke-test"))) {
             dev.snowpulse.ui.DesktopLauncher.launch(args);
             return;
@@ -25,6 +26,15 @@ public final class SnowPulse {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(Cli.run(args, HostEnvironment.current(), out, err));
+    }
+
+    /** The log in the data directory; without it (a read-only data directory) SnowPulse runs on, and says so once. */
+    private static void logToFile(HostEnvironment host) {
+        try {
+            dev.snowpulse.app.LogFile.install(dev.snowpulse.app.AppDirectories.of(host).logsDir());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("snowpulse: no log file (" + e.getMessage() + "); messages go to this terminal only");
+        }
     }
 
     /** Libraries log at INFO through java.util.logging; a user sees warnings only unless they configure more. */

@@ -42,6 +42,11 @@ public record AppDirectories(Path config, Path data) {
         return host.variable(variable).map(Path::of).filter(Path::isAbsolute).orElse(host.home().resolve(fallbackUnderHome));
     }
 
+    /** SnowPulse's log files (see {@link LogFile}). */
+    public Path logsDir() {
+        return data.resolve("logs");
+    }
+
     public Path profilesFile() {
         return config.resolve("profiles.json");
     }

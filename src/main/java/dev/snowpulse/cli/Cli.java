@@ -32,11 +32,16 @@ public final class Cli {
         }
     }
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Cli.class.getName());
+
     static CommandLine commandLine(CliContext context) {
         CommandLine commandLine = new CommandLine(new SnowPulseCommand(), new CliFactory(context));
         commandLine.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? USAGE : FAILURE);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("snowpulse: " + CliFailureText.of(e));
+            String failure = CliFailureText.of(e);
+            // INFO: the terminal has already been told; the log keeps it with its cause
+            LOG.log(java.util.logging.Level.INFO, cmd.getCommandSpec().qualifiedName(" ") + ": " + failure, e);
+            cmd.getErr().println("snowpulse: " + failure);
             if (e instanceof IllegalArgumentException) {
                 cmd.getErr().println("Try 'snowpulse " + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^snowpulse ?", "") + " --help'.");
                 return USAGE;

@@ -165,8 +165,9 @@ public final class SnowPulseWindow {
                 stage.isMaximized(), shell.themeProperty().get(), active == null ? null : active.name());
         try {
             settingsStore.save(now);
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // only the window position is lost
+            java.util.logging.Logger.getLogger(SnowPulseWindow.class.getName()).warning("window settings not saved: " + e);
         }
     }
 

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class WorkloadRun {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(WorkloadRun.class.getName());
     private static final String PLACE_ORDER = "select place_order(?, ?, ?)";
     private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -297,6 +298,8 @@ public final class WorkloadRun {
             history.finished(result);
         } catch (SQLException e) {
             // the run itself is done and its numbers are returned; only its row stays "running"
+            LOG.log(java.util.logging.Level.WARNING, "run " + id + " ended but its row in workload_runs was not updated: "
+                    + dev.snowpulse.db.ServerMessages.firstLine(e), e);
         }
         return result;
     }

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 /** {@link Background} on javafx.concurrent Tasks: work on virtual threads, callbacks on the FX thread. */
 public final class FxBackground implements Background, AutoCloseable {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(FxBackground.class.getName());
+
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("snowpulse-bg-", 0).factory());
 
     @Override
@@ -21,7 +23,10 @@ public final class FxBackground implements Background, AutoCloseable {
             }
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
-        task.setOnFailed(e -> onFailure.accept(task.getException()));
+        task.setOnFailed(e -> {
+            LOG.log(java.util.logging.Level.WARNING, "could not " + name + ": " + Failures.firstLine(task.getException()), task.getException());
+            onFailure.accept(task.getException());
+        });
         executor.execute(task);
     }
 
