@@ -36,4 +36,16 @@ public record PipelineNames(String database, String rawSchema, String bronzeSche
     public String control(String object) {
         return controlPath() + "." + object;
     }
+
+    /** The schema names as the SQL files' {@code <% name %>} variables. */
+    public java.util.Map<String, String> variables() {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("database", database);
+        values.put("raw_schema", rawSchema);
+        values.put("bronze_schema", bronzeSchema);
+        values.put("gold_schema", goldSchema);
+        values.put("reference_schema", referenceSchema);
+        values.put("control_schema", controlSchema);
+        return values;
+    }
 }

@@ -55,13 +55,7 @@ public record DeployOptions(PipelineNames names, String schedule, String warehou
 
     /** The variables the SQL files use, in the Snowflake CLI's {@code <% name %>} form. */
     public Map<String, String> variables() {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("database", names.database());
-        values.put("raw_schema", names.rawSchema());
-        values.put("bronze_schema", names.bronzeSchema());
-        values.put("gold_schema", names.goldSchema());
-        values.put("reference_schema", names.referenceSchema());
-        values.put("control_schema", names.controlSchema());
+        Map<String, String> values = new LinkedHashMap<>(names.variables());
         values.put("task_schedule", schedule);
         values.put("task_schedule_words", RunCost.words(schedule));
         values.put("task_events", taskEvents.customer() + ", " + taskEvents.purchase() + ", " + taskEvents.marketing() + ", "

@@ -15,6 +15,7 @@ import dev.snowpulse.pipeline.LayerCount;
 import dev.snowpulse.pipeline.PipelineException;
 import dev.snowpulse.pipeline.PipelineGateway;
 import dev.snowpulse.pipeline.PipelineNames;
+import dev.snowpulse.pipeline.deploy.PipelineQueries;
 import dev.snowpulse.pipeline.deploy.PipelineScripts;
 import dev.snowpulse.pipeline.reference.ReferenceChange;
 import dev.snowpulse.pipeline.reference.ReferenceRow;
@@ -204,9 +205,7 @@ public final class LocalPipelineGateway implements PipelineGateway {
         String prefix = names().controlPath() + ".";
         return call("list the tasks", c -> {
             List<TaskInfo> tasks = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT task_name, state, extract(epoch FROM schedule)::bigint AS seconds, predecessor, definition, condition FROM "
-                            + control() + ".tasks ORDER BY created_at, task_name")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(PipelineQueries.local("task_list", names()))) {
                 while (rs.next()) {
                     long seconds = rs.getLong("seconds");
                     boolean root = !rs.wasNull();
@@ -228,15 +227,7 @@ public final class LocalPipelineGateway implements PipelineGateway {
         String task = query.task() == null ? null : query.task().substring(query.task().lastIndexOf('.') + 1);
         return call("read the task history", c -> {
             List<TaskRun> runs = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT * FROM ("
-                    + "SELECT task_name, state, scheduled_time, query_start_time, completed_time, error_code, error_message, "
-                    + "query_id, return_value, history_id FROM " + control() + ".task_history "
-                    + "WHERE (?::text IS NULL OR task_name = ?) AND (NOT ? OR state = 'FAILED') "
-                    + "AND scheduled_time > now() - interval '7 days' "
-                    + "UNION ALL SELECT task_name, 'SCHEDULED', next_run, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM "
-                    + control() + ".tasks WHERE state = 'started' AND next_run IS NOT NULL AND NOT ? "
-                    + "AND (?::text IS NULL OR task_name = ?)) h "
-                    + "ORDER BY scheduled_time DESC, history_id DESC NULLS FIRST LIMIT ?")) {
+            try (PreparedStatement s = c.prepareStatement(PipelineQueries.local("task_history", names()))) {
                 s.setString(1, task);
                 s.setString(2, task);
                 s.setBoolean(3, query.errorsOnly());
@@ -265,9 +256,7 @@ public final class LocalPipelineGateway implements PipelineGateway {
     @Override
     public void resume(String task) throws PipelineException {
         String name = taskName(task);
-        update("resume " + name, "UPDATE " + control() + ".tasks SET state = 'started', "
-                + "next_run = CASE WHEN predecessor IS NULL THEN now() + schedule END "
-                + "WHERE task_name = ? OR (? IN (SELECT task_name FROM " + control() + ".tasks WHERE predecessor IS NULL))", name, name);
+        update("resume " + name, PipelineQueries.local("resume_task", names()), name, name);
     }
 
     @Override
@@ -303,10 +292,7 @@ public final class LocalPipelineGateway implements PipelineGateway {
 
     private String root(String task) throws PipelineException {
         return call("find the root of " + task, c -> {
-            try (PreparedStatement s = c.prepareStatement("WITH RECURSIVE up AS (SELECT task_name, predecessor, 0 AS depth FROM "
-                    + control() + ".tasks WHERE task_name = ? UNION ALL SELECT t.task_name, t.predecessor, up.depth + 1 FROM "
-                    + control() + ".tasks t JOIN up ON t.task_name = up.predecessor WHERE up.depth < 100) "
-                    + "SELECT task_name FROM up WHERE predecessor IS NULL")) {
+            try (PreparedStatement s = c.prepareStatement(PipelineQueries.local("root_of_task", names()))) {
                 s.setString(1, task);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
