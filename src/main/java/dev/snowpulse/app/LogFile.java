@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * SnowPulse's log: {@code logs/snowpulse-0.log} in the data directory, rolled over at 1 MiB to five files at most,
- * shared by the app and the CLI (java.util.logging locks and numbers the files). SnowPulse's own messages from INFO,
+ * shared by the app and the CLI (a process that finds the file locked by another writes {@code snowpulse-0.log.1}). SnowPulse's own messages from INFO,
  * the libraries' from WARNING. Anything shaped like a secret is masked before it is written.
  */
 public final class LogFile {
@@ -23,9 +23,16 @@ public final class LogFile {
     static final int LIMIT_BYTES = 1024 * 1024;
     static final int FILES = 5;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
-    /** password=..., "password" : "...", PGPASSWORD=..., token=..., passphrase ...: the value is masked. */
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i)(\"?(?:pg)?(?:password|passwd|passphrase|token|secret)\"?\\s*[=:]\\s*\"?)[^\\s\"&;,)]+");
+    /**
+     * password=..., "password" : "...", PGPASSWORD='...', token: ..., passphrase, pwd, secret: the value is masked,
+     * quoted values to their closing quote.
+     */
+    private static final Pattern SECRET = Pattern.compile("(?i)(\"?[a-z_]*(?:password|passwd|passphrase|token|secret|pwd)\"?"
+            + "\\s*[=:]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s\"'&;,)]+)");
+    /** The password of a URI's user information: postgres://user:password@host. */
+    private static final Pattern URI_PASSWORD = Pattern.compile("(://[^:/@\\s]+:)[^@\\s]+@");
+    /** Holds the level it is given: java.util.logging keeps loggers only while someone refers to them. */
+    private static final Logger SNOWPULSE = Logger.getLogger("dev.snowpulse");
 
     private LogFile() {
     }
@@ -43,12 +50,15 @@ public final class LogFile {
         handler.setFilter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()
                 || entry.getLoggerName() != null && entry.getLoggerName().startsWith("dev.snowpulse"));
         Logger.getLogger("").addHandler(handler);
-        Logger.getLogger("dev.snowpulse").setLevel(Level.INFO);
+        SNOWPULSE.setLevel(Level.INFO);
         return handler;
     }
 
     static String mask(String text) {
-        return text == null ? "" : SECRET.matcher(text).replaceAll("$1***");
+        if (text == null) {
+            return "";
+        }
+        return URI_PASSWORD.matcher(SECRET.matcher(text).replaceAll("$1***")).replaceAll("$1***@");
     }
 
     /** One line per entry (time, level, logger, message), the exception's chain on the lines after it; masked. */
@@ -59,8 +69,8 @@ public final class LogFile {
                     .append(entry.getLevel().getName()).append(' ').append(entry.getLoggerName()).append(": ")
                     .append(formatMessage(entry)).append(System.lineSeparator());
             for (Throwable t = entry.getThrown(); t != null; t = t.getCause()) {
-                line.append("  caused by ").append(t.getClass().getName()).append(": ").append(t.getMessage())
-                        .append(System.lineSeparator());
+                line.append(t == entry.getThrown() ? "  " : "  caused by ").append(t.getClass().getName()).append(": ")
+                        .append(t.getMessage()).append(System.lineSeparator());
             }
             return mask(line.toString());
         }

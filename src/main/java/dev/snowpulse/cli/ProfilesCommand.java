@@ -92,7 +92,7 @@ public final class ProfilesCommand {
         return Cli.OK;
     }
 
-    @Command(name = "import-env", description = "Save a profile from PGHOST, PGPORT, PGDATABASE, PGUSER, PGSSLMODE (password: PGPASSWORD stays in the environment).")
+    @Command(name = "import-env", description = "Save a profile from PGHOST, PGPORT, PGDATABASE, PGUSER, PGSSLMODE, PGSSLROOTCERT, PGAPPNAME (password: PGPASSWORD stays in the environment).")
     int importEnv(@Option(names = "--name", description = "Profile name (default: env-<PGHOST>)") String name,
                   @Option(names = "--env", defaultValue = "dev", description = "dev, staging, prod or custom (default: ${DEFAULT-VALUE})") String env)
             throws IOException {

@@ -43,14 +43,14 @@ public final class ConnectionProblems {
         }
         // PgBouncer's own refusals, in its words; Snowflake Postgres's pooler checks roles through snowflake_pooler
         if (mentions(failure, "no such user")) {
-            return "the pooler at " + where + " does not let user '" + pg.user() + "' in: superusers and replication roles "
-                    + "(snowflake_admin among them) cannot connect through Snowflake Postgres's pooler, nor can a role the "
-                    + "database does not have. Connect as an application role, or directly on port 5432 for admin work";
+            return "the pooler at " + where + " does not know user '" + pg.user() + "' (PgBouncer: no such user). On Snowflake "
+                    + "Postgres, superusers and replication roles (snowflake_admin among them) cannot connect through the "
+                    + "pooler: connect as an application role, or directly on port 5432 for admin work";
         }
         if (mentions(failure, "bouncer config error")) {
             return "the pooler at " + where + " could not look up user '" + pg.user() + "' in database '" + pg.database()
-                    + "': run CREATE EXTENSION snowflake_pooler; in that database (connected directly on port 5432, "
-                    + "as snowflake_admin), then connect again";
+                    + "' (PgBouncer: bouncer config error). On Snowflake Postgres, run CREATE EXTENSION snowflake_pooler; in "
+                    + "that database (connected directly on port 5432, as snowflake_admin), then connect again";
         }
         return switch (state) {
             case "3D000" -> "database '" + pg.database() + "' does not exist on " + where + ": check the database setting";

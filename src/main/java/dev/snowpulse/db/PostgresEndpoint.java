@@ -58,7 +58,11 @@ public record PostgresEndpoint(PostgresSettings settings, Optional<Secret> passw
             connection.commit();
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            connection.close();
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
         return connection;

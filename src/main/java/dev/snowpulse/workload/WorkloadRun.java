@@ -298,8 +298,7 @@ public final class WorkloadRun {
             history.finished(result);
         } catch (SQLException e) {
             // the run itself is done and its numbers are returned; only its row stays "running"
-            LOG.log(java.util.logging.Level.WARNING, "run " + id + " ended but its row in workload_runs was not updated: "
-                    + dev.snowpulse.db.ServerMessages.firstLine(e), e);
+            LOG.warning("run " + id + " ended but its row in workload_runs was not updated: " + dev.snowpulse.db.ServerMessages.firstLine(e));
         }
         return result;
     }

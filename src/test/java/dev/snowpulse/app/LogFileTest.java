@@ -78,5 +78,8 @@ class LogFileTest {
             assertThat(Files.readString(file)).doesNotContain(SECRET);
         }
         assertThat(LogFile.mask("password=" + SECRET + "&user=app")).isEqualTo("password=***&user=app");
+        assertThat(LogFile.mask("{\"password\":\"my " + SECRET + "\"} PGPASSWORD='a " + SECRET + "' private_key_file_pwd=" + SECRET))
+                .isEqualTo("{\"password\":***} PGPASSWORD=*** private_key_file_pwd=***");
+        assertThat(LogFile.mask("postgres://app:" + SECRET + "@db.example:5432/shop")).isEqualTo("postgres://app:***@db.example:5432/shop");
     }
 }

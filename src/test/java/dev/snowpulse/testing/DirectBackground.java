@@ -1,6 +1,7 @@
 package dev.snowpulse.testing;
 
 import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.common.BackgroundJob;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -9,15 +10,25 @@ import java.util.function.Consumer;
 public final class DirectBackground implements Background {
 
     @Override
-    public <T> void run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public <T> BackgroundJob run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        BackgroundJob job = new BackgroundJob();
         T result;
         try {
             result = work.call();
         } catch (Exception e) {
-            onFailure.accept(e);
-            return;
+            try {
+                onFailure.accept(e);
+            } finally {
+                job.finish();
+            }
+            return job;
         }
-        onSuccess.accept(result);
+        try {
+            onSuccess.accept(result);
+        } finally {
+            job.finish();
+        }
+        return job;
     }
 
     @Override

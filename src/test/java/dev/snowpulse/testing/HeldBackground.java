@@ -1,6 +1,7 @@
 package dev.snowpulse.testing;
 
 import dev.snowpulse.ui.common.Background;
+import dev.snowpulse.ui.common.BackgroundJob;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,8 +15,16 @@ public final class HeldBackground implements Background {
     private final Deque<Runnable> held = new ArrayDeque<>();
 
     @Override
-    public <T> void run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        held.add(() -> inline.run(name, work, onSuccess, onFailure));
+    public <T> BackgroundJob run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        BackgroundJob job = new BackgroundJob();
+        Runnable held = () -> inline.run(name, work, onSuccess, onFailure).onFinished(job::finish);
+        this.held.add(held);
+        job.cancelWith(() -> {
+            if (this.held.remove(held)) {
+                job.finish();
+            }
+        });
+        return job;
     }
 
     @Override

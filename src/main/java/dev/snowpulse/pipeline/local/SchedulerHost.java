@@ -47,7 +47,7 @@ public final class SchedulerHost implements AutoCloseable {
                     return;
                 }
                 scheduler = started;
-                scheduler.start(TICK, LOG::info);
+                scheduler.start(TICK, new RepeatsOnce(LOG::info));
             }
         });
     }
@@ -64,5 +64,23 @@ public final class SchedulerHost implements AutoCloseable {
     public synchronized void close() {
         following = null;
         stop();
+    }
+
+    /** Passes a line on unless it is the one passed last: a database that stays down is one line, not one a tick. */
+    private static final class RepeatsOnce implements java.util.function.Consumer<String> {
+        private final java.util.function.Consumer<String> next;
+        private String last;
+
+        RepeatsOnce(java.util.function.Consumer<String> next) {
+            this.next = next;
+        }
+
+        @Override
+        public synchronized void accept(String line) {
+            if (!line.equals(last)) {
+                next.accept(line);
+            }
+            last = line;
+        }
     }
 }

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  */
 public interface Background {
 
-    <T> void run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+    /** Starts {@code work}; {@code onSuccess} or {@code onFailure} runs on the UI thread with its outcome. */
+    <T> BackgroundJob run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
     /** Runs a small update on the UI thread, from work in progress (a log line, not a per-order event). */
     void onUi(Runnable update);

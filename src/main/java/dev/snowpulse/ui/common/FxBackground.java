@@ -12,22 +12,49 @@ public final class FxBackground implements Background, AutoCloseable {
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(FxBackground.class.getName());
 
+    private final java.util.Map<String, String> lastFailure = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("snowpulse-bg-", 0).factory());
 
     @Override
-    public <T> void run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public <T> BackgroundJob run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        BackgroundJob job = new BackgroundJob();
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
                 return work.call();
             }
         };
-        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
-        task.setOnFailed(e -> {
-            LOG.log(java.util.logging.Level.WARNING, "could not " + name + ": " + Failures.firstLine(task.getException()), task.getException());
-            onFailure.accept(task.getException());
+        task.setOnSucceeded(e -> {
+            lastFailure.remove(name);
+            try {
+                onSuccess.accept(task.getValue());
+            } finally {
+                job.finish();
+            }
         });
+        task.setOnFailed(e -> {
+            logOnce(name, task.getException());
+            try {
+                onFailure.accept(task.getException());
+            } finally {
+                job.finish();
+            }
+        });
+        task.setOnCancelled(e -> job.finish());
+        job.cancelWith(() -> task.cancel(true));
         executor.execute(task);
+        return job;
+    }
+
+    /**
+     * Into the log file (INFO: the tab already shows it, the terminal needs no stack trace), once per failure: a
+     * refresh that fails every five seconds the same way is written when it starts failing, not each time.
+     */
+    private void logOnce(String name, Throwable failure) {
+        String line = Failures.firstLine(failure);
+        if (!line.equals(lastFailure.put(name, line))) {
+            LOG.log(java.util.logging.Level.INFO, "could not " + name + ": " + line, failure);
+        }
     }
 
     @Override

@@ -48,4 +48,29 @@ public final class GuardedActions {
         }
         return decision.allowed();
     }
+
+    /** What a write action starts with, once every check passed: the profile and the form's values. */
+    public record Cleared<S>(ConnectionProfile profile, S values) {
+    }
+
+    /**
+     * The checks every tab's Start makes, in order: a Postgres profile is active ({@code otherwise} when not), the
+     * form reads ({@code values} throws with the field named), and the prod guard lets {@code typedName} through.
+     * The first refusal goes to {@code message} as it is; empty then.
+     */
+    public <S> Optional<Cleared<S>> clear(String otherwise, java.util.function.Supplier<S> values, String action, String typedName,
+                                          Consumer<String> message) {
+        ConnectionProfile profile = postgresProfile(otherwise, message).orElse(null);
+        if (profile == null) {
+            return Optional.empty();
+        }
+        S read;
+        try {
+            read = values.get();
+        } catch (IllegalArgumentException e) {
+            message.accept(e.getMessage());
+            return Optional.empty();
+        }
+        return allowed(profile, action, typedName, message) ? Optional.of(new Cleared<>(profile, read)) : Optional.empty();
+    }
 }

@@ -158,7 +158,6 @@ public final class PipelineViewModel {
         boolean failedOnly = errorsOnly.get();
         background.run("refresh the pipeline", () -> session.call(profile, g -> new Refresh(g.overview(tasksIn, failedOnly),
                 g.streams(streamsIn), summaryOrEmpty(g, tasksIn))), refresh -> {
-            refreshing = false;
             if (profile != shell.activeProfileProperty().get()) {
                 return;
             }
@@ -177,7 +176,6 @@ public final class PipelineViewModel {
                 message.set("");
             }
         }, failure -> {
-            refreshing = false;
             if (profile != shell.activeProfileProperty().get()) {
                 return;
             }
@@ -190,7 +188,7 @@ public final class PipelineViewModel {
                 notDeployed.set(false);
                 error.set(Failures.firstLine(failure));
             }
-        });
+        }).onFinished(() -> refreshing = false);
     }
 
     /** What a database without the pipeline shows: the Local demo's first view, so a state to act on, not an error. */

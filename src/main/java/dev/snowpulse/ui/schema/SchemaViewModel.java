@@ -202,6 +202,7 @@ public final class SchemaViewModel {
 
     private <T> void work(String what, Callable<T> job, Consumer<T> onSuccess) {
         busy.set(true);
+        // not busy before either callback runs: a callback may start the next read, which is busy again
         background.run(what, job, result -> {
             busy.set(false);
             onSuccess.accept(result);

@@ -79,21 +79,13 @@ public final class IngestViewModel {
         if (busy.get()) {
             return;
         }
-        ConnectionProfile profile = guard.postgresProfile("Connect a Postgres profile (Connections tab) to ingest into it.",
-                message::set).orElse(null);
-        if (profile == null) {
+        var cleared = guard.clear("Connect a Postgres profile (Connections tab) to ingest into it.", form::ingestSpec, ACTION,
+                typedName, message::set).orElse(null);
+        if (cleared == null) {
             return;
         }
-        IngestSpec spec;
-        try {
-            spec = form.ingestSpec();
-        } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
-            return;
-        }
-        if (!guard.allowed(profile, ACTION, typedName, message::set)) {
-            return;
-        }
+        ConnectionProfile profile = cleared.profile();
+        IngestSpec spec = cleared.values();
         busy.set(true);
         // Cleared before the start: the first batch can arrive before the start is reported back here.
         arrived.clear();

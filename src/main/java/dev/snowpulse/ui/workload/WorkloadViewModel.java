@@ -124,6 +124,10 @@ public final class WorkloadViewModel {
         return guard.question(ACTION);
     }
 
+    /** The form as read: the run, and the units to restock to first (empty: the stock as it is). */
+    private record Plan(WorkloadSpec spec, java.util.OptionalInt restock) {
+    }
+
     /** Starts a run of the form's spec on the active profile; {@code typedName} answers the prod guard (null if not asked). */
     public void start(String typedName) {
         message.set("");
@@ -131,23 +135,14 @@ public final class WorkloadViewModel {
         if (busy.get()) {
             return;
         }
-        ConnectionProfile profile = guard.postgresProfile("Connect a Postgres profile (Connections tab) to run a workload on it.",
-                message::set).orElse(null);
-        if (profile == null) {
+        var cleared = guard.clear("Connect a Postgres profile (Connections tab) to run a workload on it.",
+                () -> new Plan(form.workloadSpec(), form.restock()), ACTION, typedName, message::set).orElse(null);
+        if (cleared == null) {
             return;
         }
-        WorkloadSpec spec;
-        java.util.OptionalInt restock;
-        try {
-            spec = form.workloadSpec();
-            restock = form.restock();
-        } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
-            return;
-        }
-        if (!guard.allowed(profile, ACTION, typedName, message::set)) {
-            return;
-        }
+        ConnectionProfile profile = cleared.profile();
+        WorkloadSpec spec = cleared.values().spec();
+        java.util.OptionalInt restock = cleared.values().restock();
         busy.set(true);
         status.set((restock.isPresent() ? "Restocking, then starting" : "Starting") + " on " + profile.name() + "…");
         background.run("start workload", () -> {
