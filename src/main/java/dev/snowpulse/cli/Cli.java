@@ -35,7 +35,7 @@ public final class Cli {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Cli.class.getName());
 
     static CommandLine commandLine(CliContext context) {
-        CommandLine commandLine = new CommandLine(new SnowPulseCommand(), new CliFactory(context));
+        CommandLine commandLine = new CommandLine(new SnowPulseCommand(context), new CliFactory(context));
         commandLine.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? USAGE : FAILURE);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             String failure = CliFailureText.of(e);

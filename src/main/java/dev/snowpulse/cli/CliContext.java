@@ -11,6 +11,7 @@ public final class CliContext implements AutoCloseable {
     private final Supplier<AppServices> services;
     private final PrintWriter out;
     private final PrintWriter err;
+    private String chosenProfile;
     private boolean used;
 
     CliContext(Supplier<AppServices> services, PrintWriter out, PrintWriter err) {
@@ -41,5 +42,15 @@ public final class CliContext implements AutoCloseable {
         if (used) {
             services.get().close();
         }
+    }
+
+    /** The global --profile. */
+    void chooseProfile(String name) {
+        chosenProfile = name;
+    }
+
+    /** The profile named by --profile, or null when none was. */
+    String chosenProfile() {
+        return chosenProfile;
     }
 }

@@ -22,7 +22,7 @@ final class CliProfiles {
     static ConnectionProfile chosen(CliContext context, CommandSpec spec, String explicit) {
         String name = explicit;
         if (name == null) {
-            name = ((SnowPulseCommand) spec.root().userObject()).profile;
+            name = context.chosenProfile();
         }
         return context.services().profiles().require(name == null ? ProfileCatalog.LOCAL_DEMO : name);
     }

@@ -15,9 +15,18 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error."})
 public final class SnowPulseCommand implements Runnable {
 
+    private final CliContext context;
+
+    public SnowPulseCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** Given before or after the subcommand, it lands in the context that every command reads it from. */
     @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
             description = "Connection profile to use (default: Local demo).")
-    String profile;
+    void profile(String name) {
+        context.chooseProfile(name);
+    }
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

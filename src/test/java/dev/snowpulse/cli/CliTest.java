@@ -81,6 +81,8 @@ class CliTest {
         assertThat(test.exit()).as(test.err()).isZero();
         assertThat(test.out()).containsPattern("ok  shop  .* PostgreSQL \\d+");
 
+        assertThat(run("profiles", "show", "--profile", "shop").out()).as("--profile after the subcommand, too")
+                .isEqualTo(run("--profile", "shop", "profiles", "show").out()).contains("shop");
         Run show = run("profiles", "show", "shop");
         assertThat(show.out()).contains("database          " + pg.database()).contains("secret source     none");
 

@@ -64,13 +64,17 @@ class WorkloadTabUiTest {
     /** Once connected: the Workload tab's form set for 2 workers for 4 s at {@code rate} orders/s. */
     @SuppressWarnings("unchecked")
     private static void fillInATimedRun(FxRobot robot, int rate) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
-        robot.clickOn("#tab-workload");
+        openWorkloadOnceConnected(robot);
         ChoiceBox<WorkloadForm.StopAfter> stopAfter = robot.lookup("#stopAfter").queryAs(ChoiceBox.class);
         robot.interact(() -> stopAfter.setValue(WorkloadForm.StopAfter.DURATION));
         type(robot, "#field-workers", "2");
         type(robot, "#field-duration", "4s");
         type(robot, "#field-rate", Integer.toString(rate));
+    }
+
+    private static void openWorkloadOnceConnected(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
+        robot.clickOn("#tab-workload");
     }
 
     private long orders() throws Exception {
@@ -146,8 +150,7 @@ class WorkloadTabUiTest {
     @Test
     @SuppressWarnings("unchecked")
     void continuousIngestShowsItsBatchesUntilStopped(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
-        robot.clickOn("#tab-workload");
+        openWorkloadOnceConnected(robot);
         type(robot, "#field-ingest-interval", "200ms");
         type(robot, "#field-ingest-batch-size", "3");
 
@@ -170,8 +173,7 @@ class WorkloadTabUiTest {
 
     @Test
     void messagesFitTheFormColumnWithoutHidingTheBatches(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
-        robot.clickOn("#tab-workload");
+        openWorkloadOnceConnected(robot);
         type(robot, "#field-ingest-interval", "abc");
         robot.clickOn("#startIngest");
         WaitForAsyncUtils.waitForFxEvents();
@@ -190,8 +192,7 @@ class WorkloadTabUiTest {
 
     @Test
     void aBadValueIsMarkedAndNamedAndNothingRuns(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#statusState").queryAs(Label.class).getText().equals("Connected"));
-        robot.clickOn("#tab-workload");
+        openWorkloadOnceConnected(robot);
         type(robot, "#field-max-customers", "ten");
 
         robot.clickOn("#startWorkload");
