@@ -53,7 +53,9 @@ public final class FxBackground implements Background, AutoCloseable {
     private void logOnce(String name, Throwable failure) {
         String line = Failures.firstLine(failure);
         if (!line.equals(lastFailure.put(name, line))) {
-            LOG.log(java.util.logging.Level.INFO, "could not " + name + ": " + line, failure);
+            // most failures already say what could not be done ("could not list the tasks: ...")
+            String said = line.regionMatches(true, 0, "could not", 0, 9) ? line : "could not " + name + ": " + line;
+            LOG.log(java.util.logging.Level.INFO, said, failure);
         }
     }
 

@@ -172,7 +172,7 @@ public final class PipelineView implements TabContent {
         records.setStyle("-fx-alignment: CENTER-RIGHT;");
         layers.getColumns().add(records);
         layers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        layers.setPlaceholder(new Label("No counts yet"));
+        layers.setPlaceholder(Nodes.placeholder(model.errorProperty(), "No counts yet"));
         layers.setPrefHeight(186);
         layers.setMinHeight(186);
 

@@ -472,6 +472,8 @@ public final class WorkloadView implements TabContent {
         Label message = new Label();
         message.setId("historyMessage");
         message.getStyleClass().add("hint");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(history.messageProperty());
         message.visibleProperty().bind(history.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
