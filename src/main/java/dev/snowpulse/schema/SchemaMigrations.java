@@ -70,9 +70,11 @@ public final class SchemaMigrations {
             }
         }
         FileTimer timer = new FileTimer(log);
+        SchemaStatus after;
         try {
             MigrateResult result = flyway(timer).migrate();
-            reportApplied(timer.started, log);
+            after = status();
+            reportApplied(timer.started, after.files(), log);
             log.accept(new MigrationEvent(MigrationEvent.Kind.INFO, null, 0, result.migrationsExecuted == 0
                     ? "nothing to apply: the schema is up to date"
                     : "applied " + result.migrationsExecuted + " file(s); schema version " + result.targetSchemaVersion));
@@ -87,15 +89,14 @@ public final class SchemaMigrations {
             }
             throw failure;
         }
-        return status();
+        return after;
     }
 
     /**
      * Reported after the commit, with the time Flyway wrote into its history table, so that the log and the
      * Schema table give a file the same time.
      */
-    private void reportApplied(List<String> started, Consumer<MigrationEvent> log) throws SQLException {
-        List<SchemaFile> files = status().files();
+    private static void reportApplied(List<String> started, List<SchemaFile> files, Consumer<MigrationEvent> log) {
         for (String script : started) {
             Integer millis = files.stream().filter(f -> script.equals(f.script()) && f.executionMillis() != null)
                     .reduce((first, second) -> second).map(SchemaFile::executionMillis).orElse(null);
