@@ -87,6 +87,18 @@ class ArchitectureTest {
         return slices().matching(root + ".(*).(*)..").should().beFreeOfCycles();
     }
 
+    /** A view model holds state and calls services; nodes, charts and pictures are the view's. */
+    static ArchRule viewModelsHoldNoSceneTypes(String root) {
+        return noClasses().that().resideInAPackage(root + ".ui..").and().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "java.awt..")
+                .because("a view model is tested without a scene, and the view draws what it exposes");
+    }
+
+    @Test
+    void viewModelsExposeNoSceneTypes() {
+        viewModelsHoldNoSceneTypes(ROOT).check(classes);
+    }
+
     @Test
     void theUiIsOneWayWindowThenTabsThenCommon() {
         uiSubPackagesFreeOfCycles(ROOT).check(classes);
@@ -109,6 +121,8 @@ class ArchitectureTest {
                 .hasMessageContaining("OneTab").hasMessageNotContaining("Shared");
         assertThatThrownBy(() -> serviceSubPackagesFreeOfCycles(root).check(fixture)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle detected");
+        assertThatThrownBy(() -> viewModelsHoldNoSceneTypes(root).check(fixture)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ChartViewModel").hasMessageContaining("XYChart");
     }
 
     /** A class of one ui sub-package that depends on a class of another, ui/common aside. */

@@ -88,7 +88,7 @@ public final class SnowPulseWindow {
                 new LazyTab("Schema", () -> new SchemaView(
                         new SchemaViewModel(shell, services.connections(), services.prodGuard(), background), shell)),
                 new LazyTab("Workload", () -> workloadTab(background)),
-                new LazyTab("KPIs", () -> new KpiView(new KpiViewModel(shell, services.connections(), background, FxTicker::new, new FxFrameSteps()))),
+                new LazyTab("KPIs", () -> new KpiView(new KpiViewModel(shell, services.connections(), background, FxTicker::new), new FxFrameSteps())),
                 new LazyTab("Pipeline", () -> new PipelineView(new PipelineViewModel(shell, pipelineSession, services.prodGuard(),
                         background, new FxTicker(PIPELINE_REFRESH)),
                         new ReferenceViewModel(shell, pipelineSession, services.prodGuard(), background), shell)),

@@ -146,13 +146,13 @@ class KpisTabUiTest {
     void theDashboardPictureIsWhatIsOnScreen(FxRobot robot) throws Exception {
         openKpis(robot);
         Node dashboard = onFx(() -> robot.lookup(".kpis").query());
-        java.awt.image.BufferedImage picture = WaitForAsyncUtils.asyncFx(() ->
-                dev.snowpulse.ui.kpis.KpiView.toBufferedImage(dashboard.snapshot(null, null))).get();
-        assertThat(picture.getWidth()).isEqualTo((int) Math.ceil(dashboard.getLayoutBounds().getWidth()));
+        dev.snowpulse.ui.kpis.ArgbPicture picture = WaitForAsyncUtils.asyncFx(() ->
+                dev.snowpulse.ui.kpis.KpiView.pixelsOf(dashboard.snapshot(null, null))).get();
+        assertThat(picture.width()).isEqualTo((int) Math.ceil(dashboard.getLayoutBounds().getWidth()));
         Path file = home.resolve("dashboard.png");
-        assertThat(javax.imageio.ImageIO.write(picture, "png", file.toFile())).isTrue();
+        assertThat(javax.imageio.ImageIO.write(picture.toBufferedImage(), "png", file.toFile())).isTrue();
         java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(file.toFile());
-        assertThat(read.getHeight()).isEqualTo(picture.getHeight());
+        assertThat(read.getHeight()).isEqualTo(picture.height());
         // a tile's dark background and the panel's light one: a real picture, not a blank
         assertThat(java.util.stream.IntStream.range(0, read.getWidth()).map(x -> read.getRGB(x, read.getHeight() / 2)).distinct().count()).isGreaterThan(5);
     }

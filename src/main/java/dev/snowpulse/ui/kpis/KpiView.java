@@ -5,6 +5,9 @@ import dev.snowpulse.format.ReportTable;
 import dev.snowpulse.kpi.KpiReports;
 import dev.snowpulse.kpi.KpiSnapshot;
 import dev.snowpulse.ui.common.TabContent;
+import dev.snowpulse.ui.common.FrameSteps;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,7 +26,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -39,7 +41,10 @@ import org.controlsfx.control.CheckComboBox;
 import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The KPIs tab: controls, the stale banner, the tiles, and the charts and table of the window. */
@@ -49,10 +54,16 @@ public final class KpiView implements TabContent {
 
     private final KpiViewModel model;
     private final KpiTiles tiles = new KpiTiles();
+    private final KpiCharts charts = new KpiCharts();
+    private final FrameSteps frames;
+    private final List<Consumer<KpiSnapshot>> axes = new ArrayList<>();
+    // what the status line says once a refresh is all on screen (the tests wait for it too)
+    private final StringProperty drawn = new SimpleStringProperty("Not loaded yet");
     private final VBox root;
 
-    public KpiView(KpiViewModel model) {
+    public KpiView(KpiViewModel model, FrameSteps frames) {
         this.model = model;
+        this.frames = frames;
         Label error = Nodes.errorLine("kpiError", model.errorProperty());
 
         Label message = new Label();
@@ -62,26 +73,46 @@ public final class KpiView implements TabContent {
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        GridPane charts = charts();
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        root = new VBox(8, controls(), error, message, tiles.node(), charts);
+        GridPane grid = charts();
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        root = new VBox(8, controls(), error, message, tiles.node(), grid);
         root.setPadding(new Insets(10, 14, 10, 14));
         root.getStyleClass().add("kpis");
 
-        // the tiles in three steps of a refresh: seven tiles at once make the longest frame of a refresh
-        for (int from = 0; from < KpiTiles.COUNT; from += 3) {
-            int first = from;
-            model.addScreenPart(s -> tiles.show(s, first, Math.min(first + 3, KpiTiles.COUNT)));
-        }
         model.snapshotProperty().addListener((obs, old, now) -> {
             if (now == null) {
+                frames.apply(List.of()); // what an earlier profile's refresh still had to draw is dropped with it
+                charts.clear();
                 tiles.unread();
+                drawn.set(model.updatedProperty().get());
+            } else {
+                draw(now);
             }
         });
         model.staleProperty().addListener((obs, old, now) -> {
             tiles.stale(now);
-            charts.setOpacity(now ? 0.55 : 1);
+            grid.setOpacity(now ? 0.55 : 1);
         });
+    }
+
+    /**
+     * A refresh reaches the screen a part at a time (see {@link FrameSteps}): the charts and table, the tiles in three
+     * steps (seven tiles at once make the longest frame of a refresh), the axes, then the time it was taken.
+     */
+    private void draw(KpiSnapshot s) {
+        List<Runnable> steps = new ArrayList<>(charts.steps(s));
+        for (int from = 0; from < KpiTiles.COUNT; from += 3) {
+            int first = from;
+            steps.add(() -> tiles.show(s, first, Math.min(first + 3, KpiTiles.COUNT)));
+        }
+        axes.forEach(axis -> steps.add(() -> axis.accept(s)));
+        String status = statusOf(model.updatedProperty().get(), model.liveRateProperty().get());
+        steps.add(() -> drawn.set(status));
+        frames.apply(steps);
+    }
+
+    private static String statusOf(String updated, String liveRate) {
+        return updated + (liveRate.equals("–") ? "" : " · " + liveRate + " orders/s now");
     }
 
     @Override
@@ -199,9 +230,7 @@ public final class KpiView implements TabContent {
         updated.setId("kpiUpdated");
         updated.getStyleClass().add("hint");
         updated.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                        model.updatedProperty().get() + (model.liveRateProperty().get().equals("–") ? "" : " · " + model.liveRateProperty().get() + " orders/s now")
-                                + (model.staleProperty().get() ? " · stale" : ""),
-                model.updatedProperty(), model.liveRateProperty(), model.staleProperty()));
+                        drawn.get() + (model.staleProperty().get() ? " · stale" : ""), drawn, model.staleProperty()));
 
         HBox first = new HBox(8, windowLabel, slider, presets, sep(), categories, limitLabel, limit, Nodes.spacer(), interval, pause, refresh, png);
         first.setAlignment(Pos.CENTER_LEFT);
@@ -211,22 +240,22 @@ public final class KpiView implements TabContent {
     }
 
     private GridPane charts() {
-        CategoryAxis categoryX = new CategoryAxis(model.salesCategories());
+        CategoryAxis categoryX = new CategoryAxis(charts.salesCategories());
         categoryX.setAutoRanging(false);
         NumberAxis salesY = SteadyAxis.create("revenue");
         BarChart<String, Number> sales = new BarChart<>(categoryX, salesY);
         sales.setId("salesByCategoryChart");
-        sales.getData().add(model.categoryRevenue());
+        sales.getData().add(charts.categoryRevenue());
         sales.setLegendVisible(false);
         style(sales);
 
         NumberAxis stockX = SteadyAxis.create(null);
-        CategoryAxis productAxis = new CategoryAxis(model.products());
+        CategoryAxis productAxis = new CategoryAxis(charts.products());
         productAxis.setAutoRanging(false);
         BarChart<Number, String> inventory = new BarChart<>(stockX, productAxis);
         inventory.setId("inventoryChart");
-        inventory.getData().add(model.stock());
-        LowStockMarks.follow(model.stock(), model.lowStock());
+        inventory.getData().add(charts.stock());
+        LowStockMarks.follow(charts.stock(), charts.lowStock());
         inventory.setLegendVisible(false);
         inventory.getStyleClass().add("inventory-chart");
         inventory.setCategoryGap(2);
@@ -238,7 +267,7 @@ public final class KpiView implements TabContent {
         NumberAxis revenueY = SteadyAxis.create("revenue");
         AreaChart<Number, Number> revenue = new AreaChart<>(minutesX, revenueY);
         revenue.setId("revenuePerMinuteChart");
-        revenue.getData().add(model.revenuePerMinute());
+        revenue.getData().add(charts.revenuePerMinute());
         revenue.setLegendVisible(false);
         revenue.setCreateSymbols(false);
         style(revenue);
@@ -256,7 +285,7 @@ public final class KpiView implements TabContent {
         NumberAxis ordersY = SteadyAxis.create("orders");
         LineChart<Number, Number> orders = new LineChart<>(minutesX2, ordersY);
         orders.setId("ordersPerMinuteChart");
-        orders.getData().add(model.ordersPerMinute());
+        orders.getData().add(charts.ordersPerMinute());
         orders.setLegendVisible(false);
         orders.setCreateSymbols(false);
         style(orders);
@@ -267,15 +296,15 @@ public final class KpiView implements TabContent {
         orders.setMinHeight(90);
 
         NumberAxis spend = SteadyAxis.create("revenue");
-        CategoryAxis customers = new CategoryAxis(model.topCustomerOrder());
+        CategoryAxis customers = new CategoryAxis(charts.topCustomerOrder());
         customers.setAutoRanging(false);
         BarChart<Number, String> top = new BarChart<>(spend, customers);
         top.setId("topCustomersChart");
-        top.getData().add(model.topCustomers());
+        top.getData().add(charts.topCustomers());
         top.setLegendVisible(false);
         style(top);
 
-        TableView<RecentOrderRow> recent = new TableView<>(model.recentOrders());
+        TableView<RecentOrderRow> recent = new TableView<>(charts.recentOrders());
         recent.setId("recentOrders");
         recent.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label noOrders = new Label();
@@ -293,7 +322,7 @@ public final class KpiView implements TabContent {
         recent.getColumns().add(column("Qty", 36, RecentOrderRow::quantityProperty));
         recent.getColumns().add(column("Total", 70, RecentOrderRow::totalProperty));
 
-        model.addScreenPart(now -> {
+        axes.add(now -> {
             SteadyAxis.fit(salesY, now.salesByCategory().stream().mapToDouble(c -> c.revenue().doubleValue()).max().orElse(0));
             SteadyAxis.fit(stockX, now.inventory().stream().mapToDouble(i -> i.stock()).max().orElse(0));
             SteadyAxis.fit(revenueY, now.perMinute().stream().mapToDouble(m -> m.revenue().doubleValue()).max().orElse(0));
@@ -348,22 +377,17 @@ public final class KpiView implements TabContent {
         WritableImage image = root.snapshot(new SnapshotParameters(), null);
         File file = choose("Save a snapshot of the dashboard", "snowpulse-kpis.png", "PNG", "*.png");
         if (file != null) {
-            model.exportPng(toBufferedImage(image), file.toPath());
+            model.exportPng(pixelsOf(image), file.toPath());
         }
     }
 
     /** Pixels copied on the FX thread (a few milliseconds); encoding the PNG happens off it. */
-    public static java.awt.image.BufferedImage toBufferedImage(WritableImage image) {
+    public static ArgbPicture pixelsOf(WritableImage image) {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        int[] row = new int[width];
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            pixels.getPixels(0, y, width, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, width);
-            out.setRGB(0, y, width, 1, row, 0, width);
-        }
-        return out;
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, width);
+        return new ArgbPicture(width, height, argb);
     }
 
     private File choose(String title, String name, String kind, String pattern) {

@@ -6,12 +6,9 @@ import dev.snowpulse.format.ReportTable;
 import dev.snowpulse.kpi.KpiQuery;
 import dev.snowpulse.kpi.KpiReader;
 import dev.snowpulse.kpi.KpiSnapshot;
-import dev.snowpulse.kpi.MinuteSales;
-import dev.snowpulse.kpi.StockLevel;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.ui.common.Background;
-import dev.snowpulse.ui.common.FrameSteps;
 import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.common.Ticker;
 import dev.snowpulse.ui.common.ShellViewModel;
@@ -28,7 +25,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.chart.XYChart;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,8 +37,8 @@ import java.util.function.Function;
 /**
  * The KPIs tab: polls the KPI functions while the tab is shown, at the chosen interval, never two polls at once (a
  * tick that finds a poll still running is skipped). A failed poll keeps the last good values, marked stale, with the
- * error; the next tick tries again, so the dashboard recovers by itself when the database is back. Chart series are
- * created once and updated in place.
+ * error; the next tick tries again, so the dashboard recovers by itself when the database is back. The view draws
+ * each snapshot.
  */
 public final class KpiViewModel {
 
@@ -68,20 +64,6 @@ public final class KpiViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty usable = new SimpleBooleanProperty();
 
-    private final XYChart.Series<String, Number> categoryRevenue = new XYChart.Series<>();
-    private final XYChart.Series<Number, String> stock = new XYChart.Series<>();
-    private final javafx.collections.ObservableSet<String> lowStock = FXCollections.observableSet();
-    private final XYChart.Series<Number, Number> revenuePerMinute = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> ordersPerMinute = new XYChart.Series<>();
-    private final XYChart.Series<Number, String> topCustomers = new XYChart.Series<>();
-    private final ObservableList<String> topCustomerOrder = FXCollections.observableArrayList();
-    // category axes with fixed lists: an auto-ranging category axis re-measures every label on every refresh
-    private final ObservableList<String> salesCategories = FXCollections.observableArrayList();
-    private final ObservableList<String> products = FXCollections.observableArrayList();
-    private final ObservableList<RecentOrderRow> recentOrders = FXCollections.observableArrayList();
-
-    private final FrameSteps frames;
-    private final List<java.util.function.Consumer<KpiSnapshot>> screenParts = new java.util.ArrayList<>();
     private Ticker ticker;
     private boolean active;
     private boolean inFlight;
@@ -89,18 +71,11 @@ public final class KpiViewModel {
     private KpiReader reader;
     private ConnectionProfile readerProfile;
 
-    public KpiViewModel(ShellViewModel shell, ConnectionService connections, Background background, Function<Duration, Ticker> tickers,
-                        FrameSteps frames) {
+    public KpiViewModel(ShellViewModel shell, ConnectionService connections, Background background, Function<Duration, Ticker> tickers) {
         this.shell = shell;
         this.connections = connections;
         this.background = background;
         this.tickers = tickers;
-        this.frames = frames;
-        categoryRevenue.setName("revenue");
-        stock.setName("stock");
-        revenuePerMinute.setName("revenue");
-        ordersPerMinute.setName("orders");
-        topCustomers.setName("revenue");
         windowMinutes.addListener((obs, old, now) -> queryChanged());
         recentLimit.addListener((obs, old, now) -> queryChanged());
         chosenCategories.addListener((javafx.collections.ListChangeListener<String>) c -> queryChanged());
@@ -210,94 +185,19 @@ public final class KpiViewModel {
         return reader.read(query, timeout);
     }
 
-    /**
-     * Something of the view's own that shows a refresh (tiles, axes): it gets a step of its own in each refresh, after
-     * the charts and before "Updated".
-     */
-    public void addScreenPart(java.util.function.Consumer<KpiSnapshot> part) {
-        screenParts.add(part);
-    }
-
-    /**
-     * A refresh reaches the screen a part at a time (see {@link FrameSteps}): sales, stock, revenue and orders a minute,
-     * customers, orders, the view's parts, then the time it was taken.
-     */
+    /** A refresh arrived: the view draws the snapshot (in steps of its own); its time and rate are known now. */
     private void show(KpiSnapshot s) {
         KpiSnapshot earlier = snapshot.get();
-        List<Runnable> steps = new java.util.ArrayList<>(List.of(
-                () -> showSales(s),
-                () -> showStock(s),
-                () -> showMinutes(s, revenuePerMinute, m -> m.revenue().doubleValue()),
-                () -> showMinutes(s, ordersPerMinute, m -> (double) m.orders()),
-                () -> {
-                    // the axis lists the customers in this order (the best at the top), so the bars follow the ranking
-                    setIfChanged(topCustomerOrder, s.topCustomers().reversed().stream().map(c -> c.name()).toList());
-                    SeriesUpdater.byCategoryHorizontal(topCustomers, s.topCustomers().reversed(), c -> c.name(), c -> c.revenue().doubleValue());
-                },
-                () -> showRecentOrders(s.recentOrders())));
-        screenParts.forEach(part -> steps.add(() -> part.accept(s)));
-        steps.add(() -> {
-                    // last: "Updated" says the whole refresh is on screen (the tests wait for it too)
-                    updated.set("Updated " + CLOCK.format(s.takenAt()) + " · query " + s.queryTime().toMillis() + " ms");
-                    if (earlier != null && earlier.query().equals(s.query())) {
-                        liveRate.set(String.format(java.util.Locale.ROOT, "%.1f", s.ordersPerSecondSince(earlier)));
-                    }
-                    snapshot.set(s);
-                });
-        frames.apply(steps);
-    }
-
-    private void showSales(KpiSnapshot s) {
         stale.set(false);
         error.set("");
         if (!categories.equals(s.categories())) {
             categories.setAll(s.categories());
         }
-        // every category in the filter (or in the database) keeps its bar, at zero when it sold nothing
-        List<String> shown = s.query().categories().isEmpty() ? s.categories()
-                : s.categories().stream().filter(s.query().categories()::contains).toList();
-        setIfChanged(salesCategories, shown);
-        Map<String, Double> revenueByCategory = new java.util.HashMap<>();
-        s.salesByCategory().forEach(c -> revenueByCategory.put(c.category(), c.revenue().doubleValue()));
-        SeriesUpdater.byCategory(categoryRevenue, shown, c -> c, c -> revenueByCategory.getOrDefault(c, 0.0));
-    }
-
-    private void showStock(KpiSnapshot s) {
-        List<StockLevel> bottomUp = s.inventory().reversed();
-        setIfChanged(products, bottomUp.stream().map(StockLevel::productName).toList());
-        SeriesUpdater.byCategoryHorizontal(stock, bottomUp, StockLevel::productName, StockLevel::stock);
-        java.util.Set<String> low = s.inventory().stream().filter(StockLevel::low).map(StockLevel::productName).collect(java.util.stream.Collectors.toSet());
-        lowStock.retainAll(low);
-        lowStock.addAll(low);
-    }
-
-    private static void showMinutes(KpiSnapshot s, XYChart.Series<Number, Number> series, java.util.function.ToDoubleFunction<MinuteSales> value) {
-        int n = s.perMinute().size();
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = i - (n - 1);
-            ys[i] = value.applyAsDouble(s.perMinute().get(i));
+        updated.set("Updated " + CLOCK.format(s.takenAt()) + " · query " + s.queryTime().toMillis() + " ms");
+        if (earlier != null && earlier.query().equals(s.query())) {
+            liveRate.set(String.format(java.util.Locale.ROOT, "%.1f", s.ordersPerSecondSince(earlier)));
         }
-        SeriesUpdater.numeric(series, xs, ys);
-    }
-
-    private static void setIfChanged(ObservableList<String> list, List<String> wanted) {
-        if (!list.equals(wanted)) {
-            list.setAll(wanted);
-        }
-    }
-
-    private void showRecentOrders(List<dev.snowpulse.kpi.RecentOrder> orders) {
-        if (recentOrders.size() > orders.size()) {
-            recentOrders.remove(orders.size(), recentOrders.size());
-        }
-        while (recentOrders.size() < orders.size()) {
-            recentOrders.add(new RecentOrderRow());
-        }
-        for (int i = 0; i < orders.size(); i++) {
-            recentOrders.get(i).show(orders.get(i));
-        }
+        snapshot.set(s);
     }
 
     private void failed(Throwable failure) {
@@ -312,18 +212,7 @@ public final class KpiViewModel {
     }
 
     private void clear() {
-        frames.apply(List.of()); // what an earlier profile's refresh still had to draw is dropped with it
-        snapshot.set(null);
-        categoryRevenue.getData().clear();
-        stock.getData().clear();
-        lowStock.clear();
-        revenuePerMinute.getData().clear();
-        ordersPerMinute.getData().clear();
-        topCustomers.getData().clear();
-        topCustomerOrder.clear();
-        salesCategories.clear();
-        products.clear();
-        recentOrders.clear();
+        snapshot.set(null); // the view drops what it drew, and what it still had to draw, with it
         chosenCategories.clear();
         liveRate.set("–");
         updated.set("Not loaded yet");
@@ -343,10 +232,10 @@ public final class KpiViewModel {
                 failure -> message.set("Could not export to " + file + ": " + failure.getMessage()));
     }
 
-    /** Writes a picture of the dashboard (taken by the view on the FX thread) as PNG, off the FX thread. */
-    public void exportPng(java.awt.image.BufferedImage picture, Path file) {
+    /** Writes a picture of the dashboard (its pixels copied by the view on the FX thread) as PNG, off the FX thread. */
+    public void exportPng(ArgbPicture picture, Path file) {
         background.run("export PNG", () -> {
-            if (!javax.imageio.ImageIO.write(picture, "png", file.toFile())) {
+            if (!javax.imageio.ImageIO.write(picture.toBufferedImage(), "png", file.toFile())) {
                 throw new java.io.IOException("no PNG writer in this Java runtime");
             }
             return file;
@@ -417,46 +306,5 @@ public final class KpiViewModel {
 
     public ReadOnlyBooleanProperty usableProperty() {
         return usable;
-    }
-
-    public XYChart.Series<String, Number> categoryRevenue() {
-        return categoryRevenue;
-    }
-
-    public XYChart.Series<Number, String> stock() {
-        return stock;
-    }
-
-    /** Products at or below {@link StockLevel#LOW}: their bars are drawn in the warning colour. */
-    public javafx.collections.ObservableSet<String> lowStock() {
-        return lowStock;
-    }
-
-    public XYChart.Series<Number, Number> revenuePerMinute() {
-        return revenuePerMinute;
-    }
-
-    public XYChart.Series<Number, Number> ordersPerMinute() {
-        return ordersPerMinute;
-    }
-
-    public XYChart.Series<Number, String> topCustomers() {
-        return topCustomers;
-    }
-
-    public ObservableList<String> salesCategories() {
-        return salesCategories;
-    }
-
-    public ObservableList<String> products() {
-        return products;
-    }
-
-    public ObservableList<String> topCustomerOrder() {
-        return topCustomerOrder;
-    }
-
-    public ObservableList<RecentOrderRow> recentOrders() {
-        return recentOrders;
     }
 }

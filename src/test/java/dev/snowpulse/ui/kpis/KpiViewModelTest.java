@@ -17,7 +17,6 @@ import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.ConnectionChecks;
-import dev.snowpulse.ui.common.FrameSteps;
 import dev.snowpulse.ui.common.ShellViewModel;
 import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +37,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The KPIs tab's model on {@link KnownDataset}: values, filters, polling rules, stale values and recovery. */
+/** The KPIs tab's model (and the charts drawn from its snapshots) on {@link KnownDataset}: values, filters, polling rules, stale values and recovery. */
 class KpiViewModelTest {
 
     @RegisterExtension
@@ -52,6 +51,7 @@ class KpiViewModelTest {
     private ShellViewModel shell;
     private final List<ManualTicker> tickers = new ArrayList<>();
     private final List<Duration> periods = new ArrayList<>();
+    private final KpiCharts charts = new KpiCharts();
 
     @BeforeAll
     static void dataset() throws Exception {
@@ -72,12 +72,21 @@ class KpiViewModelTest {
         services = AppServices.create(TestHosts.linux(home), new InMemoryKeychain(false));
         shell = new ShellViewModel(new ConnectionChecks(services.connections(), services.secrets().session(), new DirectBackground()));
         shell.connect(new ConnectionProfile("shop", Environment.of(EnvironmentKind.DEV), database));
-        return new KpiViewModel(shell, services.connections(), background, period -> {
+        KpiViewModel model = new KpiViewModel(shell, services.connections(), background, period -> {
             periods.add(period);
             ManualTicker ticker = new ManualTicker();
             tickers.add(ticker);
             return ticker;
-        }, FrameSteps.INLINE);
+        });
+        // drawn as the view draws them, all steps at once
+        model.snapshotProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                charts.clear();
+            } else {
+                charts.show(now);
+            }
+        });
+        return model;
     }
 
     private static <X> Map<X, Double> values(XYChart.Series<X, Number> series) {
@@ -95,25 +104,25 @@ class KpiViewModelTest {
 
         var s = model.snapshotProperty().get();
         assertThat(s.summary().ordersWindow()).isEqualTo(3);
-        assertThat(values(model.categoryRevenue())).as("every category keeps its bar").containsOnly(Map.entry("Apparel", 0.0),
+        assertThat(values(charts.categoryRevenue())).as("every category keeps its bar").containsOnly(Map.entry("Apparel", 0.0),
                 Map.entry("Books", 0.0), Map.entry("Electronics", 172.48), Map.entry("Fitness", 20.0), Map.entry("Footwear", 0.0),
                 Map.entry("Kitchen", 0.0));
-        assertThat(model.salesCategories()).containsExactly("Apparel", "Books", "Electronics", "Fitness", "Footwear", "Kitchen");
-        assertThat(model.topCustomerOrder()).containsExactly("Bob Johnson", "Alice Smith");
-        assertThat(model.recentOrders()).hasSize(3);
-        assertThat(model.revenuePerMinute().getData()).hasSize(16);
-        assertThat(model.revenuePerMinute().getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).sum()).isEqualTo(192.48, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(charts.salesCategories()).containsExactly("Apparel", "Books", "Electronics", "Fitness", "Footwear", "Kitchen");
+        assertThat(charts.topCustomerOrder()).containsExactly("Bob Johnson", "Alice Smith");
+        assertThat(charts.recentOrders()).hasSize(3);
+        assertThat(charts.revenuePerMinute().getData()).hasSize(16);
+        assertThat(charts.revenuePerMinute().getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).sum()).isEqualTo(192.48, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(model.categories()).containsExactly("Apparel", "Books", "Electronics", "Fitness", "Footwear", "Kitchen");
         assertThat(model.updatedProperty().get()).matches("Updated \\d\\d:\\d\\d:\\d\\d · query \\d+ ms");
 
         model.chosenCategories().setAll("Fitness");
 
         assertThat(model.snapshotProperty().get().summary().ordersWindow()).isEqualTo(1);
-        assertThat(values(model.categoryRevenue())).containsOnly(Map.entry("Fitness", 20.0));
+        assertThat(values(charts.categoryRevenue())).containsOnly(Map.entry("Fitness", 20.0));
         model.chosenCategories().clear();
         model.windowMinutesProperty().set(60);
         assertThat(model.snapshotProperty().get().summary().ordersWindow()).isEqualTo(4);
-        assertThat(values(model.categoryRevenue())).containsKeys("Electronics", "Fitness", "Footwear");
+        assertThat(values(charts.categoryRevenue())).containsKeys("Electronics", "Fitness", "Footwear");
     }
 
     @Test
@@ -124,18 +133,18 @@ class KpiViewModelTest {
         Sql.execute(other, "select place_order(1, 1, 1)");
         KpiViewModel model = model(new DirectBackground(), fresh);
         model.activate();
-        XYChart.Data<String, Number> electronics = model.categoryRevenue().getData().stream()
+        XYChart.Data<String, Number> electronics = charts.categoryRevenue().getData().stream()
                 .filter(d -> d.getXValue().equals("Electronics")).findFirst().orElseThrow();
-        List<XYChart.Data<String, Number>> points = List.copyOf(model.categoryRevenue().getData());
-        XYChart.Data<Number, Number> lastMinute = model.revenuePerMinute().getData().getLast();
+        List<XYChart.Data<String, Number>> points = List.copyOf(charts.categoryRevenue().getData());
+        XYChart.Data<Number, Number> lastMinute = charts.revenuePerMinute().getData().getLast();
         assertThat(electronics.getYValue().doubleValue()).isEqualTo(25.99);
 
         Sql.execute(other, "select place_order(2, 1, 2)");
         model.refreshNow();
 
-        assertThat(model.categoryRevenue().getData()).as("the same points, updated").containsExactlyElementsOf(points);
+        assertThat(charts.categoryRevenue().getData()).as("the same points, updated").containsExactlyElementsOf(points);
         assertThat(electronics.getYValue().doubleValue()).isEqualTo(77.97, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(model.revenuePerMinute().getData()).contains(lastMinute);
+        assertThat(charts.revenuePerMinute().getData()).contains(lastMinute);
         assertThat(model.liveRateProperty().get()).matches("\\d+\\.\\d");
     }
 
@@ -145,10 +154,10 @@ class KpiViewModelTest {
         try {
             KpiViewModel model = model(new DirectBackground());
             model.activate();
-            Map<String, Double> stock = model.stock().getData().stream()
+            Map<String, Double> stock = charts.stock().getData().stream()
                     .collect(Collectors.toMap(XYChart.Data::getYValue, d -> d.getXValue().doubleValue()));
             assertThat(stock).containsEntry("Gaming Monitor", 7.0).containsEntry("Wireless Mouse", 100.0);
-            assertThat(model.lowStock()).containsExactly("Gaming Monitor");
+            assertThat(charts.lowStock()).containsExactly("Gaming Monitor");
         } finally {
             Sql.execute(db, "update inventory set stock = 100 where product_id = 3");
         }
@@ -224,8 +233,9 @@ class KpiViewModelTest {
     @Test
     void savesADashboardPictureAsPng() throws Exception {
         KpiViewModel model = model(new DirectBackground());
-        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        picture.setRGB(5, 5, 0xFF1A8FC9);
+        int[] pixels = new int[40 * 30];
+        pixels[5 * 40 + 5] = 0xFF1A8FC9;
+        ArgbPicture picture = new ArgbPicture(40, 30, pixels);
         Path file = home.resolve("kpis.png");
 
         model.exportPng(picture, file);
