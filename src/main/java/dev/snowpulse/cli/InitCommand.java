@@ -7,7 +7,9 @@ import dev.snowpulse.schema.FileState;
 import dev.snowpulse.schema.MigrationFailure;
 import dev.snowpulse.schema.SchemaFile;
 import dev.snowpulse.schema.SchemaService;
+import dev.snowpulse.schema.Restock;
 import dev.snowpulse.schema.SchemaStatus;
+import dev.snowpulse.validation.FieldError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,8 +48,11 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (stock < 0) {
-            throw new IllegalArgumentException("--stock: must be zero or more");
+        Restock restock;
+        try {
+            restock = new Restock(stock);
+        } catch (FieldError e) {
+            throw new IllegalArgumentException("--stock: " + e.reason(), e);
         }
         ConnectionProfile profile = CliProfiles.chosen(context, spec, null);
         PostgresEndpoint endpoint = CliProfiles.postgres(context, profile);
@@ -66,7 +71,7 @@ final class InitCommand implements Callable<Integer> {
             throw new CliFailure("initialisation stopped at " + failure.getMessage());
         }
         if (resetData) {
-            schema.resetDemoData(stock);
+            schema.resetDemoData(restock);
             context.out().println("  reset demo data: orders and payments emptied, every product restocked to " + stock);
         }
         context.out().println(after.files().size() + " file(s): " + after.count(FileState.APPLIED) + " applied"

@@ -41,10 +41,10 @@ public final class SchemaService {
     }
 
     /** Empties orders and payments and restocks every product (reset_demo_data in R__demo_data.sql). */
-    public void resetDemoData(int stock) throws SQLException {
+    public void resetDemoData(Restock restock) throws SQLException {
         try (Connection c = endpoint.connect();
              PreparedStatement s = c.prepareStatement("select reset_demo_data(?)")) {
-            s.setInt(1, stock);
+            s.setInt(1, restock.unitsPerProduct());
             s.execute();
         }
     }

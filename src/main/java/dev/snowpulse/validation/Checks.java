@@ -17,6 +17,19 @@ public final class Checks {
         }
     }
 
+    /**
+     * A whole number typed in a field, digit groups allowed ("1,000,000", "1_000_000"); anything else is refused
+     * with the text as typed. {@code subject} names the field in the message as its form labels it.
+     */
+    public static int wholeNumber(String field, String subject, String text) {
+        String typed = text == null ? "" : text.strip();
+        try {
+            return Integer.parseInt(typed.replace(",", "").replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new FieldError(field, subject, "'" + typed + "' is not a whole number");
+        }
+    }
+
     /** The value stripped; blank or missing is refused with an example of what to give. */
     public static String required(String field, String value, String example) {
         if (value == null || value.isBlank()) {

@@ -7,6 +7,7 @@ package dev.snowpulse.validation;
 public final class FieldError extends IllegalArgumentException {
 
     private final String field;
+    private final String reason;
 
     public FieldError(String field, String message) {
         this(field, field, message);
@@ -16,6 +17,12 @@ public final class FieldError extends IllegalArgumentException {
     public FieldError(String field, String subject, String message) {
         super(subject + ": " + message);
         this.field = field;
+        this.reason = message;
+    }
+
+    /** What is wrong, without the field's name: a form puts its own label in front. */
+    public String reason() {
+        return reason;
     }
 
     /** The key of the refused field, as the record names it (e.g. "workers"). */

@@ -88,6 +88,9 @@ class SchemaCliTest {
         Sql.execute(TestPostgres.endpoint(db), "select place_order(1, 1, 5)");
         Run reset = run("--profile", "orders-prod", "init", "--reset-data", "--stock", "40", "--confirm", "orders-prod");
         assertThat(reset.out()).contains("every product restocked to 40");
+        Run negative = run("--profile", "orders-prod", "init", "--reset-data", "--stock", "-5", "--confirm", "orders-prod");
+        assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.err()).contains("--stock: -5 is outside 0..1000000000");
         Run queries = run("--profile", "orders-prod", "queries", "--format", "csv");
         assertThat(queries.out()).contains("1,\"Wireless Mouse\",Electronics,40").doesNotContain("Alice");
     }

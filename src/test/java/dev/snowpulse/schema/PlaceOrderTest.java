@@ -43,7 +43,7 @@ class PlaceOrderTest {
 
     @BeforeEach
     void reset() throws SQLException {
-        new SchemaService(db).resetDemoData(100);
+        new SchemaService(db).resetDemoData(new Restock(100));
     }
 
     private static int placeOrder(Connection c, Integer customer, Integer product, Integer quantity) throws SQLException {

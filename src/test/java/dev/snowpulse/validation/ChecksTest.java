@@ -1,6 +1,7 @@
 package dev.snowpulse.validation;
 
 import dev.snowpulse.kpi.KpiQuery;
+import dev.snowpulse.schema.Restock;
 import dev.snowpulse.workload.IngestSpec;
 import dev.snowpulse.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,15 @@ class ChecksTest {
                 .isEqualTo(IngestSpec.BATCH_SIZE);
         assertThat(catchThrowableOfType(FieldError.class, () -> new KpiQuery(0, List.of(), 10, 5)))
                 .hasMessage("window: 0 minutes is outside 1..43200");
+    }
+
+    @Test
+    void oneRestockCheckForTheCliTheSchemaTabAndTheWorkloadForm() {
+        assertThat(Restock.typed(" 1,000_000 ").unitsPerProduct()).isEqualTo(1_000_000);
+        assertThat(catchThrowableOfType(FieldError.class, () -> Restock.typed("lots")))
+                .satisfies(e -> assertThat(e.field()).isEqualTo(Restock.UNITS)).extracting(FieldError::reason)
+                .isEqualTo("'lots' is not a whole number");
+        assertThat(catchThrowableOfType(FieldError.class, () -> new Restock(-1)).reason()).isEqualTo("-1 is outside 0..1000000000");
     }
 
     @Test

@@ -33,7 +33,7 @@ class ContinuousIngestTest {
 
     @BeforeEach
     void restock() throws SQLException {
-        new SchemaService(db).resetDemoData(1_000_000);
+        new SchemaService(db).resetDemoData(new dev.snowpulse.schema.Restock(1_000_000));
     }
 
     private static long orders() throws SQLException {

@@ -77,7 +77,7 @@ class PgBouncerTest {
 
     @BeforeEach
     void restock() throws SQLException {
-        new SchemaService(direct).resetDemoData(100_000_000);
+        new SchemaService(direct).resetDemoData(new dev.snowpulse.schema.Restock(100_000_000));
     }
 
     private static PostgresEndpoint through(Pooler pooler) {
@@ -103,7 +103,7 @@ class PgBouncerTest {
         PostgresSettings fresh = pg.freshDatabase();
         PostgresEndpoint freshDirect = TestPostgres.endpoint(fresh);
         new SchemaService(freshDirect).initialize(event -> { });
-        new SchemaService(freshDirect).resetDemoData(1_000_000);
+        new SchemaService(freshDirect).resetDemoData(new dev.snowpulse.schema.Restock(1_000_000));
         PostgresEndpoint freshPooled = new PostgresEndpoint(new PostgresSettings(TestPostgres.HOST, bouncer.port(), fresh.database(),
                 TestPostgres.USER, SslMode.DISABLE, null, "snowpulse-test", SecretRef.of(SecretSource.NONE), Pooler.TRANSACTION),
                 Optional.empty());

@@ -37,7 +37,7 @@ class ServerRestartTest {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(base);
         PostgresEndpoint db = endpoint(server.port());
         new SchemaService(db).initialize(event -> { });
-        new SchemaService(db).resetDemoData(1_000_000);
+        new SchemaService(db).resetDemoData(new dev.snowpulse.schema.Restock(1_000_000));
         return server;
     }
 

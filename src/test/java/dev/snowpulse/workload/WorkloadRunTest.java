@@ -30,7 +30,7 @@ class WorkloadRunTest {
 
     @BeforeEach
     void restock() throws SQLException {
-        new SchemaService(db).resetDemoData(1_000_000);
+        new SchemaService(db).resetDemoData(new dev.snowpulse.schema.Restock(1_000_000));
     }
 
     private static long single(String sql) throws SQLException {
@@ -107,7 +107,7 @@ class WorkloadRunTest {
         assertThat(result.counts().outOfStock()).isEqualTo(50);
         assertThat(single("select stock from inventory where product_id = 1")).isZero();
 
-        new SchemaService(db).resetDemoData(1_000_000);
+        new SchemaService(db).resetDemoData(new dev.snowpulse.schema.Restock(1_000_000));
         WorkloadResult invalid = WorkloadRun.start(db, orders(2, 100, 20, 10)).await();
         assertThat(invalid.counts().invalidInput()).isPositive();
         assertThat(invalid.counts().ok() + invalid.counts().invalidInput()).isEqualTo(200);

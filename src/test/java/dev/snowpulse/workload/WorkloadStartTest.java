@@ -48,7 +48,7 @@ class WorkloadStartTest {
 
     @BeforeEach
     void restock() throws SQLException {
-        new SchemaService(db).resetDemoData(1_000_000);
+        new SchemaService(db).resetDemoData(new dev.snowpulse.schema.Restock(1_000_000));
         Sql.execute(db, "alter role " + ROLE + " login connection limit -1");
     }
 

@@ -307,11 +307,7 @@ public final class PipelineViewModel {
     }
 
     private static int count(StringProperty text, String field) {
-        try {
-            return Integer.parseInt(text.get().strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": '" + text.get() + "' is not a whole number");
-        }
+        return dev.snowpulse.validation.Checks.wholeNumber(field, field, text.get());
     }
 
     public void resume(String typedName) {

@@ -12,6 +12,8 @@ import dev.snowpulse.schema.SchemaService;
 import dev.snowpulse.schema.SchemaStatus;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.GuardedActions;
+import dev.snowpulse.schema.Restock;
+import dev.snowpulse.validation.FieldError;
 import dev.snowpulse.ui.common.ShellViewModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -112,8 +114,10 @@ public final class SchemaViewModel {
 
     /** Applies what is pending or changed; {@code typedName} is the prod guard's answer (null when not asked). */
     public void migrate(String typedName) {
-        ConnectionProfile profile = shell.activeProfileProperty().get();
-        if (!allowed(profile, action.get() + " the schema", typedName)) {
+        failure.set("");
+        ConnectionProfile profile = guard.clear("Connect a Postgres profile first.", () -> null, action.get() + " the schema",
+                typedName, failure::set).map(GuardedActions.Cleared::profile).orElse(null);
+        if (profile == null) {
             return;
         }
         log.clear();
@@ -132,28 +136,26 @@ public final class SchemaViewModel {
      * --reset-data --stock N`); a value that is not a number of units is refused with the field named.
      */
     public void resetDemoData(String typedName, String unitsText) {
-        ConnectionProfile profile = shell.activeProfileProperty().get();
-        int units;
-        try {
-            units = Integer.parseInt(unitsText == null ? "" : unitsText.strip().replace(",", "").replace("_", ""));
-        } catch (NumberFormatException e) {
-            failure.set("Units per product: '" + (unitsText == null ? "" : unitsText.strip()) + "' is not a whole number");
-            return;
-        }
-        if (units < 0 || units > 1_000_000_000) {
-            failure.set("Units per product: " + units + " is outside 0..1000000000");
-            return;
-        }
-        if (!allowed(profile, "Resetting the demo data", typedName)) {
-            return;
-        }
         failure.set("");
+        var cleared = guard.clear("Connect a Postgres profile first.", () -> {
+            try {
+                return Restock.typed(unitsText);
+            } catch (FieldError e) {
+                throw new IllegalArgumentException("Units per product: " + e.reason(), e);
+            }
+        }, "Resetting the demo data", typedName, failure::set).orElse(null);
+        if (cleared == null) {
+            return;
+        }
+        ConnectionProfile profile = cleared.profile();
+        Restock restock = cleared.values();
         work("reset demo data", () -> {
             SchemaService schema = schema(profile);
-            schema.resetDemoData(units);
+            schema.resetDemoData(restock);
             return schema.status();
         }, status -> {
-            logFor(profile, String.format(java.util.Locale.ROOT, "reset demo data: orders and payments emptied, every product restocked to %,d units", units));
+            logFor(profile, String.format(java.util.Locale.ROOT, "reset demo data: orders and payments emptied, every product restocked to %,d units",
+                    restock.unitsPerProduct()));
             show(status);
         });
     }
@@ -168,12 +170,6 @@ public final class SchemaViewModel {
             sqlTitle.set(file.script());
             sql.set(text);
         });
-    }
-
-    private boolean allowed(ConnectionProfile profile, String what, String typedName) {
-        failure.set("");
-        return guard.postgresProfile("Connect a Postgres profile first.", failure::set).isPresent()
-                && guard.allowed(profile, what, typedName, failure::set);
     }
 
     private SchemaService schema(ConnectionProfile profile) throws java.io.IOException {

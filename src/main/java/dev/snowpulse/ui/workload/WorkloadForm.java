@@ -3,6 +3,8 @@ package dev.snowpulse.ui.workload;
 import dev.snowpulse.format.Durations;
 import dev.snowpulse.workload.IngestSpec;
 import dev.snowpulse.validation.FieldError;
+import dev.snowpulse.validation.Checks;
+import dev.snowpulse.schema.Restock;
 import dev.snowpulse.workload.WorkloadSpec;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -105,17 +107,17 @@ public final class WorkloadForm {
      * Units per product to reset the demo data to before the run (as `snowpulse init --reset-data --stock N`), or
      * empty when the run starts on the stock as it is; throws naming the field when the number is not one.
      */
-    public java.util.OptionalInt restock() {
+    public java.util.Optional<Restock> restock() {
         if (!restockFirst.get()) {
-            return java.util.OptionalInt.empty();
+            return java.util.Optional.empty();
         }
         invalidField.set(null);
-        int units = whole(Field.RESTOCK_UNITS, "Restock units", restockUnits.get().replace(",", "").replace("_", ""));
-        if (units < 0 || units > 1_000_000_000) {
+        try {
+            return java.util.Optional.of(Restock.typed(restockUnits.get()));
+        } catch (FieldError e) {
             invalidField.set(Field.RESTOCK_UNITS);
-            throw new IllegalArgumentException("Restock units: " + units + " is outside 0..1000000000");
+            throw new IllegalArgumentException("Restock units: " + e.reason(), e);
         }
-        return java.util.OptionalInt.of(units);
     }
 
     /** Calls {@code edited} whenever any field of the form changes. */
@@ -148,16 +150,18 @@ public final class WorkloadForm {
             return new IngestSpec(interval, batch, customers, products, min, max, null);
         } catch (FieldError e) {
             invalidField.set(FIELDS.get(e.field()));
-            throw new IllegalArgumentException(capitalised(e.getMessage()).replace("Interval:", "Ingest interval:"), e);
+            // the form labels the interval as an ingest's, beside the run's duration
+            throw new IllegalArgumentException(e.field().equals(IngestSpec.INTERVAL) ? "Ingest interval: " + e.reason()
+                    : capitalised(e.getMessage()), e);
         }
     }
 
     private int whole(Field field, String label, String text) {
         try {
-            return Integer.parseInt(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
+            return Checks.wholeNumber(field.name(), label, text);
+        } catch (FieldError e) {
             invalidField.set(field);
-            throw new IllegalArgumentException(label + ": '" + (text == null ? "" : text.strip()) + "' is not a whole number");
+            throw e;
         }
     }
 

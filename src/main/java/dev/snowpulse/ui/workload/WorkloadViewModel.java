@@ -125,7 +125,7 @@ public final class WorkloadViewModel {
     }
 
     /** The form as read: the run, and the units to restock to first (empty: the stock as it is). */
-    private record Plan(WorkloadSpec spec, java.util.OptionalInt restock) {
+    private record Plan(WorkloadSpec spec, java.util.Optional<dev.snowpulse.schema.Restock> restock) {
     }
 
     /** Starts a run of the form's spec on the active profile; {@code typedName} answers the prod guard (null if not asked). */
@@ -142,13 +142,13 @@ public final class WorkloadViewModel {
         }
         ConnectionProfile profile = cleared.profile();
         WorkloadSpec spec = cleared.values().spec();
-        java.util.OptionalInt restock = cleared.values().restock();
+        java.util.Optional<dev.snowpulse.schema.Restock> restock = cleared.values().restock();
         busy.set(true);
         status.set((restock.isPresent() ? "Restocking, then starting" : "Starting") + " on " + profile.name() + "…");
         background.run("start workload", () -> {
                     var endpoint = connections.postgres(profile);
                     if (restock.isPresent()) {
-                        new dev.snowpulse.schema.SchemaService(endpoint).resetDemoData(restock.getAsInt());
+                        new dev.snowpulse.schema.SchemaService(endpoint).resetDemoData(restock.get());
                     }
                     return WorkloadRun.start(endpoint, spec, WorkerPriority.BELOW_WINDOW);
                 },
