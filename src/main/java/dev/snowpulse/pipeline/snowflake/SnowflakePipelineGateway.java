@@ -16,6 +16,7 @@ import dev.snowpulse.pipeline.LayerCount;
 import dev.snowpulse.pipeline.PipelineException;
 import dev.snowpulse.pipeline.PipelineGateway;
 import dev.snowpulse.pipeline.PipelineNames;
+import dev.snowpulse.pipeline.deploy.PipelineQueries;
 import dev.snowpulse.pipeline.deploy.PipelineScripts;
 import dev.snowpulse.pipeline.reference.ReferenceChange;
 import dev.snowpulse.pipeline.reference.ReferenceRow;
@@ -110,7 +111,7 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
     @Override
     public String generate(EventCounts counts) throws PipelineException {
         return session.call("generate data", c -> {
-            try (PreparedStatement s = c.prepareStatement("CALL " + names().control("GENERATE_RETAIL_DATA") + "(?, ?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement(PipelineQueries.snowflake("generate_data", names()))) {
                 s.setInt(1, counts.customer());
                 s.setInt(2, counts.purchase());
                 s.setInt(3, counts.marketing());
@@ -127,8 +128,7 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
         return session.call("read the data summary", c -> {
             List<LayerCount> counts = new ArrayList<>();
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT LAYER, TABLE_NAME, RECORD_COUNT FROM TABLE("
-                         + names().control("DATA_SUMMARY") + "())")) {
+                 ResultSet rs = s.executeQuery(PipelineQueries.snowflake("data_summary", names()))) {
                 while (rs.next()) {
                     counts.add(new LayerCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
                 }
@@ -176,18 +176,13 @@ public final class SnowflakePipelineGateway implements PipelineGateway {
     public List<TaskRun> history(String schemaPath, HistoryQuery query) throws PipelineException {
         String schema = schemaPath(schemaPath);
         String[] parts = schema.split("\\.");
-        StringBuilder sql = new StringBuilder("SELECT NAME, STATE, SCHEDULED_TIME, QUERY_START_TIME, COMPLETED_TIME, "
-                + "ERROR_CODE, ERROR_MESSAGE, QUERY_ID, RETURN_VALUE FROM TABLE(" + parts[0]
-                + ".INFORMATION_SCHEMA.TASK_HISTORY(SCHEDULED_TIME_RANGE_START => DATEADD('day', -7, CURRENT_TIMESTAMP()), "
-                + "RESULT_LIMIT => " + query.limit() + ", ERROR_ONLY => " + (query.errorsOnly() ? "TRUE" : "FALSE"));
-        if (query.task() != null) {
-            String task = query.task();
-            sql.append(", TASK_NAME => '").append(task.substring(task.lastIndexOf('.') + 1)).append('\'');
-        }
-        sql.append(")) WHERE SCHEMA_NAME = '").append(parts[1]).append("' ORDER BY SCHEDULED_TIME DESC");
+        String task = query.task() == null ? null : SqlIdentifier.require(query.task().substring(query.task().lastIndexOf('.') + 1), "task");
+        String sql = PipelineQueries.snowflake("task_history", names(), Map.of("database", parts[0], "task_schema", parts[1], "limit",
+                Integer.toString(query.limit()), "errors_only", query.errorsOnly() ? "TRUE" : "FALSE",
+                "task_name_argument", task == null ? "" : ", TASK_NAME => '" + task + "'"));
         return session.call("read the task history of " + schema, c -> {
             List<TaskRun> runs = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
                     runs.add(new TaskRun(rs.getString("NAME"), TaskRunState.parse(rs.getString("STATE")),
                             instant(rs.getTimestamp("SCHEDULED_TIME")), instant(rs.getTimestamp("QUERY_START_TIME")),
