@@ -3,7 +3,7 @@ package dev.snowpulse.bench;
 import dev.snowpulse.AppServices;
 import dev.snowpulse.app.HostEnvironment;
 import dev.snowpulse.ui.common.FxBackground;
-import dev.snowpulse.ui.kpis.RefreshInterval;
+import dev.snowpulse.ui.common.RefreshInterval;
 import dev.snowpulse.ui.SnowPulseWindow;
 import dev.snowpulse.ui.workload.WorkloadForm;
 import javafx.animation.AnimationTimer;

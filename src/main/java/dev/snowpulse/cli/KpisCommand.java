@@ -89,40 +89,14 @@ final class KpisCommand implements Callable<Integer> {
     }
 
     private int watch(KpiReader reader, KpiQuery query, Duration statementTimeout, ReportFormat writer, PrintWriter out) throws Exception {
-        CountDownLatch stop = new CountDownLatch(1);
-        int succeeded = 0;
-        int failed = 0;
-        try (CtrlC ignored = CtrlC.cancels(stop::countDown)) {
-            long every = TimeUnit.SECONDS.toNanos(watch);
-            long next = System.nanoTime();
-            for (int n = 1; count == null || n <= count; n++) {
-                if (n > 1 && stop.await(Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    break;
-                }
-                next += every;
-                try {
-                    KpiSnapshot s = reader.read(query, statementTimeout);
-                    if (writer == ReportFormat.TABLE) {
-                        out.printf(Locale.ROOT, "%s--- %s · %d ms ---%n", n > 1 ? System.lineSeparator() : "",
-                                CLOCK.format(s.takenAt()), s.queryTime().toMillis());
-                    }
-                    writer.write(KpiReports.all(s), out);
-                    succeeded++;
-                } catch (java.sql.SQLException e) {
-                    // a watch outlives a database that goes away: say so and try again at the next refresh
-                    failed++;
-                    boolean last = count != null && n == count;
-                    context.err().println(CLOCK.format(java.time.Instant.now()) + " refresh failed" + (last ? "" : ", retrying in " + watch + " s")
-                            + ": " + CliProfiles.databaseFailure("reading the KPIs", e).getMessage());
-                    context.err().flush();
-                }
-                out.flush();
+        return WatchLoop.run(context, watch, count, "reading the KPIs", n -> {
+            KpiSnapshot s = reader.read(query, statementTimeout);
+            if (writer == ReportFormat.TABLE) {
+                out.printf(Locale.ROOT, "%s--- %s · %d ms ---%n", n > 1 ? System.lineSeparator() : "",
+                        CLOCK.format(s.takenAt()), s.queryTime().toMillis());
             }
-        }
-        if (succeeded == 0 && failed > 0) {
-            throw new CliFailure("no refresh succeeded (" + dev.snowpulse.format.Plural.of(failed, "attempt") + ")");
-        }
-        return Cli.OK;
+            writer.write(KpiReports.all(s), out);
+        });
     }
 
     private interface DatabaseCall<T> {

@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
         description = {
                 "Monitor and drive Snowflake Postgres workloads and Snowflake pipelines.",
                 "Run without arguments to open the desktop app."},
-        subcommands = {ProfilesCommand.class, InitCommand.class, QueriesCommand.class, WorkloadCommand.class, IngestCommand.class, KpisCommand.class, PipelineCommand.class, DriverCommand.class},
+        subcommands = {ProfilesCommand.class, InitCommand.class, QueriesCommand.class, WorkloadCommand.class, IngestCommand.class, KpisCommand.class, TopCommand.class, StatementsCommand.class, PipelineCommand.class, DriverCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error."})
 public final class SnowPulseCommand implements Runnable {
 

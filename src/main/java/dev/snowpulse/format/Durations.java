@@ -48,4 +48,20 @@ public final class Durations {
         }
         return millis + "ms";
     }
+
+    /** For reading at a glance, as pg_activity shows a query's age: 850 ms, 12.3 s, 4 min 05 s, 2 h 07 min. */
+    public static String elapsed(Duration duration) {
+        long millis = Math.max(0, duration.toMillis());
+        if (millis < 1_000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = millis / 1000;
+        if (seconds < 3600) {
+            return String.format(java.util.Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        return String.format(java.util.Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+    }
 }

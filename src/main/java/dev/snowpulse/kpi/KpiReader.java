@@ -1,7 +1,7 @@
 package dev.snowpulse.kpi;
 
-import dev.snowpulse.db.Jdbc;
 import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.db.ReadSession;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -16,9 +16,8 @@ import java.util.List;
 
 /**
  * Reads a {@link KpiSnapshot} from the KPI functions: the seven calls and the category list go to the server as one
- * statement batch, so a refresh costs one round trip, on one connection kept between refreshes. Each call has a
- * statement timeout, so a database that stops answering fails the refresh instead of hanging it. After a failure
- * the connection is dropped and the next read connects again. One reader serves one poller at a time.
+ * statement batch, so a refresh costs one round trip, on one connection kept between refreshes ({@link ReadSession}:
+ * a statement timeout, a new connection after a failure). One reader serves one poller at a time.
  */
 public final class KpiReader implements AutoCloseable {
 
@@ -32,41 +31,18 @@ public final class KpiReader implements AutoCloseable {
             "select * from fn_recent_orders(?, ?, ?::text[])",
             "select distinct category::text from products order by 1");
 
-    private final PostgresEndpoint endpoint;
-    private final String applicationName;
-    private Connection connection;
+    private final ReadSession session;
     private PreparedStatement statement;
-    private Duration timeoutSet;
 
     public KpiReader(PostgresEndpoint endpoint, String applicationName) {
-        this.endpoint = endpoint;
-        this.applicationName = applicationName;
+        this.session = new ReadSession(endpoint, applicationName, c -> statement = c.prepareStatement(BATCH));
     }
 
     public KpiSnapshot read(KpiQuery query, Duration statementTimeout) throws SQLException {
-        try {
-            return readOnce(query, statementTimeout);
-        } catch (SQLException e) {
-            close();
-            throw e;
-        }
+        return session.read(statementTimeout, c -> readOnce(c, query));
     }
 
-    private KpiSnapshot readOnce(KpiQuery q, Duration timeout) throws SQLException {
-        connectIfNeeded();
-        boolean pooled = endpoint.settings().transactionPooled();
-        if (pooled) {
-            // through a transaction-mode pooler a session setting lands on whichever server connection runs it (and
-            // stays there for other clients): the timeout is set for this read's own transaction
-            try (Statement s = connection.createStatement()) {
-                s.execute("set local statement_timeout = " + Math.max(1, timeout.toMillis()));
-            }
-        } else if (!timeout.equals(timeoutSet)) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("set statement_timeout = " + Math.max(1, timeout.toMillis()));
-            }
-            timeoutSet = timeout;
-        }
+    private KpiSnapshot readOnce(Connection connection, KpiQuery q) throws SQLException {
         Array categories = q.categories().isEmpty() ? null : connection.createArrayOf("text", q.categoryArray());
         int w = q.windowMinutes();
         Object[] parameters = {w, categories, w, w, categories, w, categories, categories, w, categories,
@@ -92,37 +68,20 @@ public final class KpiReader implements AutoCloseable {
                 rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getInt(7), rs.getBigDecimal(8)));
         List<String> all = rows(next(), rs -> rs.getString(1));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        if (pooled) {
-            connection.commit();
-        }
         if (categories != null) {
             categories.free();
         }
         return new KpiSnapshot(q, takenAt, start, took, summary, previous, sales, inventory, perMinute, top, recent, all);
     }
 
-    private void connectIfNeeded() throws SQLException {
-        if (connection == null) {
-            connection = endpoint.connect(applicationName);
-            // one transaction per read through a transaction-mode pooler, so its timeout can be transaction-local
-            connection.setAutoCommit(!endpoint.settings().transactionPooled());
-            statement = connection.prepareStatement(BATCH);
-            timeoutSet = null;
-        }
-    }
-
     /** The categories in the database, for checking names a person typed. */
     public List<String> categories() throws SQLException {
-        try {
-            connectIfNeeded();
-            try (Statement s = connection.createStatement();
+        return session.read(PostgresEndpoint.DEFAULT_TIMEOUT, c -> {
+            try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select distinct category::text from products order by 1")) {
                 return rows(rs, r -> r.getString(1));
             }
-        } catch (SQLException e) {
-            close();
-            throw e;
-        }
+        });
     }
 
     /** Names as typed, matched to the database's without regard to case; an unknown one is refused with the list. */
@@ -169,8 +128,7 @@ public final class KpiReader implements AutoCloseable {
 
     @Override
     public void close() {
-        Jdbc.closeQuietly(connection);
-        connection = null;
+        session.close();
         statement = null;
     }
 }

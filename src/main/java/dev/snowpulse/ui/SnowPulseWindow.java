@@ -28,6 +28,8 @@ import dev.snowpulse.ui.pipeline.ReferenceViewModel;
 import dev.snowpulse.pipeline.local.SchedulerHost;
 import dev.snowpulse.ui.schema.SchemaView;
 import dev.snowpulse.ui.kpis.KpiView;
+import dev.snowpulse.ui.server.ServerView;
+import dev.snowpulse.ui.server.ServerViewModel;
 import dev.snowpulse.ui.kpis.KpiViewModel;
 import dev.snowpulse.ui.schema.SchemaViewModel;
 import dev.snowpulse.ui.workload.IngestViewModel;
@@ -89,6 +91,8 @@ public final class SnowPulseWindow {
                         new SchemaViewModel(shell, services.connections(), services.prodGuard(), background), shell)),
                 new LazyTab("Workload", () -> workloadTab(background)),
                 new LazyTab("KPIs", () -> new KpiView(new KpiViewModel(shell, services.connections(), background, FxTicker::new), new FxFrameSteps())),
+                new LazyTab("Server", () -> new ServerView(new ServerViewModel(shell, services.connections(), services.prodGuard(),
+                        background, FxTicker::new))),
                 new LazyTab("Pipeline", () -> new PipelineView(new PipelineViewModel(shell, pipelineSession, services.prodGuard(),
                         background, new FxTicker(PIPELINE_REFRESH)),
                         new ReferenceViewModel(shell, pipelineSession, services.prodGuard(), background), shell)),

@@ -5,7 +5,7 @@ import dev.snowpulse.testing.KnownDataset;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
 import dev.snowpulse.testing.TestWindow;
-import dev.snowpulse.ui.kpis.RefreshInterval;
+import dev.snowpulse.ui.common.RefreshInterval;
 import eu.hansolo.tilesfx.Tile;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;

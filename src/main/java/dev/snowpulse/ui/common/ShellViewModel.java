@@ -18,6 +18,8 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper stateDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    // the application_name of the newest workload run started here, so the Server tab can show that run's sessions
+    private final ReadOnlyStringWrapper runApplication = new ReadOnlyStringWrapper("");
     private long attempt;
 
     public ShellViewModel(ConnectionChecks checks) {
@@ -79,6 +81,14 @@ public final class ShellViewModel {
 
     public void setThemeFrom(Theme saved) {
         theme.set(saved == null ? Theme.LIGHT : saved);
+    }
+
+    public void runStarted(String applicationName) {
+        runApplication.set(applicationName == null ? "" : applicationName);
+    }
+
+    public ReadOnlyStringProperty runApplicationProperty() {
+        return runApplication.getReadOnlyProperty();
     }
 
     public void setNotice(String text) {

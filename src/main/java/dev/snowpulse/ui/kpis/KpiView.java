@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.kpis;
 
+import dev.snowpulse.ui.common.RefreshInterval;
 import dev.snowpulse.ui.common.Nodes;
 import dev.snowpulse.format.ReportTable;
 import dev.snowpulse.kpi.KpiReports;

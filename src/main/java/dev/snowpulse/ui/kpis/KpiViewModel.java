@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.kpis;
 
+import dev.snowpulse.ui.common.RefreshInterval;
 import dev.snowpulse.db.ConnectionService;
 import dev.snowpulse.format.ReportFormat;
 import dev.snowpulse.format.ReportTable;

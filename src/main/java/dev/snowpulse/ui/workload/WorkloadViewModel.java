@@ -46,6 +46,7 @@ public final class WorkloadViewModel {
     private static final String ACTION = "Running a workload";
 
     private final GuardedActions guard;
+    private final ShellViewModel shell;
     private final ConnectionService connections;
     private final Background background;
     private final Ticker ticker;
@@ -74,6 +75,7 @@ public final class WorkloadViewModel {
     public WorkloadViewModel(ShellViewModel shell, ConnectionService connections, ProdGuard prodGuard, Background background,
                              Ticker ticker, WorkloadForm form, RunHistoryViewModel history) {
         this.guard = new GuardedActions(shell, prodGuard);
+        this.shell = shell;
         this.connections = connections;
         this.background = background;
         this.ticker = ticker;
@@ -162,6 +164,7 @@ public final class WorkloadViewModel {
 
     private void started(WorkloadRun started, ConnectionProfile profile) {
         run = started;
+        shell.runStarted(started.applicationName());
         ticks = 0;
         clearFigures();
         running.set(true);

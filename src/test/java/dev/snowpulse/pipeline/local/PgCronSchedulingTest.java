@@ -1,6 +1,7 @@
 package dev.snowpulse.pipeline.local;
 
 import dev.snowpulse.db.EmbeddedPostgresServer;
+import dev.snowpulse.testing.PrivatePostgres;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.pipeline.deploy.DeployListener;
 import dev.snowpulse.pipeline.deploy.DeployReport;
@@ -32,8 +33,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PgCronSchedulingTest {
 
-    private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
-
     @TempDir
     Path dir;
 
@@ -41,16 +40,11 @@ class PgCronSchedulingTest {
     void startSchedulesAPgCronJobThatRunsTheDueGraphAndStopRemovesIt() throws Exception {
         assumeFalse(EmbeddedPostgresServer.runningAsRoot(), "PostgreSQL refuses to run as root; CI runs this as an ordinary user");
         assumeTrue(Files.exists(Path.of("/usr/lib/postgresql/15/lib/pg_cron.so")), "needs Debian's postgresql-15-cron");
-        int port = TestHosts.closedPort();
-        Path data = dir.resolve("data");
-        run(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust", "--no-sync");
-        run(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", dir.resolve("server.log").toString(), "-o",
-                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dir + " -c shared_preload_libraries=pg_cron"
-                        + " -c cron.database_name=retail -c cron.use_background_workers=on -c max_worker_processes=16", "start");
-        try {
-            PostgresEndpoint server = endpoint(port, "postgres");
+        try (PrivatePostgres pg = PrivatePostgres.start(dir, "shared_preload_libraries=pg_cron", "cron.database_name=retail",
+                "cron.use_background_workers=on", "max_worker_processes=16")) {
+            PostgresEndpoint server = pg.endpoint("postgres");
             Sql.execute(server, "create database retail");
-            PostgresEndpoint retail = endpoint(port, "retail");
+            PostgresEndpoint retail = pg.endpoint("retail");
             Sql.execute(retail, "create extension pg_cron");
 
             try (LocalPipelineGateway gateway = new LocalPipelineGateway(retail, PipelineSettings.forLocal("retail", null))) {
@@ -74,8 +68,6 @@ class PgCronSchedulingTest {
                 gateway.stop();
                 assertThat(count(retail, "select count(*) from cron.job where jobname = 'snowpulse-retail-pipeline'")).isZero();
             }
-        } finally {
-            run(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-m", "fast", "stop");
         }
     }
 
@@ -84,20 +76,6 @@ class PgCronSchedulingTest {
             return Long.parseLong(Sql.single(db, sql));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static PostgresEndpoint endpoint(int port, String database) {
-        return new PostgresEndpoint(new PostgresSettings("127.0.0.1", port, database, "postgres", SslMode.DISABLE, null, null,
-                dev.snowpulse.profile.SecretRef.of(dev.snowpulse.profile.SecretSource.NONE)), Optional.empty());
-    }
-
-    private void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("commands.log").toFile()).start();
-        int exit = process.waitFor();
-        if (exit != 0) {
-            throw new IOException(String.join(" ", command) + " exited " + exit + ":\n" + Files.readString(dir.resolve("commands.log")));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.kpis;
 
+import dev.snowpulse.ui.common.RefreshInterval;
 import dev.snowpulse.AppServices;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.kpi.KpiReports;

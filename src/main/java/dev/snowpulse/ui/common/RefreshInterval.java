@@ -1,8 +1,8 @@
-package dev.snowpulse.ui.kpis;
+package dev.snowpulse.ui.common;
 
 import java.time.Duration;
 
-/** How often the dashboard polls: the seed's refresh button (off) or Grafana's usual choices. */
+/** How often a live tab (KPIs, Server) polls: the seed's refresh button (off) or Grafana's usual choices. */
 public enum RefreshInterval {
     OFF(null), S1(Duration.ofSeconds(1)), S2(Duration.ofSeconds(2)), S5(Duration.ofSeconds(5)), S10(Duration.ofSeconds(10)),
     S30(Duration.ofSeconds(30));

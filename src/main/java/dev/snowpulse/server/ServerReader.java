@@ -1,0 +1,154 @@
+package dev.snowpulse.server;
+
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.db.ReadSession;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads an {@link ActivitySnapshot}: the counters and the sessions in one round trip ({@code sql/server/activity.sql}),
+ * and pg_stat_statements in a second one where the role can read it, on one connection kept between refreshes.
+ * Only what an ordinary role may read: no superuser-only function. One reader serves one poller at a time.
+ */
+public final class ServerReader implements AutoCloseable {
+
+    /** The application name of the Server tab's and {@code snowpulse top}'s own session, left out of what they show. */
+    public static final String APPLICATION = "snowpulse-server";
+
+    static final String ACTIVITY = resource("sql/server/activity.sql");
+    static final String STATEMENTS = resource("sql/server/statements.sql");
+
+    private final ReadSession session;
+    private PreparedStatement activity;
+    // read once per connection: whether pg_stat_statements answers, and if not, why
+    private String statementsUnavailable;
+
+    public ServerReader(PostgresEndpoint endpoint) {
+        this.session = new ReadSession(endpoint, APPLICATION, this::prepare);
+    }
+
+    private void prepare(Connection c) throws SQLException {
+        activity = c.prepareStatement(ACTIVITY);
+        statementsUnavailable = StatementsAvailability.check(c);
+    }
+
+    public ActivitySnapshot read(Duration timeout) throws SQLException {
+        return session.read(timeout, this::readOnce);
+    }
+
+    private ActivitySnapshot readOnce(Connection c) throws SQLException {
+        long start = System.nanoTime();
+        activity.execute();
+        Instant takenAt;
+        DatabaseCounters counters;
+        String role;
+        boolean seesAll;
+        long serverSessions;
+        int maxConnections;
+        try (ResultSet rs = activity.getResultSet()) {
+            if (!rs.next()) {
+                throw new SQLException("pg_stat_database has no row for this database");
+            }
+            takenAt = rs.getTimestamp("taken_at").toInstant();
+            counters = new DatabaseCounters(rs.getLong("xact_commit"), rs.getLong("xact_rollback"), rs.getLong("tup_returned"),
+                    rs.getLong("tup_fetched"), rs.getLong("tup_inserted"), rs.getLong("tup_updated"), rs.getLong("tup_deleted"),
+                    rs.getLong("blks_read"), rs.getLong("blks_hit"));
+            role = rs.getString("role_name");
+            seesAll = rs.getBoolean("sees_all_queries");
+            serverSessions = rs.getLong("server_sessions");
+            maxConnections = rs.getInt("max_connections");
+        }
+        if (!activity.getMoreResults()) {
+            throw new SQLException("the activity read returned no sessions result");
+        }
+        List<BackendSession> sessions = new ArrayList<>();
+        try (ResultSet rs = activity.getResultSet()) {
+            while (rs.next()) {
+                sessions.add(session(rs));
+            }
+        }
+        ActivitySnapshot.Statements statements = statementsUnavailable != null
+                ? ActivitySnapshot.Statements.missing(statementsUnavailable) : statements(c);
+        return new ActivitySnapshot(takenAt, Duration.ofNanos(System.nanoTime() - start), counters, sessions, statements, role,
+                seesAll, serverSessions, maxConnections);
+    }
+
+    /**
+     * Signals session {@code pid}; false when there is no such session any more. A role may signal its own
+     * sessions, or others' as a member of pg_signal_backend; the server's refusal (42501) is thrown as it came.
+     */
+    public boolean signal(int pid, BackendSignal signal, Duration timeout) throws SQLException {
+        return session.read(timeout, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + signal.function() + "(?)")) {
+                s.setInt(1, pid);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    private static BackendSession session(ResultSet rs) throws SQLException {
+        String query = rs.getString("query");
+        // pg_stat_activity's word for a query the role may not read
+        if (query != null && query.equals("<insufficient privilege>")) {
+            query = null;
+        }
+        Array blocked = rs.getArray("blocked_by");
+        List<Integer> blockedBy = blocked == null ? List.of() : Arrays.stream((Integer[]) blocked.getArray()).toList();
+        return new BackendSession(rs.getInt("pid"), rs.getString("application_name"), rs.getString("usename"),
+                rs.getString("client"), rs.getString("state"), rs.getString("wait_event_type"), rs.getString("wait_event"),
+                instant(rs.getTimestamp("backend_start")), instant(rs.getTimestamp("xact_start")),
+                instant(rs.getTimestamp("query_start")), instant(rs.getTimestamp("state_change")), query, blockedBy,
+                rs.getString("lock_mode"), rs.getString("lock_type"), rs.getString("lock_relation"), rs.getBoolean("own"));
+    }
+
+    private static ActivitySnapshot.Statements statements(Connection c) throws SQLException {
+        List<StatementStats> rows = new ArrayList<>();
+        Instant reset = null;
+        try (PreparedStatement s = c.prepareStatement(STATEMENTS); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new StatementStats(rs.getLong("queryid"), rs.getString("query"), rs.getLong("calls"),
+                        rs.getDouble("total_exec_time"), rs.getLong("rows"), rs.getLong("shared_blks_hit"),
+                        rs.getLong("shared_blks_read")));
+                reset = instant(rs.getTimestamp("stats_reset"));
+            }
+        }
+        return new ActivitySnapshot.Statements(rows, reset, null);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ServerReader.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        activity = null;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.snowpulse.server;
+
+/** What a session is doing, as the Server tab counts sessions: a lock wait counts apart from other active work. */
+public enum SessionState {
+    ACTIVE("active"), WAITING_ON_LOCK("waiting on a lock"), IDLE_IN_TRANSACTION("idle in transaction"), IDLE("idle"),
+    OTHER("other or not visible");
+
+    private final String label;
+
+    SessionState(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** From pg_stat_activity's state and wait event type. */
+    static SessionState of(String state, String waitEventType) {
+        if ("Lock".equals(waitEventType)) {
+            return WAITING_ON_LOCK;
+        }
+        if (state == null) {
+            return OTHER;
+        }
+        return switch (state) {
+            case "active" -> ACTIVE;
+            case "idle" -> IDLE;
+            case "idle in transaction", "idle in transaction (aborted)" -> IDLE_IN_TRANSACTION;
+            default -> OTHER;
+        };
+    }
+}
