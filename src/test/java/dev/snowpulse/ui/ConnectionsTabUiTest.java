@@ -72,7 +72,7 @@ class ConnectionsTabUiTest {
     void opensWithSixTabsAndTheLocalDemoConnected(FxRobot robot) throws Exception {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(Tab::getText)
-                .containsExactly("Connections", "Schema", "Workload", "KPIs", "Pipeline", "Audit");
+                .containsExactly("Connections", "Schema", "Workload", "KPIs", "Server", "Pipeline", "Audit");
 
         waitFor(robot, "#statusState", "Connected");
         assertThat(robot.lookup("#statusProfile").queryAs(Label.class).getText()).isEqualTo("Local demo");

@@ -153,6 +153,7 @@ public final class ServerView implements TabContent {
         VBox box = new VBox(6, bar, sessions, query);
         box.setPadding(new Insets(6, 0, 0, 0));
         Tab tab = new Tab();
+        tab.setId("serverSessionsTab");
         tab.textProperty().bind(javafx.beans.binding.Bindings.size(model.sessions()).asString("Sessions (%d)"));
         tab.setContent(box);
         return tab;
@@ -219,6 +220,7 @@ public final class ServerView implements TabContent {
         VBox box = new VBox(6, none, tree);
         box.setPadding(new Insets(6, 0, 0, 0));
         Tab tab = new Tab();
+        tab.setId("serverBlockingTab");
         tab.textProperty().bind(model.chainsProperty().map(c -> c.isEmpty() ? "Blocking" : "Blocking (" + c.size() + ")"));
         tab.setContent(box);
         return tab;
@@ -274,7 +276,9 @@ public final class ServerView implements TabContent {
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(6, bar, table);
         box.setPadding(new Insets(6, 0, 0, 0));
-        return new Tab("Top statements", box);
+        Tab tab = new Tab("Top statements", box);
+        tab.setId("serverStatementsTab");
+        return tab;
     }
 
     private static TableColumn<StatementStats, Double> number(String title, double width,

@@ -1,0 +1,127 @@
+package dev.snowpulse.ui;
+
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.server.BackendSession;
+import dev.snowpulse.server.BlockingChains;
+import dev.snowpulse.testing.Sql;
+import dev.snowpulse.testing.TestHosts;
+import dev.snowpulse.testing.TestPostgres;
+import dev.snowpulse.testing.TestWindow;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Server tab of the real window: a lock wait as sessions and a chain, a filter, and a cancel behind its confirmation. */
+@ExtendWith(ApplicationExtension.class)
+class ServerTabUiTest {
+
+    @RegisterExtension
+    static TestPostgres pg = new TestPostgres();
+
+    @TempDir
+    Path home;
+
+    private TestWindow window;
+    private PostgresEndpoint database;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        PostgresSettings settings = pg.freshDatabase();
+        database = TestPostgres.endpoint(settings);
+        new dev.snowpulse.schema.SchemaService(database).initialize(event -> { });
+        window = TestWindow.show(TestHosts.linux(home, Map.of("PGDATABASE", settings.database())), stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        window.close();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<BackendSession> sessions(FxRobot robot) {
+        return robot.lookup("#serverSessions").queryAs(TableView.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLockWaitShowsAsSessionsAndAChainAndCancelEndsTheWait(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#statusState").queryAs(Label.class).getText()).equals("Connected"));
+        try (Connection holder = database.connect("sp-ui-holder"); Connection waiter = database.connect("sp-ui-waiter")) {
+            int holderPid = Integer.parseInt(Sql.single(holder, "select pg_backend_pid()"));
+            int waiterPid = Integer.parseInt(Sql.single(waiter, "select pg_backend_pid()"));
+            holder.setAutoCommit(false);
+            Sql.execute(holder, "update inventory set stock = stock where product_id = 2");
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+                try {
+                    Sql.execute(waiter, "update inventory set stock = stock - 1 where product_id = 2");
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            robot.clickOn("#tab-server");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(() -> sessions(robot).getItems().stream()
+                    .anyMatch(s -> s.pid() == waiterPid && !s.blockedBy().isEmpty())));
+
+            robot.clickOn("#serverBlockingTab");
+            TreeView<BlockingChains.Link> tree = robot.lookup("#serverBlocking").queryAs(TreeView.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> tree.getRoot().getChildren().size() == 1));
+            TreeItem<BlockingChains.Link> root = onFx(() -> tree.getRoot().getChildren().getFirst());
+            assertThat(root.getValue().session().pid()).isEqualTo(holderPid);
+            assertThat(root.getChildren()).extracting(i -> i.getValue().session().pid()).containsExactly(waiterPid);
+
+            robot.clickOn("#serverSessionsTab");
+            robot.clickOn("#serverApplicationFilter").write("sp-ui-waiter");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> sessions(robot).getItems().size() == 1));
+            onFx(() -> {
+                sessions(robot).getSelectionModel().select(0);
+                return null;
+            });
+            assertThat(onFx(() -> robot.lookup("#serverQueryText").queryAs(javafx.scene.control.TextArea.class).getText()))
+                    .isEqualTo("update inventory set stock = stock - 1 where product_id = 2");
+            robot.clickOn("#serverCancel");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText())
+                    .startsWith("Cancel the query of session " + waiterPid).contains("update inventory set stock = stock - 1");
+            robot.clickOn("OK");
+            assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).rootCause()
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#serverMessage").queryAs(Label.class).getText())
+                    .equals("Asked session " + waiterPid + " to cancel its query."));
+            holder.rollback();
+            robot.clickOn("All");
+            assertThat(onFx(() -> robot.lookup("#serverApplicationFilter").queryAs(TextField.class).getText())).isEmpty();
+        }
+    }
+}
