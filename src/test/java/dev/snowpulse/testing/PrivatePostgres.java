@@ -34,6 +34,7 @@ public final class PrivatePostgres implements AutoCloseable {
 
     /** Creates and starts a server in {@code dir}, with {@code settings} as "-c name=value" options. */
     public static PrivatePostgres start(Path dir, String... settings) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
         StringBuilder options = new StringBuilder("-p " + TestHosts.closedPort() + " -c listen_addresses=127.0.0.1 -k " + dir);
         for (String setting : settings) {
             options.append(" -c ").append(setting);

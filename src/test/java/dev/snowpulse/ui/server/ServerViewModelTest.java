@@ -10,7 +10,9 @@ import dev.snowpulse.server.BackendSession;
 import dev.snowpulse.server.BackendSignal;
 import dev.snowpulse.server.ServerReader;
 import dev.snowpulse.server.SessionState;
+import dev.snowpulse.db.EmbeddedPostgresServer;
 import dev.snowpulse.testing.DirectBackground;
+import dev.snowpulse.testing.PrivatePostgres;
 import dev.snowpulse.testing.InMemoryKeychain;
 import dev.snowpulse.testing.ManualTicker;
 import dev.snowpulse.testing.Sql;
@@ -32,6 +34,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** The Server tab's model on a real PostgreSQL: sessions and filters, rates, stale values and recovery, guarded signals. */
 class ServerViewModelTest {
@@ -48,7 +51,9 @@ class ServerViewModelTest {
 
     @AfterEach
     void close() {
-        services.close();
+        if (services != null) {
+            services.close();
+        }
     }
 
     private ServerViewModel model(PostgresSettings database, EnvironmentKind kind, String name) {
@@ -112,6 +117,26 @@ class ServerViewModelTest {
         assertThat(model.staleProperty().get()).isFalse();
         assertThat(model.errorProperty().get()).isEmpty();
         assertThat(model.snapshotProperty().get()).isNotSameAs(good);
+    }
+
+    @Test
+    void aServerRestartedUnderTheTabIsStaleThenBackByItself() throws Exception {
+        assumeFalse(EmbeddedPostgresServer.runningAsRoot(), "PostgreSQL refuses to run as root; CI runs this as an ordinary user");
+        try (PrivatePostgres server = PrivatePostgres.start(home.resolve("pg"))) {
+            ServerViewModel model = model(server.settings("postgres"), EnvironmentKind.DEV, "own-server");
+            model.activate();
+            assertThat(model.snapshotProperty().get()).isNotNull();
+
+            server.stop();
+            tickers.getLast().tick(1);
+            assertThat(model.staleProperty().get()).isTrue();
+            assertThat(model.errorProperty().get()).contains("the last read failed");
+
+            server.start();
+            tickers.getLast().tick(1);
+            assertThat(model.staleProperty().get()).isFalse();
+            assertThat(model.errorProperty().get()).isEmpty();
+        }
     }
 
     @Test
