@@ -22,6 +22,7 @@ final class ServerCharts {
     }
 
     private final List<Line> lines = new ArrayList<>();
+    private final List<NumberAxis> timeAxes = new ArrayList<>();
     final LineChart<Number, Number> transactions = chart("serverTransactionsChart");
     final LineChart<Number, Number> sessions = chart("serverSessionsChart");
     final LineChart<Number, Number> tuples = chart("serverTuplesChart");
@@ -49,6 +50,15 @@ final class ServerCharts {
             return;
         }
         ServerSample last = samples.getLast();
+        // a window that scrolls with whole-second bounds: auto-ranging would pick a new unit each second
+        double upper = Math.max(10, Math.ceil(last.seconds()));
+        double lower = Math.max(0, Math.floor(samples.getFirst().seconds()));
+        double span = upper - lower;
+        for (NumberAxis axis : timeAxes) {
+            axis.setLowerBound(lower);
+            axis.setUpperBound(upper);
+            axis.setTickUnit(span > 60 ? 20 : span > 30 ? 10 : 5);
+        }
         for (Line line : lines) {
             Double value = line.value().apply(last);
             ObservableList<XYChart.Data<Number, Number>> data = line.series().getData();
@@ -86,9 +96,10 @@ final class ServerCharts {
         return legends.get(chart);
     }
 
-    private static LineChart<Number, Number> chart(String id) {
-        NumberAxis time = new NumberAxis();
-        time.setForceZeroInRange(false);
+    private LineChart<Number, Number> chart(String id) {
+        NumberAxis time = new NumberAxis(0, 10, 5);
+        time.setAutoRanging(false);
+        timeAxes.add(time);
         time.setMinorTickVisible(false);
         NumberAxis values = new NumberAxis();
         values.setMinorTickVisible(false);
@@ -104,11 +115,11 @@ final class ServerCharts {
         return chart;
     }
 
-    /** "99.2 % from cache" for the interval, or empty before two reads. */
+    /** "99.2 % cached" for the interval, or empty before two reads. */
     static String hitRatio(ServerRates rates) {
         if (rates == null || rates.cacheHitRatio() == null) {
             return "";
         }
-        return String.format(java.util.Locale.ROOT, "%.1f %% from cache", rates.cacheHitRatio() * 100);
+        return String.format(java.util.Locale.ROOT, "%.1f %% cached", rates.cacheHitRatio() * 100);
     }
 }

@@ -66,6 +66,7 @@ public final class ServerView implements TabContent {
         GridPane chartRow = new GridPane();
         chartRow.setHgap(8);
         Label blocksTitle = title("Blocks per second");
+        blocksTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         blocksTitle.setId("serverBlocksTitle");
         blocksTitle.textProperty().bind(model.ratesProperty().map(r -> "Blocks per second"
                 + (ServerCharts.hitRatio(r).isEmpty() ? "" : " · " + ServerCharts.hitRatio(r))).orElse("Blocks per second"));
@@ -255,6 +256,7 @@ public final class ServerView implements TabContent {
         shown.setId("serverStatementsShown");
         shown.getItems().setAll(StatementsShown.values());
         shown.valueProperty().bindBidirectional(model.statementsShownProperty());
+        shown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label note = new Label();
         note.setId("serverStatementsNote");
         note.getStyleClass().add("hint");
