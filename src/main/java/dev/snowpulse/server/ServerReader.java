@@ -1,12 +1,9 @@
 package dev.snowpulse.server;
 
+import dev.snowpulse.app.ClasspathText;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.db.ReadSession;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,8 +26,10 @@ public final class ServerReader implements AutoCloseable {
     /** The application name of the Server tab's and {@code snowpulse top}'s own session, left out of what they show. */
     public static final String APPLICATION = "snowpulse-server";
 
-    static final String ACTIVITY = resource("sql/server/activity.sql");
-    static final String STATEMENTS = resource("sql/server/statements.sql");
+    static final String ACTIVITY = ClasspathText.read("sql/server/activity.sql");
+    static final String STATEMENTS = ClasspathText.read("sql/server/statements.sql");
+
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final ReadSession session;
     private PreparedStatement activity;
@@ -92,14 +91,22 @@ public final class ServerReader implements AutoCloseable {
      * sessions, or others' as a member of pg_signal_backend; the server's refusal (42501) is thrown as it came.
      */
     public boolean signal(int pid, BackendSignal signal, Duration timeout) throws SQLException {
-        return session.read(timeout, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + signal.function() + "(?)")) {
-                s.setInt(1, pid);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() && rs.getBoolean(1);
+        try {
+            return session.read(timeout, c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT " + signal.function() + "(?)")) {
+                    s.setInt(1, pid);
+                    try (ResultSet rs = s.executeQuery()) {
+                        return rs.next() && rs.getBoolean(1);
+                    }
                 }
+            });
+        } catch (SQLException e) {
+            if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                throw new SQLException(e.getMessage() + " (a role may signal its own sessions; other roles' need membership in "
+                        + "pg_signal_backend, and a superuser's only a superuser)", e.getSQLState(), e);
             }
-        });
+            throw e;
+        }
     }
 
     private static BackendSession session(ResultSet rs) throws SQLException {
@@ -133,17 +140,6 @@ public final class ServerReader implements AutoCloseable {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ServerReader.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

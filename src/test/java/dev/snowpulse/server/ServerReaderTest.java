@@ -165,7 +165,8 @@ class ServerReaderTest {
             assertThat(snapshot.ofApplication("sp-own")).singleElement().extracting(BackendSession::query).isEqualTo("select 'mine ' || 1");
             assertThat(snapshot.hiddenQueriesNote()).contains("GRANT pg_read_all_stats TO sp_plain");
             assertThatThrownBy(() -> reader.signal(pid(other), BackendSignal.CANCEL, TIMEOUT)).isInstanceOf(SQLException.class)
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"))
+                    .hasMessageContaining("pg_signal_backend");
             assertThat(snapshot.statements().unavailable()).isEqualTo(StatementsAvailability.NOT_INSTALLED);
         }
     }

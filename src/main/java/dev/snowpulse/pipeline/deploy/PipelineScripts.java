@@ -1,9 +1,5 @@
 package dev.snowpulse.pipeline.deploy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,13 +39,6 @@ public final class PipelineScripts {
     }
 
     static String read(String resource) {
-        try (InputStream in = PipelineScripts.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.snowpulse.app.ClasspathText.read(resource);
     }
 }

@@ -11,6 +11,7 @@ import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.Failures;
+import dev.snowpulse.ui.common.LivePolling;
 import dev.snowpulse.ui.common.Ticker;
 import dev.snowpulse.ui.common.ShellViewModel;
 import javafx.beans.property.BooleanProperty;
@@ -48,7 +49,6 @@ public final class KpiViewModel {
     private final ShellViewModel shell;
     private final ConnectionService connections;
     private final Background background;
-    private final java.util.function.Function<Duration, Ticker> tickers;
 
     private final IntegerProperty windowMinutes = new SimpleIntegerProperty(15);
     private final IntegerProperty recentLimit = new SimpleIntegerProperty(10);
@@ -65,8 +65,7 @@ public final class KpiViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty usable = new SimpleBooleanProperty();
 
-    private Ticker ticker;
-    private boolean active;
+    private final LivePolling polling;
     private boolean inFlight;
     private long skippedTicks;
     private KpiReader reader;
@@ -76,25 +75,22 @@ public final class KpiViewModel {
         this.shell = shell;
         this.connections = connections;
         this.background = background;
-        this.tickers = tickers;
         windowMinutes.addListener((obs, old, now) -> queryChanged());
         recentLimit.addListener((obs, old, now) -> queryChanged());
         chosenCategories.addListener((javafx.collections.ListChangeListener<String>) c -> queryChanged());
-        interval.addListener((obs, old, now) -> reschedule());
-        paused.addListener((obs, old, now) -> reschedule());
+        this.polling = new LivePolling(tickers, interval, paused, usable::get, this::poll);
         shell.activeProfileProperty().addListener((obs, old, now) -> profileChanged());
     }
 
     /** The tab is shown: poll now and then at the interval. */
     public void activate() {
-        active = true;
+        polling.shown();
         profileChanged();
     }
 
     /** The tab is left: no more polls until it is shown again. */
     public void deactivate() {
-        active = false;
-        stopTicker();
+        polling.hidden();
     }
 
     public void refreshNow() {
@@ -106,7 +102,7 @@ public final class KpiViewModel {
         boolean postgres = profile != null && profile.connection() instanceof PostgresSettings;
         usable.set(postgres);
         if (!postgres) {
-            stopTicker();
+            polling.stop();
             message.set("Connect a Postgres profile (Connections tab) to see its KPIs.");
             return;
         }
@@ -114,31 +110,12 @@ public final class KpiViewModel {
         if (!profile.equals(readerProfile) && snapshot.get() != null) {
             clear();
         }
-        if (active) {
-            poll();
-            reschedule();
-        }
+        polling.pollNowAndOnward();
     }
 
     private void queryChanged() {
-        if (active && usable.get()) {
+        if (polling.isShown() && usable.get()) {
             poll();
-        }
-    }
-
-    private void reschedule() {
-        stopTicker();
-        if (!active || !usable.get() || paused.get() || interval.get().period() == null) {
-            return;
-        }
-        ticker = tickers.apply(interval.get().period());
-        ticker.start(this::poll);
-    }
-
-    private void stopTicker() {
-        if (ticker != null) {
-            ticker.stop();
-            ticker = null;
         }
     }
 

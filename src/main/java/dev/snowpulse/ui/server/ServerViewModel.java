@@ -18,6 +18,7 @@ import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.common.GuardedActions;
 import dev.snowpulse.ui.common.RefreshInterval;
 import dev.snowpulse.ui.common.ShellViewModel;
+import dev.snowpulse.ui.common.LivePolling;
 import dev.snowpulse.ui.common.Ticker;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -54,7 +55,6 @@ public final class ServerViewModel {
     private final ShellViewModel shell;
     private final ConnectionService connections;
     private final Background background;
-    private final Function<Duration, Ticker> tickers;
     private final GuardedActions guard;
 
     private final ObjectProperty<RefreshInterval> interval = new SimpleObjectProperty<>(RefreshInterval.S1);
@@ -77,8 +77,7 @@ public final class ServerViewModel {
     private final BooleanProperty usable = new SimpleBooleanProperty();
 
     private final StatementWindow window = new StatementWindow(StatementWindow.MINUTE);
-    private Ticker ticker;
-    private boolean active;
+    private final LivePolling polling;
     private boolean inFlight;
     private ServerReader reader;
     private ConnectionProfile readerProfile;
@@ -89,23 +88,20 @@ public final class ServerViewModel {
         this.shell = shell;
         this.connections = connections;
         this.background = background;
-        this.tickers = tickers;
         this.guard = new GuardedActions(shell, prodGuard);
-        interval.addListener((obs, old, now) -> reschedule());
-        paused.addListener((obs, old, now) -> reschedule());
+        this.polling = new LivePolling(tickers, interval, paused, usable::get, this::poll);
         applicationFilter.addListener((obs, old, now) -> showSessions());
         statementsShown.addListener((obs, old, now) -> showStatements());
         shell.activeProfileProperty().addListener((obs, old, now) -> profileChanged());
     }
 
     public void activate() {
-        active = true;
+        polling.shown();
         profileChanged();
     }
 
     public void deactivate() {
-        active = false;
-        stopTicker();
+        polling.hidden();
     }
 
     public void refreshNow() {
@@ -131,35 +127,16 @@ public final class ServerViewModel {
             clear();
         }
         if (!postgres) {
-            stopTicker();
+            polling.stop();
             message.set("Connect a Postgres profile (Connections tab) to see what its server is doing.");
             return;
         }
         message.set("");
-        if (active) {
-            poll();
-            reschedule();
-        }
+        polling.pollNowAndOnward();
     }
 
     private boolean profile(ConnectionProfile profile) {
         return profile != null && profile.equals(readerProfile);
-    }
-
-    private void reschedule() {
-        stopTicker();
-        if (!active || !usable.get() || paused.get() || interval.get().period() == null) {
-            return;
-        }
-        ticker = tickers.apply(interval.get().period());
-        ticker.start(this::poll);
-    }
-
-    private void stopTicker() {
-        if (ticker != null) {
-            ticker.stop();
-            ticker = null;
-        }
     }
 
     void poll() {
@@ -312,12 +289,7 @@ public final class ServerViewModel {
                     : "asked session " + session.pid() + " to end") + "."
                     : "Session " + session.pid() + " is gone already: nothing to " + (signal == BackendSignal.CANCEL ? "cancel" : "terminate") + ".");
             poll();
-        }, failure -> message.set("Could not " + signal.verb() + " session " + session.pid() + ": " + Failures.firstLine(failure)
-                + ("42501".equals(sqlState(failure)) ? " (a role may signal its own sessions; others' need membership in pg_signal_backend)" : "")));
-    }
-
-    private static String sqlState(Throwable failure) {
-        return failure instanceof java.sql.SQLException e ? e.getSQLState() : null;
+        }, failure -> message.set("Could not " + signal.verb() + " session " + session.pid() + ": " + Failures.firstLine(failure)));
     }
 
     private static String blankAs(String value, String otherwise) {
