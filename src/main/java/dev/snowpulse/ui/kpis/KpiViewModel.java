@@ -12,6 +12,7 @@ import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.common.LivePolling;
+import dev.snowpulse.ui.common.ProfileReader;
 import dev.snowpulse.ui.common.Ticker;
 import dev.snowpulse.ui.common.ShellViewModel;
 import javafx.beans.property.BooleanProperty;
@@ -68,8 +69,7 @@ public final class KpiViewModel {
     private final LivePolling polling;
     private boolean inFlight;
     private long skippedTicks;
-    private KpiReader reader;
-    private ConnectionProfile readerProfile;
+    private final ProfileReader<KpiReader> readers;
 
     public KpiViewModel(ShellViewModel shell, ConnectionService connections, Background background, Function<Duration, Ticker> tickers) {
         this.shell = shell;
@@ -78,6 +78,7 @@ public final class KpiViewModel {
         windowMinutes.addListener((obs, old, now) -> queryChanged());
         recentLimit.addListener((obs, old, now) -> queryChanged());
         chosenCategories.addListener((javafx.collections.ListChangeListener<String>) c -> queryChanged());
+        this.readers = new ProfileReader<>(profile -> new KpiReader(connections.postgres(profile), "snowpulse-kpis"));
         this.polling = new LivePolling(tickers, interval, paused, usable::get, this::poll);
         shell.activeProfileProperty().addListener((obs, old, now) -> profileChanged());
     }
@@ -107,7 +108,7 @@ public final class KpiViewModel {
             return;
         }
         message.set("");
-        if (!profile.equals(readerProfile) && snapshot.get() != null) {
+        if (!profile.equals(readers.profile()) && snapshot.get() != null) {
             clear();
         }
         polling.pollNowAndOnward();
@@ -153,14 +154,11 @@ public final class KpiViewModel {
 
     /** On the background thread; polls never overlap, so the reader is used by one thread at a time. */
     private KpiSnapshot read(ConnectionProfile profile, KpiQuery query, Duration timeout) throws Exception {
-        if (reader == null || !profile.equals(readerProfile)) {
-            if (reader != null) {
-                reader.close();
-            }
-            reader = new KpiReader(connections.postgres(profile), "snowpulse-kpis");
-            readerProfile = profile;
+        try {
+            return readers.begin(profile).read(query, timeout);
+        } finally {
+            readers.end();
         }
-        return reader.read(query, timeout);
     }
 
     /** A refresh arrived: the view draws the snapshot (in steps of its own); its time and rate are known now. */
@@ -223,11 +221,7 @@ public final class KpiViewModel {
 
     public void shutdown() {
         deactivate();
-        KpiReader r = reader;
-        reader = null;
-        if (r != null && !inFlight) {
-            r.close();
-        }
+        readers.shutdown();
     }
 
     long skippedTicks() {
