@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Who waits on whom, from pg_blocking_pids: trees whose roots block others and wait on nobody shown here, each
- * waiter under every session it waits for. A deadlock's cycle (which the server soon breaks) is shown from its
- * lowest pid, once.
+ * session drawn once, a waiter under the first session it waits for. A deadlock's cycle (which the server soon
+ * breaks) is shown from its lowest pid, once.
  */
 public final class BlockingChains {
 
@@ -24,41 +24,40 @@ public final class BlockingChains {
     public static List<Link> of(List<BackendSession> sessions) {
         Map<Integer, BackendSession> byPid = new LinkedHashMap<>();
         sessions.forEach(s -> byPid.put(s.pid(), s));
+        // pg_blocking_pids names every session a waiter queues behind (and a parallel query's leader once per
+        // worker): each waiter is drawn once, under the first session it waits for, so the tree stays as large as
+        // the sessions it shows however many wait on one row
         Map<Integer, List<BackendSession>> waitersOf = new LinkedHashMap<>();
         for (BackendSession s : sessions) {
-            for (int blocker : s.blockedBy()) {
-                waitersOf.computeIfAbsent(blocker, k -> new ArrayList<>()).add(s);
-            }
+            s.blockedBy().stream().distinct().findFirst()
+                    .ifPresent(blocker -> waitersOf.computeIfAbsent(blocker, k -> new ArrayList<>()).add(s));
         }
         List<Link> roots = new ArrayList<>();
         Set<Integer> shown = new HashSet<>();
         for (int blocker : waitersOf.keySet().stream().sorted().toList()) {
             BackendSession root = byPid.get(blocker);
-            boolean waitsOnShown = root != null && root.blockedBy().stream().anyMatch(byPid::containsKey);
-            if (root != null && !waitsOnShown) {
-                roots.add(link(root, waitersOf, new HashSet<>(), shown));
+            boolean waitsOnListed = root != null && root.blockedBy().stream().anyMatch(byPid::containsKey);
+            if (root != null && !waitsOnListed) {
+                roots.add(link(root, waitersOf, shown));
             }
         }
-        // what is left waits in a cycle, or on a session of another database that is not listed
+        // what is left waits in a cycle, or on a session that is not listed (another database's)
         for (int blocker : waitersOf.keySet().stream().sorted().toList()) {
-            if (!shown.contains(blocker)) {
-                BackendSession root = byPid.getOrDefault(blocker, outside(blocker));
-                roots.add(link(root, waitersOf, new HashSet<>(), shown));
+            if (!shown.contains(blocker) && waitersOf.get(blocker).stream().anyMatch(w -> !shown.contains(w.pid()))) {
+                roots.add(link(byPid.getOrDefault(blocker, outside(blocker)), waitersOf, shown));
             }
         }
         return roots;
     }
 
-    private static Link link(BackendSession session, Map<Integer, List<BackendSession>> waitersOf, Set<Integer> path, Set<Integer> shown) {
+    private static Link link(BackendSession session, Map<Integer, List<BackendSession>> waitersOf, Set<Integer> shown) {
         shown.add(session.pid());
-        path.add(session.pid());
         List<Link> waiters = new ArrayList<>();
         for (BackendSession waiter : waitersOf.getOrDefault(session.pid(), List.of())) {
-            if (!path.contains(waiter.pid())) {
-                waiters.add(link(waiter, waitersOf, path, shown));
+            if (!shown.contains(waiter.pid())) {
+                waiters.add(link(waiter, waitersOf, shown));
             }
         }
-        path.remove(session.pid());
         return new Link(session, waiters);
     }
 

@@ -19,6 +19,7 @@ import dev.snowpulse.ui.common.GuardedActions;
 import dev.snowpulse.ui.common.RefreshInterval;
 import dev.snowpulse.ui.common.ShellViewModel;
 import dev.snowpulse.ui.common.LivePolling;
+import dev.snowpulse.ui.common.ProfileReader;
 import dev.snowpulse.ui.common.Ticker;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -79,8 +80,7 @@ public final class ServerViewModel {
     private final StatementWindow window = new StatementWindow(StatementWindow.MINUTE);
     private final LivePolling polling;
     private boolean inFlight;
-    private ServerReader reader;
-    private ConnectionProfile readerProfile;
+    private final ProfileReader<ServerReader> readers;
     private Instant firstRead;
 
     public ServerViewModel(ShellViewModel shell, ConnectionService connections, ProdGuard prodGuard, Background background,
@@ -89,6 +89,7 @@ public final class ServerViewModel {
         this.connections = connections;
         this.background = background;
         this.guard = new GuardedActions(shell, prodGuard);
+        this.readers = new ProfileReader<>(profile -> new ServerReader(connections.postgres(profile)));
         this.polling = new LivePolling(tickers, interval, paused, usable::get, this::poll);
         applicationFilter.addListener((obs, old, now) -> showSessions());
         statementsShown.addListener((obs, old, now) -> showStatements());
@@ -136,7 +137,7 @@ public final class ServerViewModel {
     }
 
     private boolean profile(ConnectionProfile profile) {
-        return profile != null && profile.equals(readerProfile);
+        return profile != null && profile.equals(readers.profile());
     }
 
     void poll() {
@@ -146,9 +147,12 @@ public final class ServerViewModel {
         }
         inFlight = true;
         Duration timeout = interval.get().statementTimeout();
-        background.run("read the server's activity", () -> read(profile, timeout), result -> {
+        background.run("read the server's activity", () -> {
+            ActivitySnapshot read = read(profile, timeout);
+            return new Read(read, BlockingChains.of(read.sessions()));
+        }, result -> {
             if (profile.equals(shell.activeProfileProperty().get())) {
-                show(result);
+                show(result.snapshot(), result.chains());
             }
         }, failure -> {
             if (profile.equals(shell.activeProfileProperty().get())) {
@@ -159,17 +163,18 @@ public final class ServerViewModel {
 
     /** On the background thread; reads never overlap, so the reader is used by one thread at a time. */
     private ActivitySnapshot read(ConnectionProfile profile, Duration timeout) throws Exception {
-        if (reader == null || !profile.equals(readerProfile)) {
-            if (reader != null) {
-                reader.close();
-            }
-            reader = new ServerReader(connections.postgres(profile));
-            readerProfile = profile;
+        try {
+            return readers.begin(profile).read(timeout);
+        } finally {
+            readers.end();
         }
-        return reader.read(timeout);
     }
 
-    private void show(ActivitySnapshot now) {
+    /** A read with its blocking chains, both made off the FX thread. */
+    private record Read(ActivitySnapshot snapshot, List<BlockingChains.Link> chains) {
+    }
+
+    private void show(ActivitySnapshot now, List<BlockingChains.Link> blocking) {
         ActivitySnapshot earlier = snapshot.get();
         stale.set(false);
         error.set("");
@@ -188,7 +193,7 @@ public final class ServerViewModel {
             window.add(now.takenAt(), now.statements().rows());
         }
         snapshot.set(now);
-        chains.set(BlockingChains.of(now.sessions()));
+        chains.set(blocking);
         hiddenNote.set(now.hiddenQueriesNote());
         showSessions();
         showStatements();
@@ -302,11 +307,7 @@ public final class ServerViewModel {
 
     public void shutdown() {
         deactivate();
-        ServerReader r = reader;
-        reader = null;
-        if (r != null && !inFlight) {
-            r.close();
-        }
+        readers.shutdown();
     }
 
     public ObjectProperty<RefreshInterval> intervalProperty() {
