@@ -188,10 +188,11 @@ public final class KpiViewModel {
     }
 
     private void clear() {
-        snapshot.set(null); // the view drops what it drew, and what it still had to draw, with it
-        chosenCategories.clear();
+        // first what the view shows once the snapshot is gone, then the snapshot: the view drops what it drew with it
         liveRate.set("–");
         updated.set("Not loaded yet");
+        snapshot.set(null);
+        chosenCategories.clear();
     }
 
     /** Writes one chart's or table's data of the snapshot on screen as CSV. */

@@ -160,8 +160,29 @@ public final class ServerView implements TabContent {
         return tab;
     }
 
+    /**
+     * Every refresh replaces the rows: the table keeps its sort (a sorted view bound to the table's comparator) and
+     * the session the user selected (found again by pid), so Cancel and Terminate stay on it.
+     */
     private TableView<BackendSession> sessionsTable() {
-        TableView<BackendSession> table = new TableView<>(model.sessions());
+        boolean[] refreshing = {false};
+        Integer[] chosenPid = {null};
+        // registered before the sorted view's own listener, so it runs before the table sees the new rows
+        model.sessions().addListener((javafx.collections.ListChangeListener<BackendSession>) c -> refreshing[0] = true);
+        javafx.collections.transformation.SortedList<BackendSession> sorted = new javafx.collections.transformation.SortedList<>(model.sessions());
+        TableView<BackendSession> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (!refreshing[0]) {
+                chosenPid[0] = now == null ? null : now.pid();
+            }
+        });
+        sorted.addListener((javafx.collections.ListChangeListener<BackendSession>) c -> {
+            if (chosenPid[0] != null) {
+                sorted.stream().filter(s -> s.pid() == chosenPid[0]).findFirst().ifPresent(s -> table.getSelectionModel().select(s));
+            }
+            refreshing[0] = false;
+        });
         table.setId("serverSessions");
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
