@@ -23,6 +23,9 @@ public final class ReadSession implements AutoCloseable {
         void on(Connection connection) throws SQLException;
     }
 
+    // how much longer than the statement timeout a reply may take before the connection counts as lost
+    static final Duration NETWORK_GRACE = Duration.ofSeconds(5);
+
     private final PostgresEndpoint endpoint;
     private final String applicationName;
     private final Setup setup;
@@ -39,7 +42,11 @@ public final class ReadSession implements AutoCloseable {
         return endpoint;
     }
 
-    /** Runs {@code read} under {@code timeout}; a failure closes the connection and is thrown as it came. */
+    /**
+     * Runs {@code read} under {@code timeout}; a failure closes the connection and is thrown as it came. The timeout
+     * covers the per-connection setup too, and a network timeout a little longer than it covers a server that stops
+     * answering at all (a statement timeout needs a server to enforce it).
+     */
     public <T> T read(Duration timeout, Read<T> read) throws SQLException {
         try {
             boolean fresh = connection == null;
@@ -47,27 +54,36 @@ public final class ReadSession implements AutoCloseable {
                 connection = endpoint.connect(applicationName);
                 connection.setAutoCommit(!endpoint.settings().transactionPooled());
                 timeoutSet = null;
+            }
+            applyTimeout(timeout);
+            if (fresh) {
                 setup.on(connection);
             }
-            boolean pooled = endpoint.settings().transactionPooled();
-            if (pooled) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("set local statement_timeout = " + Math.max(1, timeout.toMillis()));
-                }
-            } else if (!timeout.equals(timeoutSet)) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("set statement_timeout = " + Math.max(1, timeout.toMillis()));
-                }
-                timeoutSet = timeout;
-            }
             T result = read.on(connection);
-            if (pooled) {
+            if (endpoint.settings().transactionPooled()) {
                 connection.commit();
             }
             return result;
         } catch (SQLException e) {
             close();
             throw e;
+        }
+    }
+
+    private void applyTimeout(Duration timeout) throws SQLException {
+        long millis = Math.max(1, timeout.toMillis());
+        if (endpoint.settings().transactionPooled()) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("set local statement_timeout = " + millis);
+            }
+        } else if (!timeout.equals(timeoutSet)) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("set statement_timeout = " + millis);
+            }
+        }
+        if (!timeout.equals(timeoutSet)) {
+            connection.setNetworkTimeout(Runnable::run, Math.toIntExact(Math.min(Integer.MAX_VALUE, millis + NETWORK_GRACE.toMillis())));
+            timeoutSet = timeout;
         }
     }
 

@@ -40,7 +40,7 @@ public record ActivitySnapshot(Instant takenAt, Duration readTime, DatabaseCount
     /** Wait events of active sessions, most frequent first, as "IO: DataFileRead" with their count. */
     public List<Map.Entry<String, Long>> topWaits(int limit) {
         // what working sessions wait on: an idle one (in a transaction or not) waits for its client by definition
-        return sessions.stream().filter(s -> s.waitEventType() != null
+        return sessions.stream().filter(s -> !s.waitText().isEmpty()
                         && (s.state() == SessionState.ACTIVE || s.state() == SessionState.WAITING_ON_LOCK))
                 .collect(java.util.stream.Collectors.groupingBy(BackendSession::waitText, java.util.stream.Collectors.counting()))
                 .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -53,8 +53,8 @@ public record ActivitySnapshot(Instant takenAt, Duration readTime, DatabaseCount
         if (hidden == 0 || seesAllQueries) {
             return "";
         }
-        return hidden + " of " + sessions.size() + " sessions belong to other roles and their queries are hidden from " + role
-                + ": GRANT pg_read_all_stats TO " + role + " shows them (run by a superuser or a role with ADMIN OPTION on pg_read_all_stats)";
+        return hidden + " of " + sessions.size() + " sessions belong to other roles: their queries, states and wait events are "
+                + "hidden from " + role + " (their lock waits still show). GRANT pg_read_all_stats TO " + role + " shows them (run by a superuser or a role with ADMIN OPTION on pg_read_all_stats)";
     }
 
     /** pg_stat_statements as this role could read it: its rows, or why there are none. */

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +32,14 @@ public final class ServerReader implements AutoCloseable {
 
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
+    // how often a connection asks again whether pg_stat_statements has become readable (it was created meanwhile)
+    private static final Duration STATEMENTS_RECHECK = Duration.ofSeconds(30);
+
     private final ReadSession session;
     private PreparedStatement activity;
-    // read once per connection: whether pg_stat_statements answers, and if not, why
-    private String statementsUnavailable;
+    // checked when the connection opens, and again now and then while it says why not
+    private StatementsAvailability.Source statements;
+    private long statementsCheckedAt;
 
     public ServerReader(PostgresEndpoint endpoint) {
         this.session = new ReadSession(endpoint, APPLICATION, this::prepare);
@@ -42,7 +47,12 @@ public final class ServerReader implements AutoCloseable {
 
     private void prepare(Connection c) throws SQLException {
         activity = c.prepareStatement(ACTIVITY);
-        statementsUnavailable = StatementsAvailability.check(c);
+        checkStatements(c);
+    }
+
+    private void checkStatements(Connection c) throws SQLException {
+        statements = StatementsAvailability.check(c, STATEMENTS);
+        statementsCheckedAt = System.nanoTime();
     }
 
     public ActivitySnapshot read(Duration timeout) throws SQLException {
@@ -80,21 +90,29 @@ public final class ServerReader implements AutoCloseable {
                 sessions.add(session(rs));
             }
         }
-        ActivitySnapshot.Statements statements = statementsUnavailable != null
-                ? ActivitySnapshot.Statements.missing(statementsUnavailable) : statements(c);
-        return new ActivitySnapshot(takenAt, Duration.ofNanos(System.nanoTime() - start), counters, sessions, statements, role,
+        if (statements.query() == null && System.nanoTime() - statementsCheckedAt > STATEMENTS_RECHECK.toNanos()) {
+            checkStatements(c);
+        }
+        ActivitySnapshot.Statements read = statements.query() == null
+                ? ActivitySnapshot.Statements.missing(statements.unavailable()) : statements(c, statements.query());
+        return new ActivitySnapshot(takenAt, Duration.ofNanos(System.nanoTime() - start), counters, sessions, read, role,
                 seesAll, serverSessions, maxConnections);
     }
 
     /**
-     * Signals session {@code pid}; false when there is no such session any more. A role may signal its own
-     * sessions, or others' as a member of pg_signal_backend; the server's refusal (42501) is thrown as it came.
+     * Signals {@code target}; false when it is gone. The session is found by pid and start time, so a pid the server
+     * has given to a new session since the read is left alone (where the start time is hidden from this role, by
+     * pid alone). A role may signal its own sessions, or others' as a member of pg_signal_backend; the server's
+     * refusal (42501) is thrown with that said.
      */
-    public boolean signal(int pid, BackendSignal signal, Duration timeout) throws SQLException {
+    public boolean signal(BackendSession target, BackendSignal signal, Duration timeout) throws SQLException {
         try {
             return session.read(timeout, c -> {
-                try (PreparedStatement s = c.prepareStatement("SELECT " + signal.function() + "(?)")) {
-                    s.setInt(1, pid);
+                try (PreparedStatement s = c.prepareStatement("SELECT " + signal.function() + "(a.pid) FROM pg_stat_activity a "
+                        + "WHERE a.pid = ? AND a.backend_start IS NOT DISTINCT FROM ?")) {
+                    s.setInt(1, target.pid());
+                    s.setObject(2, target.backendStart() == null ? null
+                            : java.time.OffsetDateTime.ofInstant(target.backendStart(), java.time.ZoneOffset.UTC));
                     try (ResultSet rs = s.executeQuery()) {
                         return rs.next() && rs.getBoolean(1);
                     }
@@ -124,18 +142,36 @@ public final class ServerReader implements AutoCloseable {
                 rs.getString("lock_mode"), rs.getString("lock_type"), rs.getString("lock_relation"), rs.getBoolean("own"));
     }
 
-    private static ActivitySnapshot.Statements statements(Connection c) throws SQLException {
+    /**
+     * pg_stat_statements, or why it could not be read this time (dropped, reset under a lock, timed out): the
+     * sessions and counters read before it are shown either way, and the next read tries again.
+     */
+    private static ActivitySnapshot.Statements statements(Connection c, String query) throws SQLException {
         List<StatementStats> rows = new ArrayList<>();
         Instant reset = null;
-        try (PreparedStatement s = c.prepareStatement(STATEMENTS); ResultSet rs = s.executeQuery()) {
+        Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
+        try (PreparedStatement s = c.prepareStatement(query); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 rows.add(new StatementStats(rs.getLong("queryid"), rs.getString("query"), rs.getLong("calls"),
                         rs.getDouble("total_exec_time"), rs.getLong("rows"), rs.getLong("shared_blks_hit"),
                         rs.getLong("shared_blks_read")));
                 reset = instant(rs.getTimestamp("stats_reset"));
             }
+        } catch (SQLException e) {
+            if (isConnectionLost(e)) {
+                throw e;
+            }
+            if (savepoint != null) {
+                c.rollback(savepoint);
+            }
+            return ActivitySnapshot.Statements.missing(StatementsAvailability.unreadable(e));
         }
         return new ActivitySnapshot.Statements(rows, reset, null);
+    }
+
+    // SQLSTATE class 08: the connection is gone, and the whole read fails so the next one reconnects
+    private static boolean isConnectionLost(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
     }
 
     private static Instant instant(Timestamp t) {

@@ -15,9 +15,12 @@ public enum SessionState {
         return label;
     }
 
-    /** From pg_stat_activity's state and wait event type. */
-    static SessionState of(String state, String waitEventType) {
-        if ("Lock".equals(waitEventType)) {
+    /**
+     * From pg_stat_activity's state and wait event type, and whether pg_locks shows a lock the session waits for
+     * (the one sign visible for another role's session without pg_read_all_stats).
+     */
+    static SessionState of(String state, String waitEventType, boolean waitsForLock) {
+        if (waitsForLock || "Lock".equals(waitEventType)) {
             return WAITING_ON_LOCK;
         }
         if (state == null) {

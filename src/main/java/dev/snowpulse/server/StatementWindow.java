@@ -18,7 +18,7 @@ public final class StatementWindow {
 
     public static final Duration MINUTE = Duration.ofMinutes(1);
 
-    private record Read(Instant at, Map<Long, StatementStats> byId) {
+    private record Read(Instant at, Instant statsReset, Map<Long, StatementStats> byId) {
     }
 
     private final Duration span;
@@ -28,11 +28,18 @@ public final class StatementWindow {
         this.span = span;
     }
 
-    /** Adds a read; the ones older than the window (but the newest of those, the window's base) are dropped. */
-    public void add(Instant at, List<StatementStats> rows) {
+    /**
+     * Adds a read; the ones older than the window (but the newest of those, the window's base) are dropped. A read
+     * after a reset of the statistics ({@code statsReset} moved) starts the window again: the counters before it
+     * are not comparable with the ones after.
+     */
+    public void add(Instant at, Instant statsReset, List<StatementStats> rows) {
+        if (!reads.isEmpty() && !java.util.Objects.equals(reads.getLast().statsReset(), statsReset)) {
+            reads.clear();
+        }
         Map<Long, StatementStats> byId = new HashMap<>();
         rows.forEach(r -> byId.put(r.queryId(), r));
-        reads.addLast(new Read(at, byId));
+        reads.addLast(new Read(at, statsReset, byId));
         while (reads.size() > 2 && !reads.stream().skip(1).findFirst().orElseThrow().at().isAfter(at.minus(span))) {
             reads.removeFirst();
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** What the Server tab and `snowpulse top` read, on a real PostgreSQL: sessions, lock chains, signals, rates, statements. */
@@ -92,7 +93,7 @@ class ServerReaderTest {
                 assertThat(root.waiters()).extracting(l -> l.session().pid()).containsExactly(waiterPid);
             });
 
-            assertThat(reader.signal(waiterPid, BackendSignal.CANCEL, TIMEOUT)).isTrue();
+            assertThat(reader.signal(waiting1, BackendSignal.CANCEL, TIMEOUT)).isTrue();
             assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .rootCause().isInstanceOf(SQLException.class).satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
             holder.rollback();
@@ -102,18 +103,76 @@ class ServerReaderTest {
     @Test
     void terminateEndsTheSessionAndAGoneSessionIsSaidSo() throws Exception {
         try (ServerReader reader = new ServerReader(db); Connection victim = db.connect("sp-victim")) {
-            int victimPid = pid(victim);
-            assertThat(reader.signal(victimPid, BackendSignal.TERMINATE, TIMEOUT)).isTrue();
+            BackendSession read = session(reader, pid(victim));
+            assertThat(reader.signal(read, BackendSignal.TERMINATE, TIMEOUT)).isTrue();
             assertThatThrownBy(() -> Sql.single(victim, "select 1")).isInstanceOf(SQLException.class);
             Await.until(Duration.ofSeconds(10), "the session to end", () -> {
                 try {
-                    return session(reader, victimPid) == null;
+                    return session(reader, read.pid()) == null;
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            assertThat(reader.signal(victimPid, BackendSignal.TERMINATE, TIMEOUT)).as("no such session any more").isFalse();
+            assertThat(reader.signal(read, BackendSignal.TERMINATE, TIMEOUT)).as("no such session any more").isFalse();
         }
+    }
+
+    @Test
+    void aSignalMeantForAnEarlierSessionWithTheSamePidLeavesTheNewOneAlone() throws Exception {
+        try (ServerReader reader = new ServerReader(db); Connection bystander = db.connect("sp-bystander")) {
+            BackendSession now = session(reader, pid(bystander));
+            // what a table row still shows after its session ended and the server gave the pid to a new one
+            BackendSession earlier = new BackendSession(now.pid(), now.application(), now.user(), now.client(), now.rawState(),
+                    now.waitEventType(), now.waitEvent(), now.backendStart().minusSeconds(60), null, null, null, now.query(),
+                    List.of(), null, null, null, now.own());
+            assertThat(reader.signal(earlier, BackendSignal.TERMINATE, TIMEOUT)).isFalse();
+            assertThat(Sql.single(bystander, "select 1")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void theFirstReadsSetupIsUnderTheTimeoutToo() throws Exception {
+        try (Connection locker = db.connect("sp-catalog-locker"); ServerReader reader = new ServerReader(db)) {
+            locker.setAutoCommit(false);
+            // what the reader's first read asks of the catalog is held up, as a long DDL would hold it
+            Sql.execute(locker, "lock table pg_extension in access exclusive mode");
+            try {
+                assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(15), () -> reader.read(Duration.ofSeconds(1))))
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
+            } finally {
+                locker.rollback();
+            }
+            assertThat(reader.read(TIMEOUT).sessions()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aServerThatStopsAnsweringFailsTheReadInsteadOfHangingIt() throws Exception {
+        assumeFalse(EmbeddedPostgresServer.runningAsRoot(), "PostgreSQL refuses to run as root; CI runs this as an ordinary user");
+        try (PrivatePostgres server = PrivatePostgres.start(dir.resolve("frozen"));
+             ServerReader reader = new ServerReader(server.endpoint("postgres"))) {
+            reader.read(TIMEOUT);
+            String backend = Sql.single(server.endpoint("postgres"), "select pid from pg_stat_activity where application_name = '"
+                    + ServerReader.APPLICATION + "'");
+            // the reader's server process stopped dead: no statement timeout can fire, only the network timeout
+            signalProcess("STOP", backend);
+            try {
+                Duration timeout = Duration.ofSeconds(1);
+                long started = System.nanoTime();
+                assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(30), () -> reader.read(timeout)))
+                        .isInstanceOf(SQLException.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            } finally {
+                signalProcess("CONT", backend);
+            }
+            assertThat(reader.read(TIMEOUT).takenAt()).as("the next read connects again").isNotNull();
+        }
+    }
+
+    private static void signalProcess(String signal, String pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
     }
 
     @Test
@@ -146,12 +205,7 @@ class ServerReaderTest {
 
     @Test
     void anOrdinaryRoleSeesItsOwnQueriesAndIsToldWhichGrantShowsTheRest() throws Exception {
-        Sql.execute(db, "do $$ begin if not exists (select 1 from pg_roles where rolname = 'sp_plain') then "
-                + "create role sp_plain login; end if; end $$");
-        Sql.execute(db, "grant connect on database " + pg.database() + " to sp_plain");
-        PostgresSettings settings = pg.settings();
-        PostgresEndpoint plain = TestPostgres.endpoint(new PostgresSettings(settings.host(), settings.port(), settings.database(),
-                "sp_plain", settings.sslMode(), null, null, settings.password()));
+        PostgresEndpoint plain = plainRole();
         try (Connection other = db.connect("sp-someone-else"); Connection own = plain.connect("sp-own");
              ServerReader reader = new ServerReader(plain)) {
             Sql.execute(other, "select 'secret ' || 1");
@@ -164,11 +218,63 @@ class ServerReaderTest {
             });
             assertThat(snapshot.ofApplication("sp-own")).singleElement().extracting(BackendSession::query).isEqualTo("select 'mine ' || 1");
             assertThat(snapshot.hiddenQueriesNote()).contains("GRANT pg_read_all_stats TO sp_plain");
-            assertThatThrownBy(() -> reader.signal(pid(other), BackendSignal.CANCEL, TIMEOUT)).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> reader.signal(session(reader, pid(other)), BackendSignal.CANCEL, TIMEOUT)).isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"))
                     .hasMessageContaining("pg_signal_backend");
             assertThat(snapshot.statements().unavailable()).isEqualTo(StatementsAvailability.NOT_INSTALLED);
         }
+    }
+
+    @Test
+    void anOrdinaryRoleSeesAnotherRolesLockWaitAndWhoItWaitsOn() throws Exception {
+        PostgresEndpoint plain = plainRole();
+        try (ServerReader reader = new ServerReader(plain);
+             Connection holder = db.connect("sp-hidden-holder");
+             Connection waiter = db.connect("sp-hidden-waiter")) {
+            int holderPid = pid(holder);
+            int waiterPid = pid(waiter);
+            holder.setAutoCommit(false);
+            Sql.execute(holder, "update inventory set stock = stock where product_id = 2");
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+                try {
+                    Sql.execute(waiter, "update inventory set stock = stock + 1 where product_id = 2");
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            try {
+                Await.until(Duration.ofSeconds(10), "the second update to wait on the first", () -> {
+                    try {
+                        BackendSession s = session(reader, waiterPid);
+                        return s != null && s.state() == SessionState.WAITING_ON_LOCK;
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                ActivitySnapshot snapshot = reader.read(TIMEOUT);
+                BackendSession seen = snapshot.sessions().stream().filter(s -> s.pid() == waiterPid).findFirst().orElseThrow();
+                assertThat(seen.query()).as("hidden from this role").isNull();
+                assertThat(seen.waitEventType()).as("hidden from this role").isNull();
+                assertThat(seen.blockedBy()).containsExactly(holderPid);
+                assertThat(seen.waitText()).isEqualTo("Lock: transactionid");
+                assertThat(snapshot.topWaits(3)).extracting(java.util.Map.Entry::getKey).contains("Lock: transactionid");
+                assertThat(BlockingChains.of(snapshot.sessions())).singleElement()
+                        .satisfies(root -> assertThat(root.session().pid()).isEqualTo(holderPid));
+                assertThat(snapshot.hiddenQueriesNote()).contains("states and wait events");
+            } finally {
+                holder.rollback();
+                waiting.get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static PostgresEndpoint plainRole() throws SQLException {
+        Sql.execute(db, "do $$ begin if not exists (select 1 from pg_roles where rolname = 'sp_plain') then "
+                + "create role sp_plain login; end if; end $$");
+        Sql.execute(db, "grant connect on database " + pg.database() + " to sp_plain");
+        PostgresSettings settings = pg.settings();
+        return TestPostgres.endpoint(new PostgresSettings(settings.host(), settings.port(), settings.database(),
+                "sp_plain", settings.sslMode(), null, null, settings.password()));
     }
 
     @Test
@@ -182,25 +288,52 @@ class ServerReaderTest {
                 assertThat(reader.read(TIMEOUT).statements().unavailable()).as("not created yet")
                         .isEqualTo(StatementsAvailability.NOT_INSTALLED);
             }
-            Sql.execute(shop, "create extension pg_stat_statements");
+            // in a schema off the search path, as an administrator may keep it
+            Sql.execute(shop, "create schema monitoring");
+            Sql.execute(shop, "create extension pg_stat_statements schema monitoring");
+            Sql.execute(shop, "create role sp_second login");
+            PostgresSettings owner = server.settings("shop");
+            PostgresEndpoint second = TestPostgres.endpoint(new PostgresSettings(owner.host(), owner.port(), owner.database(),
+                    "sp_second", owner.sslMode(), null, null, owner.password()));
             try (ServerReader reader = new ServerReader(shop)) {
                 StatementWindow window = new StatementWindow(StatementWindow.MINUTE);
-                ActivitySnapshot first = reader.read(TIMEOUT);
-                window.add(first.takenAt(), first.statements().rows());
-                try (Connection c = shop.connect("sp-orders")) {
+                add(window, reader.read(TIMEOUT));
+                try (Connection c = shop.connect("sp-orders"); Connection other = second.connect("sp-other-role")) {
                     for (int i = 0; i < 25; i++) {
                         Sql.execute(c, "select place_order(1, 1, 1)");
                     }
+                    for (int i = 0; i < 10; i++) {
+                        Sql.execute(c, "select abs(-" + i + ")");
+                        Sql.execute(other, "select abs(-" + i + ")");
+                    }
                 }
-                ActivitySnapshot second = reader.read(TIMEOUT);
-                assertThat(second.statements().available()).isTrue();
-                window.add(second.takenAt(), second.statements().rows());
+                ActivitySnapshot read = reader.read(TIMEOUT);
+                assertThat(read.statements().available()).as(read.statements().unavailable()).isTrue();
+                add(window, read);
                 assertThat(window.deltas(20)).filteredOn(s -> s.query().contains("place_order")).singleElement()
                         .satisfies(s -> {
                             assertThat(s.calls()).isEqualTo(25);
                             assertThat(s.meanMillis()).isPositive();
                         });
+                assertThat(window.deltas(20)).as("one row for the statement both roles ran")
+                        .filteredOn(s -> s.query().contains("abs(")).singleElement().extracting(StatementStats::calls).isEqualTo(20L);
+
+                Sql.execute(shop, "select monitoring.pg_stat_statements_reset()");
+                add(window, reader.read(TIMEOUT));
+                assertThat(window.covered()).as("a reset starts the minute again").isZero();
+                try (Connection c = shop.connect("sp-orders")) {
+                    for (int i = 0; i < 25; i++) {
+                        Sql.execute(c, "select abs(-" + i + ")");
+                    }
+                }
+                add(window, reader.read(TIMEOUT));
+                assertThat(window.deltas(20)).filteredOn(s -> s.query().contains("abs(")).singleElement()
+                        .extracting(StatementStats::calls).as("the calls since the reset, not their difference with before it").isEqualTo(25L);
             }
         }
+    }
+
+    private static void add(StatementWindow window, ActivitySnapshot read) {
+        window.add(read.takenAt(), read.statements().statsReset(), read.statements().rows());
     }
 }

@@ -140,14 +140,18 @@ public final class KpiViewModel {
         inFlight = true;
         Duration timeout = interval.get().statementTimeout();
         background.run("refresh KPIs", () -> read(profile, query, timeout), result -> {
-            inFlight = false;
             if (profile.equals(shell.activeProfileProperty().get())) {
                 show(result);
             }
         }, failure -> {
-            inFlight = false;
             if (profile.equals(shell.activeProfileProperty().get())) {
                 failed(failure);
+            }
+        }).onFinished(() -> {
+            inFlight = false;
+            // the profile changed while this read ran: its first read was refused as overlapping, so it runs now
+            if (!profile.equals(shell.activeProfileProperty().get())) {
+                polling.pollNowAndOnward();
             }
         });
     }

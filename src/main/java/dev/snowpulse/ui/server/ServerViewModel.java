@@ -158,7 +158,13 @@ public final class ServerViewModel {
             if (profile.equals(shell.activeProfileProperty().get())) {
                 failed(failure);
             }
-        }).onFinished(() -> inFlight = false);
+        }).onFinished(() -> {
+            inFlight = false;
+            // the profile changed while this read ran: its first read was refused as overlapping, so it runs now
+            if (!profile.equals(shell.activeProfileProperty().get())) {
+                polling.pollNowAndOnward();
+            }
+        });
     }
 
     /** On the background thread; reads never overlap, so the reader is used by one thread at a time. */
@@ -190,7 +196,7 @@ public final class ServerViewModel {
             }
         }
         if (now.statements().available()) {
-            window.add(now.takenAt(), now.statements().rows());
+            window.add(now.takenAt(), now.statements().statsReset(), now.statements().rows());
         }
         snapshot.set(now);
         chains.set(blocking);
@@ -287,7 +293,7 @@ public final class ServerViewModel {
         background.run(signal.verb() + " session " + session.pid(), () -> {
             PostgresEndpoint endpoint = connections.postgres(profile);
             try (ServerReader own = new ServerReader(endpoint)) {
-                return own.signal(session.pid(), signal, RefreshInterval.S10.statementTimeout());
+                return own.signal(session, signal, RefreshInterval.S10.statementTimeout());
             }
         }, done -> {
             message.set(done ? capitalised(signal == BackendSignal.CANCEL ? "asked session " + session.pid() + " to cancel its query"

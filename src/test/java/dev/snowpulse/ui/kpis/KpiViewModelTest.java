@@ -197,6 +197,23 @@ class KpiViewModelTest {
     }
 
     @Test
+    void aProfileChosenWhileAReadRunsIsReadAsSoonAsThatReadEnds() {
+        HeldBackground background = new HeldBackground();
+        KpiViewModel model = model(background);
+        model.intervalProperty().set(RefreshInterval.OFF);
+        model.activate();
+        assertThat(background.waiting()).isEqualTo(1);
+        shell.connect(new ConnectionProfile("shop-again", Environment.of(EnvironmentKind.DEV), pg.settings()));
+        assertThat(background.waiting()).as("never two reads at once").isEqualTo(1);
+
+        background.releaseOne();
+        assertThat(model.snapshotProperty().get()).as("the first profile's result is not shown").isNull();
+        assertThat(background.waiting()).as("the new profile's read, without waiting for a tick").isEqualTo(1);
+        background.releaseOne();
+        assertThat(model.snapshotProperty().get()).isNotNull();
+    }
+
+    @Test
     void aFailedPollKeepsTheLastValuesMarkedStaleAndTheNextOneRecovers() throws Exception {
         KpiViewModel model = model(new DirectBackground());
         model.intervalProperty().set(RefreshInterval.S1);

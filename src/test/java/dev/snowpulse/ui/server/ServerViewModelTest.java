@@ -12,12 +12,14 @@ import dev.snowpulse.server.ServerReader;
 import dev.snowpulse.server.SessionState;
 import dev.snowpulse.db.EmbeddedPostgresServer;
 import dev.snowpulse.testing.DirectBackground;
+import dev.snowpulse.testing.HeldBackground;
 import dev.snowpulse.testing.PrivatePostgres;
 import dev.snowpulse.testing.InMemoryKeychain;
 import dev.snowpulse.testing.ManualTicker;
 import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
+import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.ConnectionChecks;
 import dev.snowpulse.ui.common.RefreshInterval;
 import dev.snowpulse.ui.common.ShellViewModel;
@@ -57,10 +59,14 @@ class ServerViewModelTest {
     }
 
     private ServerViewModel model(PostgresSettings database, EnvironmentKind kind, String name) {
+        return model(database, kind, name, new DirectBackground());
+    }
+
+    private ServerViewModel model(PostgresSettings database, EnvironmentKind kind, String name, Background background) {
         services = AppServices.create(TestHosts.linux(home), new InMemoryKeychain(false));
         shell = new ShellViewModel(new ConnectionChecks(services.connections(), services.secrets().session(), new DirectBackground()));
         shell.connect(new ConnectionProfile(name, Environment.of(kind), database));
-        return new ServerViewModel(shell, services.connections(), services.prodGuard(), new DirectBackground(), period -> {
+        return new ServerViewModel(shell, services.connections(), services.prodGuard(), background, period -> {
             ManualTicker ticker = new ManualTicker();
             tickers.add(ticker);
             return ticker;
@@ -95,6 +101,27 @@ class ServerViewModelTest {
             });
             assertThat(model.updatedProperty().get()).contains("2 other sessions in this database");
             assertThat(model.statementsNoteProperty().get()).contains("CREATE EXTENSION pg_stat_statements");
+        }
+    }
+
+    @Test
+    void aProfileChosenWhileAReadRunsIsReadAsSoonAsThatReadEnds() throws Exception {
+        PostgresSettings first = pg.freshDatabase();
+        PostgresSettings second = pg.freshDatabase();
+        HeldBackground background = new HeldBackground();
+        ServerViewModel model = model(first, EnvironmentKind.DEV, "first", background);
+        model.intervalProperty().set(RefreshInterval.OFF);
+        try (Connection there = TestPostgres.endpoint(second).connect("sp-in-the-second")) {
+            model.activate();
+            assertThat(background.waiting()).isEqualTo(1);
+            shell.connect(new ConnectionProfile("second", Environment.of(EnvironmentKind.DEV), second));
+            assertThat(background.waiting()).as("never two reads at once").isEqualTo(1);
+
+            background.releaseOne();
+            assertThat(model.snapshotProperty().get()).as("the first profile's result is not shown").isNull();
+            assertThat(background.waiting()).as("the new profile's read, without waiting for a tick").isEqualTo(1);
+            background.releaseOne();
+            assertThat(model.sessions()).extracting(BackendSession::application).containsExactly("sp-in-the-second");
         }
     }
 
