@@ -39,8 +39,13 @@ public record ActivitySnapshot(Instant takenAt, Duration readTime, DatabaseCount
 
     /** Wait events of active sessions, most frequent first, as "IO: DataFileRead" with their count. */
     public List<Map.Entry<String, Long>> topWaits(int limit) {
+        return topWaits(sessions, limit);
+    }
+
+    /** The same for some of the sessions (a run's). */
+    public static List<Map.Entry<String, Long>> topWaits(List<BackendSession> of, int limit) {
         // what working sessions wait on: an idle one (in a transaction or not) waits for its client by definition
-        return sessions.stream().filter(s -> !s.waitText().isEmpty()
+        return of.stream().filter(s -> !s.waitText().isEmpty()
                         && (s.state() == SessionState.ACTIVE || s.state() == SessionState.WAITING_ON_LOCK))
                 .collect(java.util.stream.Collectors.groupingBy(BackendSession::waitText, java.util.stream.Collectors.counting()))
                 .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

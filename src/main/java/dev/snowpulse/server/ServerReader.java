@@ -41,13 +41,29 @@ public final class ServerReader implements AutoCloseable {
     private StatementsAvailability.Source statements;
     private long statementsCheckedAt;
 
+    private final boolean withStatements;
+
     public ServerReader(PostgresEndpoint endpoint) {
+        this(endpoint, true);
+    }
+
+    private ServerReader(PostgresEndpoint endpoint, boolean withStatements) {
         this.session = new ReadSession(endpoint, APPLICATION, this::prepare);
+        this.withStatements = withStatements;
+    }
+
+    /** A reader of the counters and sessions alone, in one round trip (the Workload tab's strip). */
+    public static ServerReader activityOnly(PostgresEndpoint endpoint) {
+        return new ServerReader(endpoint, false);
     }
 
     private void prepare(Connection c) throws SQLException {
         activity = c.prepareStatement(ACTIVITY);
-        checkStatements(c);
+        if (withStatements) {
+            checkStatements(c);
+        } else {
+            statements = new StatementsAvailability.Source(null, "not read by this reader");
+        }
     }
 
     private void checkStatements(Connection c) throws SQLException {
@@ -90,7 +106,7 @@ public final class ServerReader implements AutoCloseable {
                 sessions.add(session(rs));
             }
         }
-        if (statements.query() == null && System.nanoTime() - statementsCheckedAt > STATEMENTS_RECHECK.toNanos()) {
+        if (withStatements && statements.query() == null && System.nanoTime() - statementsCheckedAt > STATEMENTS_RECHECK.toNanos()) {
             checkStatements(c);
         }
         ActivitySnapshot.Statements read = statements.query() == null

@@ -36,6 +36,7 @@ import dev.snowpulse.ui.workload.IngestViewModel;
 import dev.snowpulse.ui.workload.RunHistoryViewModel;
 import dev.snowpulse.ui.workload.WorkloadForm;
 import dev.snowpulse.ui.workload.WorkloadView;
+import dev.snowpulse.ui.workload.ServerStripViewModel;
 import dev.snowpulse.ui.workload.WorkloadViewModel;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -108,7 +109,9 @@ public final class SnowPulseWindow {
                 new FxTicker(SAMPLE_PERIOD), form, history);
         IngestViewModel ingest = new IngestViewModel(shell, services.connections(), services.prodGuard(), background,
                 new FxTicker(SAMPLE_PERIOD), form);
-        return new WorkloadView(run, ingest, history, shell);
+        ServerStripViewModel strip = new ServerStripViewModel(services.connections(), background, FxTicker::new,
+                run.watchedRunProperty(), run.intervalRateProperty(), new dev.snowpulse.app.ProcessCpu());
+        return new WorkloadView(run, ingest, history, strip, shell);
     }
 
     public void show(Stage stage) {

@@ -94,6 +94,11 @@ class WorkloadTabUiTest {
         Label summary = robot.lookup("#workloadSummary").queryAs(Label.class);
         Label status = robot.lookup("#workloadStatus").queryAs(Label.class);
         TableView<WorkloadRunRecord> runs = robot.lookup("#workloadRuns").queryAs(TableView.class);
+        javafx.scene.Node strip = robot.lookup("#serverStrip").query();
+        Label stripRates = robot.lookup("#stripRates").queryAs(Label.class);
+        Label stripSessions = robot.lookup("#stripSessions").queryAs(Label.class);
+        Label stripBottleneck = robot.lookup("#stripBottleneck").queryAs(Label.class);
+        assertThat(strip.isVisible()).as("the server strip waits for a run").isFalse();
 
         robot.clickOn("#startWorkload");
 
@@ -107,6 +112,13 @@ class WorkloadTabUiTest {
         assertThat(latency.getData()).extracting(s -> s.getName()).containsExactly("p50", "p95", "p99");
         assertThat(latency.getData().get(2).getData()).isNotEmpty();
         assertThat(status.getText()).contains("sessions snowpulse-workload-");
+        // the server's side beside it: 2 paced workers leave their sessions idle between orders most of the time
+        // (unless the machine, which the database shares, is saturated by something else meanwhile)
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stripRates.getText().contains("transactions/s on the server"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stripBottleneck.getText().startsWith("database waiting on the client")
+                || stripBottleneck.getText().startsWith("machine saturated"));
+        assertThat(strip.isVisible()).isTrue();
+        assertThat(stripSessions.getText()).endsWith("of 2 sessions · 2 workers");
         assertThat(ok.getScene().getFocusOwner()).as("Start was disabled while the run started: the focus went to no text field")
                 .isNotInstanceOf(javafx.scene.control.TextInputControl.class);
 

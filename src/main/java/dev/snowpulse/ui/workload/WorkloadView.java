@@ -35,6 +35,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import dev.snowpulse.server.Bottleneck;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -57,6 +58,7 @@ public final class WorkloadView implements TabContent {
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final WorkloadViewModel model;
+    private final ServerStripViewModel strip;
     private final IngestViewModel ingest;
     private final RunHistoryViewModel history;
     private final ShellViewModel shell;
@@ -67,8 +69,10 @@ public final class WorkloadView implements TabContent {
     private LineChart<Number, Number> throughputChart;
     private LineChart<Number, Number> latencyChart;
 
-    public WorkloadView(WorkloadViewModel model, IngestViewModel ingest, RunHistoryViewModel history, ShellViewModel shell) {
+    public WorkloadView(WorkloadViewModel model, IngestViewModel ingest, RunHistoryViewModel history, ServerStripViewModel strip,
+                        ShellViewModel shell) {
         this.model = model;
+        this.strip = strip;
         this.ingest = ingest;
         this.history = history;
         this.shell = shell;
@@ -86,7 +90,7 @@ public final class WorkloadView implements TabContent {
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         leftScroll.setMinWidth(356);
 
-        VBox right = new VBox(10, figures(), progressRow(), charts(), summary(), resultTabs());
+        VBox right = new VBox(10, figures(), progressRow(), serverStrip(), charts(), summary(), resultTabs());
         right.setPadding(new Insets(12, 16, 12, 4));
         right.setMinWidth(0);
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -109,6 +113,7 @@ public final class WorkloadView implements TabContent {
     @Override
     public void activate() {
         attachCharts();
+        strip.activate();
         shell.activeProfileProperty().addListener(profileListener);
         history.refresh();
     }
@@ -116,6 +121,7 @@ public final class WorkloadView implements TabContent {
     @Override
     public void deactivate() {
         detachCharts();
+        strip.deactivate();
         shell.activeProfileProperty().removeListener(profileListener);
     }
 
@@ -123,6 +129,7 @@ public final class WorkloadView implements TabContent {
     public void shutdown() {
         model.shutdown();
         ingest.shutdown();
+        strip.shutdown();
     }
 
     private Node runForm() {
@@ -328,6 +335,45 @@ public final class WorkloadView implements TabContent {
         HBox top = new HBox(12, elapsed, bar, remaining);
         top.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, top, status);
+    }
+
+    /** The server's side of the run, in four short lines under the progress bar; shown from the first run on. */
+    private Node serverStrip() {
+        Label title = new Label();
+        title.getStyleClass().add("server-strip-title");
+        title.textProperty().bind(strip.titleProperty());
+        Label rates = stripLine("stripRates", strip.ratesProperty());
+        Label sessions = stripLine("stripSessions", strip.sessionsProperty());
+        Label waits = stripLine("stripWaits", strip.waitsProperty());
+        Label bottleneck = stripLine("stripBottleneck", strip.bottleneckProperty());
+        bottleneck.getStyleClass().add("server-strip-verdict");
+        strip.causeProperty().addListener((obs, old, now) -> {
+            for (Bottleneck.Cause cause : Bottleneck.Cause.values()) {
+                bottleneck.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(cause.name().toLowerCase(Locale.ROOT).replace('_', '-')),
+                        cause == now);
+            }
+        });
+        bottleneck.setWrapText(true);
+        Label problem = stripLine("stripProblem", strip.problemProperty());
+        problem.getStyleClass().add("server-strip-problem");
+        problem.setWrapText(true);
+        showWhen(strip.problemProperty().isNotEmpty(), problem);
+        // wraps rather than widening the tab: the strip never pushes the figures out of the window
+        javafx.scene.layout.FlowPane numbers = new javafx.scene.layout.FlowPane(18, 2, rates, sessions, waits);
+        VBox box = new VBox(3, title, numbers, bottleneck, problem);
+        box.setMinWidth(0);
+        numbers.prefWrapLengthProperty().bind(box.widthProperty().subtract(24));
+        box.setId("serverStrip");
+        box.getStyleClass().add("server-strip");
+        showWhen(strip.shownProperty(), box);
+        return box;
+    }
+
+    private static Label stripLine(String id, ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.textProperty().bind(text);
+        return label;
     }
 
     private Node charts() {

@@ -68,6 +68,8 @@ public final class WorkloadViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty stopping = new SimpleBooleanProperty();
+    private final javafx.beans.property.ObjectProperty<WatchedRun> watched = new javafx.beans.property.SimpleObjectProperty<>();
+    private final DoubleProperty intervalRate = new SimpleDoubleProperty();
 
     private WorkloadRun run;
     private long ticks;
@@ -168,6 +170,8 @@ public final class WorkloadViewModel {
         ticks = 0;
         clearFigures();
         running.set(true);
+        intervalRate.set(0);
+        watched.set(new WatchedRun(profile, started.applicationName(), started.spec().workers()));
         status.set("Running on " + profile.name() + " · sessions " + started.applicationName() + " in pg_stat_activity · "
                 + Figures.millis(started.connectTime().toNanos() / 1e6) + " to connect " + dev.snowpulse.format.Plural.of(started.spec().workers(), "worker"));
         notice.set(started.warnings().stream().map(w -> capitalised(w.withAppRemedy()) + ".")
@@ -177,6 +181,7 @@ public final class WorkloadViewModel {
         background.run("workload " + started.applicationName(), started::await, this::finished, failure -> {
             ticker.stop();
             run = null;
+            watched.set(null);
             running.set(false);
             stopping.set(false);
             busy.set(false);
@@ -220,6 +225,7 @@ public final class WorkloadViewModel {
         LatencySummary l = snapshot.intervalLatency();
         series.add(seconds, snapshot.intervalOrdersPerSecond(), l);
         ordersPerSecond.set(Figures.rate(snapshot.intervalOrdersPerSecond()));
+        intervalRate.set(snapshot.intervalOrdersPerSecond());
         latency.set(percentiles(l));
     }
 
@@ -241,6 +247,7 @@ public final class WorkloadViewModel {
     private void finished(WorkloadResult result) {
         ticker.stop();
         run = null;
+        watched.set(null);
         showCounts(result.counts());
         // the whole run's figures replace the last second's
         ordersPerSecond.set(Figures.rate(result.ordersPerSecond()));
@@ -358,6 +365,16 @@ public final class WorkloadViewModel {
 
     public ReadOnlyDoubleProperty progressProperty() {
         return progress;
+    }
+
+    /** The run going now, for the server strip; null between runs. */
+    public javafx.beans.property.ReadOnlyObjectProperty<WatchedRun> watchedRunProperty() {
+        return watched;
+    }
+
+    /** The run's orders a second over the last chart interval. */
+    public ReadOnlyDoubleProperty intervalRateProperty() {
+        return intervalRate;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
