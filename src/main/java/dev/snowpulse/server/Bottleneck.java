@@ -12,6 +12,8 @@ import java.util.Map;
  * <li>the client process uses {@value #CLIENT_SATURATED_SHARE} or more of the CPUs it may use: the client is saturated;</li>
  * <li>the database runs on this machine and its CPUs are {@value #MACHINE_SATURATED_PERCENT} % busy or more: client
  * and database share a saturated machine;</li>
+ * <li>through a transaction-mode pooler, the run has fewer server connections than workers and
+ * {@value #POOL_BUSY_SHARE} of their samples or more are working: the pool is saturated;</li>
  * <li>more than half of the run's session samples are idle between statements: the database waits on the client
  * (round trips, or the client's own pacing);</li>
  * <li>otherwise the largest of I/O waits, lock waits and running on CPU among the working samples names it.</li>
@@ -19,10 +21,18 @@ import java.util.Map;
  */
 public record Bottleneck(Cause cause, String text) {
 
-    public enum Cause { NO_SESSIONS, CLIENT_SATURATED, MACHINE_SATURATED, CLIENT, IO, LOCKS, CPU }
+    public enum Cause { NO_SESSIONS, CLIENT_SATURATED, MACHINE_SATURATED, POOL_SATURATED, CLIENT, IO, LOCKS, CPU }
+
+    /** How the run reaches the database: through a transaction-mode pooler or not, and with how many workers. */
+    public record Route(boolean transactionPooled, int workers) {
+        public static Route direct(int workers) {
+            return new Route(false, workers);
+        }
+    }
 
     static final double CLIENT_SATURATED_SHARE = 0.8;
     static final double MACHINE_SATURATED_PERCENT = 90;
+    static final double POOL_BUSY_SHARE = 0.9;
 
     /**
      * The client's side of the CPU over the judged reads: the process in percent of one core (-1 unknown), the cores
@@ -32,8 +42,13 @@ public record Bottleneck(Cause cause, String text) {
     public record ClientCpu(double processPercent, int cores, double machinePercent) {
     }
 
-    /** {@code runSessions}: the run's sessions in each of the recent reads, oldest first. */
+    /** {@code runSessions}: the run's sessions in each of the recent reads, oldest first; the run connects directly. */
     public static Bottleneck judge(List<List<BackendSession>> runSessions, ClientCpu machine) {
+        return judge(runSessions, machine, Route.direct(0));
+    }
+
+    /** The same for a run that may go through a pooler, whose server connections are the sessions seen. */
+    public static Bottleneck judge(List<List<BackendSession>> runSessions, ClientCpu machine, Route route) {
         double clientCpuPercent = machine.processPercent();
         int cores = machine.cores();
         String cpu = clientCpuPercent < 0 ? "an unknown share of" : String.format(Locale.ROOT, "%.0f %%", clientCpuPercent);
@@ -60,6 +75,12 @@ public record Bottleneck(Cause cause, String text) {
             return new Bottleneck(Cause.NO_SESSIONS, "no session of this run on the server yet");
         }
         int client = counts.getOrDefault(WaitClass.CLIENT, 0);
+        double connections = (double) samples / runSessions.size();
+        if (route.transactionPooled() && connections < route.workers() && (samples - client) >= POOL_BUSY_SHARE * samples) {
+            return new Bottleneck(Cause.POOL_SATURATED, String.format(Locale.ROOT, "pool saturated: %d workers share %.0f server "
+                    + "connections, %s of them busy, so workers wait for a free one (a larger pool, or fewer workers)",
+                    route.workers(), connections, percent(samples - client, samples)));
+        }
         if (client * 2 > samples) {
             return new Bottleneck(Cause.CLIENT, "database waiting on the client: " + percent(client, samples)
                     + " of the run's sessions idle between statements (round trips or pacing; SnowPulse at " + cpu + " CPU)");

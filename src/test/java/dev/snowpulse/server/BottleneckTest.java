@@ -80,6 +80,19 @@ class BottleneckTest {
     }
 
     @Test
+    void workersQueuedForAFewBusyServerConnectionsAreASaturatedPool() {
+        Bottleneck.Route pooled = new Bottleneck.Route(true, 16);
+        Bottleneck verdict = Bottleneck.judge(reads(5, ON_CPU, WAL_SYNC, ON_CPU, ROW_LOCK), cpu(30), pooled);
+        assertThat(verdict.cause()).isEqualTo(Bottleneck.Cause.POOL_SATURATED);
+        assertThat(verdict.text()).isEqualTo("pool saturated: 16 workers share 4 server connections, 100 % of them busy, "
+                + "so workers wait for a free one (a larger pool, or fewer workers)");
+        assertThat(Bottleneck.judge(reads(5, ON_CPU, IDLE, ON_CPU, ON_CPU), cpu(30), pooled).cause()).as("one in four idle")
+                .isEqualTo(Bottleneck.Cause.CPU);
+        assertThat(Bottleneck.judge(reads(5, ON_CPU, ON_CPU), cpu(30), Bottleneck.Route.direct(16)).cause()).as("no pooler")
+                .isEqualTo(Bottleneck.Cause.CPU);
+    }
+
+    @Test
     void noSessionYetSaysSo() {
         assertThat(Bottleneck.judge(reads(2), cpu(5)).text()).isEqualTo("no session of this run on the server yet");
         assertThat(Bottleneck.judge(reads(2, IDLE), cpu(-1)).text()).contains("SnowPulse at an unknown share of CPU");

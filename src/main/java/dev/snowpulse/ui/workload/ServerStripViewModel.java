@@ -2,6 +2,7 @@ package dev.snowpulse.ui.workload;
 
 import dev.snowpulse.app.CpuGauge;
 import dev.snowpulse.db.ConnectionService;
+import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.server.ActivitySnapshot;
 import dev.snowpulse.server.BackendSession;
 import dev.snowpulse.server.Bottleneck;
@@ -143,9 +144,13 @@ public final class ServerStripViewModel {
     private record Read(ActivitySnapshot snapshot, double clientCpuPercent, double machinePercent) {
     }
 
+    private static boolean transactionPooled(WatchedRun run) {
+        return run.profile().connection() instanceof PostgresSettings pg && pg.transactionPooled();
+    }
+
     /** A loopback host or a Unix socket: the database shares this machine's CPUs with SnowPulse. */
     private static boolean onThisMachine(WatchedRun run) {
-        if (!(run.profile().connection() instanceof dev.snowpulse.profile.PostgresSettings pg)) {
+        if (!(run.profile().connection() instanceof PostgresSettings pg)) {
             return false;
         }
         String host = pg.host() == null ? "" : pg.host().strip().toLowerCase(Locale.ROOT);
@@ -176,7 +181,7 @@ public final class ServerStripViewModel {
         String top = topWaits(ofRun);
         waits.set(top.isEmpty() ? "no waits" : top);
         Bottleneck verdict = Bottleneck.judge(List.copyOf(recent), new Bottleneck.ClientCpu(mean(recentCpu), cpu.cores(),
-                mean(recentMachine)));
+                mean(recentMachine)), new Bottleneck.Route(transactionPooled(run), run.workers()));
         bottleneck.set(verdict.text());
         cause.set(verdict.cause());
     }
