@@ -4,10 +4,15 @@ import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.server.BackendSession;
 import dev.snowpulse.server.BlockingChains;
+import dev.snowpulse.testing.Await;
 import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
 import dev.snowpulse.testing.TestWindow;
+import dev.snowpulse.ui.common.RefreshInterval;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -27,6 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -123,5 +130,70 @@ class ServerTabUiTest {
             robot.clickOn("All");
             assertThat(onFx(() -> robot.lookup("#serverApplicationFilter").queryAs(TextField.class).getText())).isEmpty();
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTransactionsChartAddsUpToTheCommitsMade(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#statusState").queryAs(Label.class).getText()).equals("Connected"));
+        robot.clickOn("#tab-server");
+        ChoiceBox<RefreshInterval> interval =
+                robot.lookup("#serverInterval").queryAs(ChoiceBox.class);
+        robot.interact(() -> interval.setValue(RefreshInterval.OFF));
+        LineChart<Number, Number> chart = robot.lookup("#serverTransactionsChart").queryAs(LineChart.class);
+        Label updated = robot.lookup("#serverUpdated").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> updated.getText().startsWith("Updated")));
+        // a read after the interval went off, so no tick's read comes between the ones below
+        int base = refreshed(robot, chart, onFx(() -> commitsPoints(chart).size()));
+
+        commit(600);
+        refreshed(robot, chart, base);
+        commit(400);
+        refreshed(robot, chart, base + 1);
+
+        List<XYChart.Data<Number, Number>> points = onFx(() -> List.copyOf(commitsPoints(chart)));
+        double drawn = 0;
+        for (int i = points.size() - 2; i < points.size(); i++) {
+            double width = points.get(i).getXValue().doubleValue() - points.get(i - 1).getXValue().doubleValue();
+            drawn += points.get(i).getYValue().doubleValue() * width;
+        }
+        // the tab's own two reads commit too, against 1,000
+        assertThat(drawn).isBetween(1000 * 0.95, 1000 * 1.05);
+    }
+
+    private static List<XYChart.Data<Number, Number>> commitsPoints(LineChart<Number, Number> chart) {
+        return chart.getData().stream().filter(s -> s.getName().equals("commits")).findFirst().orElseThrow().getData();
+    }
+
+    /** Presses Refresh and waits for the chart's point after {@code points}; the index of that point. */
+    private static int refreshed(FxRobot robot, LineChart<Number, Number> chart, int points) throws Exception {
+        robot.clickOn("#serverRefresh");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> commitsPoints(chart).size() > points));
+        return onFx(() -> commitsPoints(chart).size());
+    }
+
+    /** {@code count} commits on a session of its own, closed so the server counts them in pg_stat_database at once. */
+    private void commit(int count) throws Exception {
+        long before = counted();
+        try (Connection c = database.connect("sp-committer")) {
+            for (int i = 0; i < count; i++) {
+                Sql.execute(c, "select 1");
+            }
+        }
+        Await.until(Duration.ofSeconds(10), "the commits to be counted", () -> {
+            try {
+                return counted() >= before + count;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    // read from another database, so the reads themselves are not counted in this one
+    private long counted() throws SQLException {
+        PostgresSettings s = database.settings();
+        PostgresEndpoint other = TestPostgres.endpoint(new PostgresSettings(s.host(), s.port(), "postgres", s.user(), s.sslMode(), null,
+                null, s.password()));
+        return Long.parseLong(Sql.single(other, "select xact_commit from pg_stat_database where datname = '" + s.database() + "'"));
     }
 }
