@@ -5,6 +5,7 @@ import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.testing.Await;
 import dev.snowpulse.testing.PrivatePostgres;
+import dev.snowpulse.testing.RowLockWait;
 import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,15 +60,7 @@ class ServerReaderTest {
              Connection waiter = db.connect("sp-waiter")) {
             int holderPid = pid(holder);
             int waiterPid = pid(waiter);
-            holder.setAutoCommit(false);
-            Sql.execute(holder, "update inventory set stock = stock where product_id = 1");
-            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
-                try {
-                    Sql.execute(waiter, "update inventory set stock = stock + 1 where product_id = 1");
-                } catch (SQLException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            });
+            CompletableFuture<Void> waiting = RowLockWait.on(holder, waiter, 1, "update inventory set stock = stock + 1 where product_id = 1");
             Await.until(Duration.ofSeconds(10), "the second update to wait on the first", () -> {
                 try {
                     BackendSession s = session(reader, waiterPid);
@@ -233,15 +226,7 @@ class ServerReaderTest {
              Connection waiter = db.connect("sp-hidden-waiter")) {
             int holderPid = pid(holder);
             int waiterPid = pid(waiter);
-            holder.setAutoCommit(false);
-            Sql.execute(holder, "update inventory set stock = stock where product_id = 2");
-            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
-                try {
-                    Sql.execute(waiter, "update inventory set stock = stock + 1 where product_id = 2");
-                } catch (SQLException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            });
+            CompletableFuture<Void> waiting = RowLockWait.on(holder, waiter, 2, "update inventory set stock = stock + 1 where product_id = 2");
             try {
                 Await.until(Duration.ofSeconds(10), "the second update to wait on the first", () -> {
                     try {

@@ -5,6 +5,7 @@ import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.server.BackendSession;
 import dev.snowpulse.server.BlockingChains;
 import dev.snowpulse.testing.Await;
+import dev.snowpulse.testing.RowLockWait;
 import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
@@ -88,15 +89,7 @@ class ServerTabUiTest {
         try (Connection holder = database.connect("sp-ui-holder"); Connection waiter = database.connect("sp-ui-waiter")) {
             int holderPid = Integer.parseInt(Sql.single(holder, "select pg_backend_pid()"));
             int waiterPid = Integer.parseInt(Sql.single(waiter, "select pg_backend_pid()"));
-            holder.setAutoCommit(false);
-            Sql.execute(holder, "update inventory set stock = stock where product_id = 2");
-            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
-                try {
-                    Sql.execute(waiter, "update inventory set stock = stock - 1 where product_id = 2");
-                } catch (SQLException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            });
+            CompletableFuture<Void> waiting = RowLockWait.on(holder, waiter, 2, "update inventory set stock = stock - 1 where product_id = 2");
             robot.clickOn("#tab-server");
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(() -> sessions(robot).getItems().stream()
                     .anyMatch(s -> s.pid() == waiterPid && !s.blockedBy().isEmpty())));
