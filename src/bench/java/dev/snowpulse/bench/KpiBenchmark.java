@@ -25,6 +25,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.snowpulse.bench.BenchSql.env;
+import static dev.snowpulse.bench.BenchSql.execute;
+
 /**
  * KPI read cost as history grows, and what the KPI design costs writers, measured side by side in one run.
  * Run through src/bench/kpi-benchmark.sh (it builds SnowPulse and creates the benchmark database).
@@ -257,16 +260,5 @@ public final class KpiBenchmark {
             rs.next();
             return "PostgreSQL " + rs.getString(1);
         }
-    }
-
-    private static void execute(PostgresEndpoint endpoint, String sql) throws SQLException {
-        try (Connection c = endpoint.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

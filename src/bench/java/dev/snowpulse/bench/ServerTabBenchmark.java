@@ -30,6 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.snowpulse.bench.BenchSql.env;
+import static dev.snowpulse.bench.BenchSql.execute;
+import static dev.snowpulse.bench.BenchSql.single;
+
 /**
  * What the Server tab costs, measured side by side in one run: (1) writers, pgbench running the place_order script at
  * 8 clients with the tab's polling (every second: the activity read, pg_stat_statements, the blocking chains and the
@@ -71,6 +75,12 @@ public final class ServerTabBenchmark {
      */
     private static void writers(PostgresEndpoint endpoint, PostgresSettings shop, int cycles, int window) throws Exception {
         int settle = 2;
+        if (cycles < 2) {
+            throw new IllegalArgumentException("CYCLES must be 2 or more: the confidence interval needs a spread");
+        }
+        if (window <= settle) {
+            throw new IllegalArgumentException("WINDOW must be more than " + settle + " s: its first " + settle + " s are left out");
+        }
         int seconds = cycles * 3 * window;
         System.out.printf(Locale.ROOT, "Writers: one pgbench -M prepared -c %d -j 2 -T %d -P 1 run of src/bench/pgbench/place_order.sql, "
                 + "in %d cycles of three %d s windows (without the tab, polled every second, without again as the control), "
@@ -261,23 +271,5 @@ public final class ServerTabBenchmark {
 
     private static PostgresEndpoint endpoint(PostgresSettings settings) {
         return new PostgresEndpoint(settings, Optional.empty());
-    }
-
-    private static String single(PostgresEndpoint endpoint, String sql) throws SQLException {
-        try (Connection c = endpoint.connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static void execute(PostgresEndpoint endpoint, String sql) throws SQLException {
-        try (Connection c = endpoint.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -167,7 +167,8 @@ class ServerTabUiTest {
 
     /** {@code count} commits on a session of its own, closed so the server counts them in pg_stat_database at once. */
     private void commit(int count) throws Exception {
-        long before = counted();
+        PostgresEndpoint other = otherDatabase();
+        long before = counted(other);
         try (Connection c = database.connect("sp-committer")) {
             for (int i = 0; i < count; i++) {
                 Sql.execute(c, "select 1");
@@ -175,7 +176,7 @@ class ServerTabUiTest {
         }
         Await.until(Duration.ofSeconds(10), "the commits to be counted", () -> {
             try {
-                return counted() >= before + count;
+                return counted(other) >= before + count;
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -183,10 +184,13 @@ class ServerTabUiTest {
     }
 
     // read from another database, so the reads themselves are not counted in this one
-    private long counted() throws SQLException {
+    private PostgresEndpoint otherDatabase() {
         PostgresSettings s = database.settings();
-        PostgresEndpoint other = TestPostgres.endpoint(new PostgresSettings(s.host(), s.port(), "postgres", s.user(), s.sslMode(), null,
-                null, s.password()));
-        return Long.parseLong(Sql.single(other, "select xact_commit from pg_stat_database where datname = '" + s.database() + "'"));
+        return TestPostgres.endpoint(new PostgresSettings(s.host(), s.port(), "postgres", s.user(), s.sslMode(), null, null, s.password()));
+    }
+
+    private long counted(PostgresEndpoint other) throws SQLException {
+        return Long.parseLong(Sql.single(other, "select xact_commit from pg_stat_database where datname = '"
+                + database.settings().database() + "'"));
     }
 }
