@@ -27,6 +27,18 @@ public final class FxReads {
         return onFx(() -> robot.lookup(id).tryQueryAs(Label.class).map(Label::getText).orElse(""));
     }
 
+    /**
+     * Waits until the label's text passes {@code expected}; a failure names what was awaited and the text the label
+     * ended with, which a bare timeout would not.
+     */
+    public static void waitForText(Label label, int seconds, String what, java.util.function.Predicate<String> expected) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> expected.test(label.getText()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited " + seconds + " s for " + what + "; the label says: \"" + onFx(label::getText) + "\"", e);
+        }
+    }
+
     public static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,6 +1,7 @@
 package dev.snowpulse.ui;
 
 import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.testing.FxReads;
 import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
@@ -84,7 +85,7 @@ class WorkloadTabUiTest {
     @Test
     @SuppressWarnings("unchecked")
     void aRunMovesTheCountersAndChartsThenLandsInTheHistory(FxRobot robot) throws Exception {
-        fillInATimedRun(robot, 150);
+        fillInATimedRun(robot, 40);
 
         // every lookup before the run: a lookup walks the scene graph from the test thread, while the run changes it
         Label ok = robot.lookup("#count-ok").queryAs(Label.class);
@@ -112,11 +113,12 @@ class WorkloadTabUiTest {
         assertThat(latency.getData()).extracting(s -> s.getName()).containsExactly("p50", "p95", "p99");
         assertThat(latency.getData().get(2).getData()).isNotEmpty();
         assertThat(status.getText()).contains("sessions snowpulse-workload-");
-        // the server's side beside it: 2 paced workers leave their sessions idle between orders most of the time
-        // (unless the machine, which the database shares, is saturated by something else meanwhile)
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stripRates.getText().contains("transactions/s on the server"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stripBottleneck.getText().startsWith("database waiting on the client")
-                || stripBottleneck.getText().startsWith("machine saturated"));
+        // the server's side beside it: 2 workers paced at 20 orders/s each leave their sessions idle between orders
+        // unless an order takes more than 25 ms (a slow disk's commit is a few ms), or the machine, which the database
+        // shares, is saturated by something else meanwhile
+        FxReads.waitForText(stripRates, 10, "the server's rates", t -> t.contains("transactions/s on the server"));
+        FxReads.waitForText(stripBottleneck, 10, "a verdict on a paced run", t -> t.startsWith("database waiting on the client")
+                || t.startsWith("machine saturated"));
         assertThat(strip.isVisible()).isTrue();
         assertThat(stripSessions.getText()).endsWith("of 2 sessions · 2 workers");
         assertThat(ok.getScene().getFocusOwner()).as("Start was disabled while the run started: the focus went to no text field")
@@ -127,10 +129,10 @@ class WorkloadTabUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         long total = Long.parseLong(ok.getText().replace(",", ""));
         assertThat(total).isGreaterThan(midRun).isEqualTo(orders()).isEqualTo(runs.getItems().getFirst().counts().ok());
-        // 150 orders/s for 4 s, open loop
-        assertThat(total).isBetween(450L, 650L);
+        // 40 orders/s for 4 s, open loop
+        assertThat(total).isBetween(120L, 175L);
         assertThat(progress.getProgress()).isEqualTo(1.0);
-        assertThat(runs.getItems().getFirst().plan()).startsWith("2 workers for 4s at 150/s");
+        assertThat(runs.getItems().getFirst().plan()).startsWith("2 workers for 4s at 40/s");
     }
 
     @Test
