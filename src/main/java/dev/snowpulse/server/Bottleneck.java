@@ -12,8 +12,9 @@ import java.util.Map;
  * <li>the client process uses {@value #CLIENT_SATURATED_SHARE} or more of the CPUs it may use: the client is saturated;</li>
  * <li>the database runs on this machine and its CPUs are {@value #MACHINE_SATURATED_PERCENT} % busy or more: client
  * and database share a saturated machine;</li>
- * <li>through a transaction-mode pooler, the run has fewer server connections than workers and
- * {@value #POOL_BUSY_SHARE} of their samples or more are working: the pool is saturated;</li>
+ * <li>through a transaction-mode pooler, the run has fewer server connections than workers and the client has more
+ * than {@value #POOL_QUEUE_FACTOR} times as many orders under way as there are connections (Little's law: orders a
+ * second times their mean latency): the rest wait in the pooler, the pool is saturated;</li>
  * <li>more than half of the run's session samples are idle between statements: the database waits on the client
  * (round trips, or the client's own pacing);</li>
  * <li>otherwise the largest of I/O waits, lock waits and running on CPU among the working samples names it.</li>
@@ -23,16 +24,19 @@ public record Bottleneck(Cause cause, String text) {
 
     public enum Cause { NO_SESSIONS, CLIENT_SATURATED, MACHINE_SATURATED, POOL_SATURATED, CLIENT, IO, LOCKS, CPU }
 
-    /** How the run reaches the database: through a transaction-mode pooler or not, and with how many workers. */
-    public record Route(boolean transactionPooled, int workers) {
+    /**
+     * How the run reaches the database: through a transaction-mode pooler or not, with how many workers, and how many
+     * of its orders are under way at a time as the client measures them (0 unknown).
+     */
+    public record Route(boolean transactionPooled, int workers, double ordersInFlight) {
         public static Route direct(int workers) {
-            return new Route(false, workers);
+            return new Route(false, workers, 0);
         }
     }
 
     static final double CLIENT_SATURATED_SHARE = 0.8;
     static final double MACHINE_SATURATED_PERCENT = 90;
-    static final double POOL_BUSY_SHARE = 0.9;
+    static final double POOL_QUEUE_FACTOR = 1.5;
 
     /**
      * The client's side of the CPU over the judged reads: the process in percent of one core (-1 unknown), the cores
@@ -76,10 +80,11 @@ public record Bottleneck(Cause cause, String text) {
         }
         int client = counts.getOrDefault(WaitClass.CLIENT, 0);
         double connections = (double) samples / runSessions.size();
-        if (route.transactionPooled() && connections < route.workers() && (samples - client) >= POOL_BUSY_SHARE * samples) {
-            return new Bottleneck(Cause.POOL_SATURATED, String.format(Locale.ROOT, "pool saturated: %d workers share %.0f server "
-                    + "connections, %s of them busy, so workers wait for a free one (a larger pool, or fewer workers)",
-                    route.workers(), connections, percent(samples - client, samples)));
+        // the server cannot see a pooler's queue; the client's own latency holds the time orders spend in it
+        if (route.transactionPooled() && connections < route.workers() && route.ordersInFlight() > POOL_QUEUE_FACTOR * connections) {
+            return new Bottleneck(Cause.POOL_SATURATED, String.format(Locale.ROOT, "pool saturated: %.0f orders under way for "
+                    + "%.0f server connections, the rest wait in the pooler (a larger pool, or fewer workers)",
+                    route.ordersInFlight(), connections));
         }
         if (client * 2 > samples) {
             return new Bottleneck(Cause.CLIENT, "database waiting on the client: " + percent(client, samples)

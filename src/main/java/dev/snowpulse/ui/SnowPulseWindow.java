@@ -110,7 +110,7 @@ public final class SnowPulseWindow {
         IngestViewModel ingest = new IngestViewModel(shell, services.connections(), services.prodGuard(), background,
                 new FxTicker(SAMPLE_PERIOD), form);
         ServerStripViewModel strip = new ServerStripViewModel(services.connections(), background, FxTicker::new,
-                run.watchedRunProperty(), run.intervalRateProperty(), new dev.snowpulse.app.ProcessCpu());
+                run.watchedRunProperty(), run.intervalProperty(), new dev.snowpulse.app.ProcessCpu());
         return new WorkloadView(run, ingest, history, strip, shell);
     }
 

@@ -17,7 +17,6 @@ import dev.snowpulse.ui.common.RefreshInterval;
 import dev.snowpulse.ui.common.Ticker;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -46,7 +45,7 @@ public final class ServerStripViewModel {
 
     private final Background background;
     private final ReadOnlyObjectProperty<WatchedRun> watched;
-    private final ReadOnlyDoubleProperty clientRate;
+    private final ReadOnlyObjectProperty<ClientInterval> client;
     private final ProfileReader<ServerReader> readers;
     private final LivePolling polling;
     private final CpuGauge cpu;
@@ -67,11 +66,11 @@ public final class ServerStripViewModel {
     private boolean inFlight;
 
     public ServerStripViewModel(ConnectionService connections, Background background, Function<Duration, Ticker> tickers,
-                                ReadOnlyObjectProperty<WatchedRun> watched, ReadOnlyDoubleProperty clientRate, CpuGauge cpu) {
+                                ReadOnlyObjectProperty<WatchedRun> watched, ReadOnlyObjectProperty<ClientInterval> client, CpuGauge cpu) {
         this.background = background;
         this.cpu = cpu;
         this.watched = watched;
-        this.clientRate = clientRate;
+        this.client = client;
         this.readers = new ProfileReader<>(profile -> ServerReader.activityOnly(connections.postgres(profile)));
         this.polling = new LivePolling(tickers, new SimpleObjectProperty<>(RefreshInterval.S1), new SimpleBooleanProperty(),
                 () -> watched.get() != null, this::poll);
@@ -173,7 +172,7 @@ public final class ServerStripViewModel {
             ServerRates r = ServerRates.between(previous, now);
             rates.set(String.format(Locale.ROOT, "%s transactions/s on the server · %s orders/s by this run",
                     r.transactions() == null ? "–" : String.format(Locale.ROOT, "%,.0f", r.transactions()),
-                    String.format(Locale.ROOT, "%,.0f", clientRate.get())));
+                    String.format(Locale.ROOT, "%,.0f", client.get().ordersPerSecond())));
         }
         previous = now;
         long active = ofRun.stream().filter(s -> s.state() == SessionState.ACTIVE || s.state() == SessionState.WAITING_ON_LOCK).count();
@@ -181,7 +180,7 @@ public final class ServerStripViewModel {
         String top = topWaits(ofRun);
         waits.set(top.isEmpty() ? "no waits" : top);
         Bottleneck verdict = Bottleneck.judge(List.copyOf(recent), new Bottleneck.ClientCpu(mean(recentCpu), cpu.cores(),
-                mean(recentMachine)), new Bottleneck.Route(transactionPooled(run), run.workers()));
+                mean(recentMachine)), new Bottleneck.Route(transactionPooled(run), run.workers(), client.get().ordersInFlight()));
         bottleneck.set(verdict.text());
         cause.set(verdict.cause());
     }

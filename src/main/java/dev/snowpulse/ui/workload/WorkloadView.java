@@ -353,10 +353,13 @@ public final class WorkloadView implements TabContent {
                         cause == now);
             }
         });
+        // wrapped lines keep their height: the VBox would otherwise squeeze them back to one line and an ellipsis
         bottleneck.setWrapText(true);
+        bottleneck.setMinHeight(Region.USE_PREF_SIZE);
         Label problem = stripLine("stripProblem", strip.problemProperty());
         problem.getStyleClass().add("server-strip-problem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         showWhen(strip.problemProperty().isNotEmpty(), problem);
         // wraps rather than widening the tab: the strip never pushes the figures out of the window
         javafx.scene.layout.FlowPane numbers = new javafx.scene.layout.FlowPane(18, 2, rates, sessions, waits);

@@ -19,13 +19,16 @@ import dev.snowpulse.workload.WorkloadSpec;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -69,7 +72,7 @@ public final class WorkloadViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty stopping = new SimpleBooleanProperty();
     private final javafx.beans.property.ObjectProperty<WatchedRun> watched = new javafx.beans.property.SimpleObjectProperty<>();
-    private final DoubleProperty intervalRate = new SimpleDoubleProperty();
+    private final ObjectProperty<ClientInterval> interval = new SimpleObjectProperty<>(ClientInterval.NONE);
 
     private WorkloadRun run;
     private long ticks;
@@ -170,7 +173,7 @@ public final class WorkloadViewModel {
         ticks = 0;
         clearFigures();
         running.set(true);
-        intervalRate.set(0);
+        interval.set(ClientInterval.NONE);
         watched.set(new WatchedRun(profile, started.applicationName(), started.spec().workers()));
         status.set("Running on " + profile.name() + " · sessions " + started.applicationName() + " in pg_stat_activity · "
                 + Figures.millis(started.connectTime().toNanos() / 1e6) + " to connect " + dev.snowpulse.format.Plural.of(started.spec().workers(), "worker"));
@@ -225,7 +228,7 @@ public final class WorkloadViewModel {
         LatencySummary l = snapshot.intervalLatency();
         series.add(seconds, snapshot.intervalOrdersPerSecond(), l);
         ordersPerSecond.set(Figures.rate(snapshot.intervalOrdersPerSecond()));
-        intervalRate.set(snapshot.intervalOrdersPerSecond());
+        interval.set(new ClientInterval(snapshot.intervalOrdersPerSecond(), l.count() == 0 ? 0 : l.mean()));
         latency.set(percentiles(l));
     }
 
@@ -372,9 +375,9 @@ public final class WorkloadViewModel {
         return watched;
     }
 
-    /** The run's orders a second over the last chart interval. */
-    public ReadOnlyDoubleProperty intervalRateProperty() {
-        return intervalRate;
+    /** The run's orders a second and their mean latency over the last chart interval. */
+    public ReadOnlyObjectProperty<ClientInterval> intervalProperty() {
+        return interval;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

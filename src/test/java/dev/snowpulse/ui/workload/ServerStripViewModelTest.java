@@ -6,7 +6,11 @@ import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.profile.Environment;
 import dev.snowpulse.profile.EnvironmentKind;
+import dev.snowpulse.profile.Pooler;
 import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.profile.SecretRef;
+import dev.snowpulse.profile.SecretSource;
+import dev.snowpulse.profile.SslMode;
 import dev.snowpulse.server.Bottleneck;
 import dev.snowpulse.testing.Await;
 import dev.snowpulse.testing.DirectBackground;
@@ -14,8 +18,11 @@ import dev.snowpulse.testing.InMemoryKeychain;
 import dev.snowpulse.testing.ManualTicker;
 import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestHosts;
+import dev.snowpulse.testing.TestPgBouncer;
 import dev.snowpulse.testing.TestPostgres;
-import javafx.beans.property.SimpleDoubleProperty;
+import dev.snowpulse.workload.WorkloadRun;
+import dev.snowpulse.workload.WorkloadSnapshot;
+import dev.snowpulse.workload.WorkloadSpec;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +40,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The Workload tab's server strip on a real PostgreSQL: a run's sessions, their waits and the bottleneck they make. */
 class ServerStripViewModelTest {
@@ -46,7 +54,7 @@ class ServerStripViewModelTest {
     private AppServices services;
     private final List<ManualTicker> tickers = new ArrayList<>();
     private final SimpleObjectProperty<WatchedRun> watched = new SimpleObjectProperty<>();
-    private final SimpleDoubleProperty clientRate = new SimpleDoubleProperty();
+    private final SimpleObjectProperty<ClientInterval> client = new SimpleObjectProperty<>(ClientInterval.NONE);
     // the client's CPU held still, so the verdict depends on the sessions alone (BottleneckTest covers the CPU rules)
     private final CpuGauge cpu = new CpuGauge() {
         @Override
@@ -78,7 +86,7 @@ class ServerStripViewModelTest {
             ManualTicker ticker = new ManualTicker();
             tickers.add(ticker);
             return ticker;
-        }, watched, clientRate, cpu);
+        }, watched, client, cpu);
     }
 
     private static ConnectionProfile profile(PostgresSettings db) {
@@ -107,7 +115,7 @@ class ServerStripViewModelTest {
                     throw new IllegalStateException(e);
                 }
             });
-            clientRate.set(0);
+            client.set(ClientInterval.NONE);
             watched.set(new WatchedRun(profile(db), run, 3));
             assertThat(strip.shownProperty().get()).isTrue();
             for (int i = 0; i < ServerStripViewModel.JUDGED_READS; i++) {
@@ -153,6 +161,43 @@ class ServerStripViewModelTest {
             assertThat(tickers).as("a hidden tab reads nothing").noneMatch(ManualTicker::running);
         }
         strip.shutdown();
+    }
+
+    @Test
+    void eightWorkersThroughATwoConnectionPoolAreASaturatedPool() throws Exception {
+        assumeTrue(TestPgBouncer.available(), "PgBouncer refuses to run as root and must be installed; CI runs this as an ordinary user");
+        PostgresSettings db = pg.freshDatabase();
+        PostgresEndpoint endpoint = TestPostgres.endpoint(db);
+        new dev.snowpulse.schema.SchemaService(endpoint).initialize(e -> { });
+        new dev.snowpulse.schema.SchemaService(endpoint).resetDemoData(new dev.snowpulse.schema.Restock(100_000_000));
+        try (TestPgBouncer bouncer = TestPgBouncer.start(home, 2)) {
+            PostgresSettings pooled = new PostgresSettings(TestPostgres.HOST, bouncer.port(), db.database(), TestPostgres.USER,
+                    SslMode.DISABLE, null, "snowpulse-test", SecretRef.of(SecretSource.NONE), Pooler.TRANSACTION);
+            WorkloadRun run = WorkloadRun.start(new PostgresEndpoint(pooled, java.util.Optional.empty()),
+                    new WorkloadSpec(8, null, Duration.ofMinutes(1), 10, 10, 1, 1, null, Duration.ZERO));
+            try {
+                ServerStripViewModel strip = strip();
+                strip.activate();
+                watched.set(new WatchedRun(profile(pooled), run.applicationName(), 8));
+                for (int i = 0; i < ServerStripViewModel.JUDGED_READS; i++) {
+                    long before = run.counts().ok();
+                    Await.until(Duration.ofSeconds(10), "orders to go through", () -> run.counts().ok() >= before + 50);
+                    WorkloadSnapshot s = run.sample();
+                    client.set(new ClientInterval(s.intervalOrdersPerSecond(), s.intervalLatency().mean()));
+                    tickers.getLast().tick(1);
+                }
+
+                assertThat(strip.problemProperty().get()).isEmpty();
+                // the server sees at most the pool's two connections, each idle part of the time while the pooler relays;
+                // the client's orders in flight (orders/s × latency) show the other workers waiting in the pooler
+                assertThat(strip.causeProperty().get()).as(strip.bottleneckProperty().get()).isEqualTo(Bottleneck.Cause.POOL_SATURATED);
+                assertThat(strip.bottleneckProperty().get()).containsPattern("pool saturated: [5-8] orders under way for [12] server connections");
+                strip.shutdown();
+            } finally {
+                run.cancel();
+                run.await();
+            }
+        }
     }
 
     private static CompletableFuture<Void> waitOnRow(Connection c) {
