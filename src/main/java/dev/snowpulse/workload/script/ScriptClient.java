@@ -1,0 +1,203 @@
+package dev.snowpulse.workload.script;
+
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One client of a scripted run, as one pgbench client: its own variables ({@code :client_id}, {@code :scale}, the
+ * run's definitions and what {@code \set} stores, kept from one transaction to the next), its own random generator,
+ * and one prepared statement per SQL command on its session. A transaction is one pass over a script picked by
+ * weight. A serialization failure or a deadlock is rolled back and the script tried again from its start with the
+ * same variables, up to the plan's tries; any other error rolls back what the script had open and is thrown.
+ */
+public final class ScriptClient implements Expr.Scope {
+
+    /** Waits inside a script ({@code \sleep}); returns at once when the run is stopping. */
+    public interface Sleeper {
+        void sleep(long nanos);
+    }
+
+    private final ScriptPlan plan;
+    private final ScriptRandom random;
+    private final Map<String, Value> variables = new HashMap<>();
+    private final Sleeper sleeper;
+    private final LongAdder retried;
+    private PreparedStatement[][] statements;
+    private Connection connection;
+    private int lastScript;
+
+    public ScriptClient(ScriptPlan plan, int clientId, long seed, Sleeper sleeper, LongAdder retried) {
+        this.plan = plan;
+        this.random = new ScriptRandom(seed);
+        this.sleeper = sleeper;
+        this.retried = retried;
+        variables.putAll(plan.definitions());
+        variables.put("client_id", Value.of((long) clientId));
+        variables.put("scale", Value.of(plan.scale()));
+        variables.put("random_seed", Value.of(seed));
+        variables.put("default_seed", Value.of(random.nextSeed()));
+    }
+
+    /** Prepares every script's SQL commands on {@code session}: at the start and after each reconnect. */
+    public void connect(Connection session) throws SQLException {
+        closeStatements();
+        PreparedStatement[][] prepared = new PreparedStatement[plan.scripts().size()][];
+        for (int s = 0; s < prepared.length; s++) {
+            List<Command> commands = plan.scripts().get(s).script().commands();
+            prepared[s] = new PreparedStatement[commands.size()];
+            for (int c = 0; c < commands.size(); c++) {
+                if (commands.get(c) instanceof Command.Sql sql) {
+                    prepared[s][c] = session.prepareStatement(sql.jdbcText());
+                }
+            }
+        }
+        this.statements = prepared;
+        this.connection = session;
+    }
+
+    private void closeStatements() {
+        if (statements == null) {
+            return;
+        }
+        for (PreparedStatement[] script : statements) {
+            for (PreparedStatement p : script) {
+                if (p != null) {
+                    try {
+                        p.close();
+                    } catch (SQLException ignored) {
+                        // the session is gone or going: nothing to release on the server
+                    }
+                }
+            }
+        }
+        statements = null;
+    }
+
+    /** Which script the last transaction ran, as an index into the plan's scripts. */
+    public int lastScript() {
+        return lastScript;
+    }
+
+    /** Runs one transaction; returns normally when it committed (or the script ended without error). */
+    public void runTransaction() throws SQLException {
+        int script = pick();
+        lastScript = script;
+        Map<String, Value> before = plan.maxTries() > 1 ? new HashMap<>(variables) : null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runScript(script);
+                return;
+            } catch (SQLException e) {
+                rollbackIfOpen();
+                if (attempt < plan.maxTries() && retryable(e)) {
+                    retried.increment();
+                    variables.clear();
+                    variables.putAll(before);
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Serialization failures and deadlocks: pgbench 15 tries them again. */
+    public static boolean retryable(SQLException e) {
+        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+    }
+
+    private int pick() {
+        if (plan.scripts().size() == 1) {
+            return 0;
+        }
+        long ticket = random.uniform(1, plan.totalWeight());
+        List<WeightedScript> scripts = plan.scripts();
+        for (int i = 0; i < scripts.size(); i++) {
+            ticket -= scripts.get(i).weight();
+            if (ticket <= 0) {
+                return i;
+            }
+        }
+        return scripts.size() - 1;
+    }
+
+    private void runScript(int script) throws SQLException {
+        List<Command> commands = plan.scripts().get(script).script().commands();
+        PreparedStatement[] prepared = statements[script];
+        String name = plan.scripts().get(script).script().name();
+        for (int c = 0; c < commands.size(); c++) {
+            Command command = commands.get(c);
+            try {
+                switch (command) {
+                    case Command.Set set -> variables.put(set.variable(), set.expression().eval(this));
+                    case Command.Sleep sleep -> sleeper.sleep(Math.max(0, sleep.amount().eval(this).asInt()) * sleep.nanosPerUnit());
+                    case Command.Sql sql -> execute(prepared[c], sql);
+                }
+            } catch (ScriptEvaluationError e) {
+                throw new SQLException(name + ":" + command.line() + ": " + e.getMessage(), "22023", e);
+            }
+        }
+    }
+
+    private void execute(PreparedStatement statement, Command.Sql sql) throws SQLException {
+        List<String> names = sql.variables();
+        for (int i = 0; i < names.size(); i++) {
+            // text of no declared type, as pgbench sends its parameters: the server infers int, numeric or text
+            statement.setObject(i + 1, variable(names.get(i)).text(), Types.OTHER);
+        }
+        if (statement.execute()) {
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    // pgbench reads and discards the rows
+                }
+            }
+        }
+        while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
+            // a compound command (\;) has a result per statement
+        }
+    }
+
+    private void rollbackIfOpen() {
+        try {
+            if (connection.isClosed()) {
+                return;
+            }
+            TransactionState state = connection.unwrap(BaseConnection.class).getTransactionState();
+            if (state != TransactionState.IDLE) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("ROLLBACK");
+                }
+            }
+        } catch (SQLException ignored) {
+            // the session is broken: the caller sees the original error and reconnects
+        }
+    }
+
+    @Override
+    public Value variable(String name) {
+        Value v = variables.get(name);
+        if (v == null) {
+            throw new ScriptEvaluationError("undefined variable :" + name);
+        }
+        return v;
+    }
+
+    @Override
+    public ScriptRandom random() {
+        return random;
+    }
+
+    public void close() {
+        closeStatements();
+    }
+}
