@@ -91,6 +91,10 @@ public final class WorkloadHistory {
             if (spec.has("target_rate")) {
                 text.append(String.format(Locale.ROOT, " at %.0f/s", spec.get("target_rate").asDouble()));
             }
+            if (spec.has("scripts")) {
+                return text.append(", ").append(spec.get("scripts").asText()).append(" at scale ")
+                        .append(spec.path("scale").asLong(1)).toString();
+            }
             text.append(", customers 1..").append(spec.path("max_customers").asInt())
                     .append(", products 1..").append(spec.path("max_products").asInt());
             int min = spec.path("min_quantity").asInt(1);
@@ -102,8 +106,11 @@ public final class WorkloadHistory {
         }
     }
 
-    /** On one of the run's own sessions, so recording it needs no connection beyond the workers'. */
-    void started(Connection c, UUID id, String applicationName, WorkloadSpec spec, Instant at) throws SQLException {
+    /**
+     * On one of the run's own sessions, so recording it needs no connection beyond the workers'. False when a
+     * scripted run's database has no workload_runs (one made by pgbench -i alone): the run goes on unrecorded.
+     */
+    boolean started(Connection c, UUID id, String applicationName, WorkloadSpec spec, Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into workload_runs (run_id, application_name, started_at, status, spec) "
                      + "values (?, ?, ?, 'running', ?::jsonb)")) {
             s.setObject(1, id);
@@ -111,6 +118,12 @@ public final class WorkloadHistory {
             s.setTimestamp(3, Timestamp.from(at));
             s.setString(4, json(spec).toString());
             s.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (spec.scripted() && "42P01".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -161,6 +174,9 @@ public final class WorkloadHistory {
         }
         if (spec.targetRate() != null) {
             node.put("target_rate", spec.targetRate());
+        }
+        if (spec.scripted()) {
+            node.put("scripts", spec.scripts().label()).put("scale", spec.scripts().scale()).put("max_tries", spec.scripts().maxTries());
         }
         return node;
     }

@@ -2,21 +2,21 @@ package dev.snowpulse.workload;
 
 import dev.snowpulse.db.Jdbc;
 import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.workload.script.ScriptClient;
 import org.HdrHistogram.Histogram;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One workload run: workers, each on a session of its own, calling place_order once per order (a prepared
@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class WorkloadRun {
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(WorkloadRun.class.getName());
-    private static final String PLACE_ORDER = "select place_order(?, ?, ?)";
     private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(2);
 
@@ -45,6 +44,8 @@ public final class WorkloadRun {
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final List<Thread> workers = new ArrayList<>();
+    private final LongAdder retried = new LongAdder();
+    private boolean recorded;
     private final Duration connectTime;
     private final List<RunWarning> warnings;
     private final Instant startedAt;
@@ -82,16 +83,24 @@ public final class WorkloadRun {
         String applicationName = "snowpulse-workload-" + UUID.randomUUID().toString().substring(0, 8);
         WorkerSessions.Opened opened = WorkerSessions.open(endpoint, applicationName, spec.workers());
         List<Connection> sessions = opened.sessions();
-        List<PreparedStatement> statements = new ArrayList<>();
+        List<WorkerTransaction> transactions = new ArrayList<>();
         WorkloadRun run;
         try {
-            long plannedUnits = spec.plannedOrders() < 0 ? -1 : spec.plannedOrders() * spec.maxQuantity();
-            List<RunWarning> warnings = WorkloadTargetCheck.warnings(sessions.getFirst(), spec.maxCustomers(), spec.maxProducts(), plannedUnits);
-            for (Connection session : sessions) {
-                statements.add(session.prepareStatement(PLACE_ORDER));
+            List<RunWarning> warnings = List.of();
+            if (!spec.scripted()) {
+                long plannedUnits = spec.plannedOrders() < 0 ? -1 : spec.plannedOrders() * spec.maxQuantity();
+                warnings = WorkloadTargetCheck.warnings(sessions.getFirst(), spec.maxCustomers(), spec.maxProducts(), plannedUnits);
             }
             run = new WorkloadRun(endpoint, spec, applicationName, opened.took(), warnings);
-            run.history.started(sessions.getFirst(), run.id, applicationName, spec, run.startedAt);
+            SplittableRandom seeds = new SplittableRandom();
+            for (int i = 0; i < sessions.size(); i++) {
+                WorkerTransaction tx = spec.scripted()
+                        ? new ScriptTransaction(new ScriptClient(spec.scripts(), i, seeds.nextLong(), run::sleepInScript, run.retried))
+                        : new PlaceOrderTransaction(spec);
+                tx.prepare(sessions.get(i));
+                transactions.add(tx);
+            }
+            run.recorded = run.history.started(sessions.getFirst(), run.id, applicationName, spec, run.startedAt);
         } catch (SQLException | RuntimeException e) {
             sessions.forEach(Jdbc::closeQuietly);
             throw e;
@@ -99,10 +108,10 @@ public final class WorkloadRun {
         for (int i = 0; i < spec.workers(); i++) {
             int worker = i;
             Connection session = sessions.get(i);
-            PreparedStatement statement = statements.get(i);
+            WorkerTransaction tx = transactions.get(i);
             Thread thread = Thread.ofPlatform().name("workload-" + i).daemon().unstarted(() -> {
                 priority.applyToCurrentThread();
-                run.work(worker, session, statement);
+                run.work(worker, session, tx);
             });
             run.workers.add(thread);
         }
@@ -110,25 +119,23 @@ public final class WorkloadRun {
         return run;
     }
 
-    private void work(int worker, Connection session, PreparedStatement statement) {
+    private void work(int worker, Connection session, WorkerTransaction tx) {
         try {
-            runWorker(worker, session, statement);
+            runWorker(worker, session, tx);
         } catch (Throwable t) {
             failure.compareAndSet(null, "worker " + worker + " stopped: " + t);
             cancel();
         }
     }
 
-    private void runWorker(int worker, Connection session, PreparedStatement prepared) {
+    private void runWorker(int worker, Connection session, WorkerTransaction tx) {
         WorkloadSpec s = spec;
         long intervalNanos = s.intervalNanos();
         long nextIntended = startNanos + s.firstOffsetNanos(worker);
         long limit = s.ordersPerWorker() == null ? Long.MAX_VALUE : s.ordersPerWorker();
         Connection connection = session;
-        PreparedStatement statement = prepared;
         long backoff = FIRST_BACKOFF_NANOS;
         long reconnectAt = 0;
-        ThreadLocalRandom random = ThreadLocalRandom.current();
         try {
             for (long done = 0; done < limit && cancelled.getCount() > 0; ) {
                 long intended;
@@ -159,7 +166,7 @@ public final class WorkloadRun {
                     }
                     try {
                         connection = endpoint.connect(applicationName);
-                        statement = connection.prepareStatement(PLACE_ORDER);
+                        tx.prepare(connection);
                         backoff = FIRST_BACKOFF_NANOS;
                     } catch (SQLException e) {
                         Jdbc.closeQuietly(connection);
@@ -175,13 +182,7 @@ public final class WorkloadRun {
                 }
                 done++;
                 try {
-                    // 1 + nextInt(n), not nextInt(1, n + 1): n may be Integer.MAX_VALUE
-                    statement.setInt(1, 1 + random.nextInt(s.maxCustomers()));
-                    statement.setInt(2, 1 + random.nextInt(s.maxProducts()));
-                    statement.setInt(3, s.minQuantity() + random.nextInt(s.maxQuantity() - s.minQuantity() + 1));
-                    try (ResultSet rs = statement.executeQuery()) {
-                        rs.next();
-                    }
+                    tx.run();
                     long end = System.nanoTime();
                     stats.ok(end - intended, intended < warmUpEndNanos);
                 } catch (SQLException e) {
@@ -193,13 +194,24 @@ public final class WorkloadRun {
                     if (outcome == Outcome.CONNECTION_LOST) {
                         Jdbc.closeQuietly(connection);
                         connection = null;
-                        statement = null;
                     }
                 }
             }
         } finally {
             Jdbc.closeQuietly(connection);
         }
+    }
+
+    /** A script's \\sleep: cut short when the run is cancelled, so the transaction it is in still ends. */
+    private void sleepInScript(long nanos) {
+        if (nanos > 0) {
+            pause(nanos);
+        }
+    }
+
+    /** Scripted runs: serialization failures and deadlocks tried again so far (pgbench's "retried"). */
+    public long retried() {
+        return retried.sum();
     }
 
     /** Parks until the intended start; false when the run is cancelled meanwhile. */
@@ -295,7 +307,9 @@ public final class WorkloadRun {
                 connectTime, stats.counts(), stats.warmUpOrders(), LatencySummary.of(stats.total()),
                 failed == null && cancelled.getCount() == 0, failed);
         try {
-            history.finished(result);
+            if (recorded) {
+                history.finished(result);
+            }
         } catch (SQLException e) {
             // the run itself is done and its numbers are returned; only its row stays "running"
             LOG.warning("run " + id + " ended but its row in workload_runs was not updated: " + dev.snowpulse.db.ServerMessages.firstLine(e));

@@ -1,5 +1,7 @@
 package dev.snowpulse.workload;
 
+import dev.snowpulse.workload.script.ScriptPlan;
+
 import dev.snowpulse.validation.Checks;
 import dev.snowpulse.validation.FieldError;
 
@@ -12,6 +14,8 @@ import java.time.Duration;
  *
  * @param targetRate orders per second for the whole run (open loop), or null to go as fast as the database allows
  * @param warmUp     time at the start whose orders run but stay out of the latency and throughput figures
+ * @param scripts    the pgbench scripts each transaction runs, or null for the demo's place_order (an "order" is then
+ *                   one script transaction)
  */
 public record WorkloadSpec(
         int workers,
@@ -22,7 +26,8 @@ public record WorkloadSpec(
         int minQuantity,
         int maxQuantity,
         Double targetRate,
-        Duration warmUp) {
+        Duration warmUp,
+        ScriptPlan scripts) {
 
     public static final int MAX_WORKERS = 256;
     /** The seed project's run_workload: 250 orders per worker. */
@@ -55,6 +60,22 @@ public record WorkloadSpec(
         if (warmUp.isNegative() || duration != null && warmUp.compareTo(duration) >= 0) {
             throw new FieldError(WARM_UP, "must be zero or more and shorter than the duration");
         }
+    }
+
+    /** A place_order run, as the seed project's run_workload. */
+    public WorkloadSpec(int workers, Integer ordersPerWorker, Duration duration, int maxCustomers, int maxProducts,
+                        int minQuantity, int maxQuantity, Double targetRate, Duration warmUp) {
+        this(workers, ordersPerWorker, duration, maxCustomers, maxProducts, minQuantity, maxQuantity, targetRate, warmUp, null);
+    }
+
+    /** The same run with each transaction one of {@code plan}'s scripts. */
+    public WorkloadSpec withScripts(ScriptPlan plan) {
+        return new WorkloadSpec(workers, ordersPerWorker, duration, maxCustomers, maxProducts, minQuantity, maxQuantity, targetRate,
+                warmUp, plan);
+    }
+
+    public boolean scripted() {
+        return scripts != null;
     }
 
     /** The seed project's defaults: 4 workers, 250 orders each, customers and products 1..10, one unit. */

@@ -99,6 +99,24 @@ class PgBouncerTest {
     }
 
     @Test
+    void pgbenchsTpcbLikeThroughThePoolerHasNoFailureAndKeepsItsBalances() throws Exception {
+        PgbenchTables.initialize(direct, 1, step -> { });
+        var plan = new dev.snowpulse.workload.script.ScriptPlan(
+                List.of(dev.snowpulse.workload.script.ScriptSources.builtin("tpcb-like", java.util.Set.of())), Map.of(), 1, 1);
+
+        WorkloadResult result = WorkloadRun.start(pooled,
+                new WorkloadSpec(32, 50, null, 1, 1, 1, 1, null, Duration.ZERO).withScripts(plan)).await();
+
+        assertThat(result.counts().failures()).as(result.counts().toString()).isZero();
+        assertThat(result.counts().ok()).isEqualTo(1_600);
+        String delta = Sql.single(direct, "select sum(delta) from pgbench_history");
+        assertThat(Sql.single(direct, "select count(*) from pgbench_history")).isEqualTo("1600");
+        assertThat(Sql.single(direct, "select sum(abalance) from pgbench_accounts")).isEqualTo(delta);
+        assertThat(Sql.single(direct, "select sum(tbalance) from pgbench_tellers")).isEqualTo(delta);
+        assertThat(Sql.single(direct, "select sum(bbalance) from pgbench_branches")).isEqualTo(delta);
+    }
+
+    @Test
     void anOrderThroughThePoolerIsOneTransactionOnTheServerNotTwo() throws Exception {
         PostgresSettings fresh = pg.freshDatabase();
         PostgresEndpoint freshDirect = TestPostgres.endpoint(fresh);

@@ -1,0 +1,195 @@
+package dev.snowpulse.workload;
+
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.testing.Pgbench;
+import dev.snowpulse.testing.Sql;
+import dev.snowpulse.testing.TestPostgres;
+import dev.snowpulse.workload.script.ScriptPlan;
+import dev.snowpulse.workload.script.ScriptSources;
+import dev.snowpulse.workload.script.WeightedScript;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** pgbench scripts run by the workload engine on the real server, against databases pgbench itself made. */
+class ScriptedWorkloadTest {
+
+    @RegisterExtension
+    static TestPostgres pg = new TestPostgres();
+
+    @TempDir
+    Path dir;
+
+    private static WorkloadSpec spec(int workers, int transactionsEach, ScriptPlan plan) {
+        return new WorkloadSpec(workers, transactionsEach, null, 1, 1, 1, 1, null, Duration.ZERO).withScripts(plan);
+    }
+
+    private static long scale(PostgresEndpoint db) throws Exception {
+        try (Connection c = db.connect()) {
+            return PgbenchTables.scale(c).orElseThrow();
+        }
+    }
+
+    private WeightedScript file(String name, String text, int weight) throws Exception {
+        Path path = dir.resolve(name);
+        Files.writeString(path, text);
+        return ScriptSources.file(path + "@" + weight, Set.of());
+    }
+
+    private static long number(PostgresEndpoint db, String sql) throws Exception {
+        return Long.parseLong(Sql.single(db, sql));
+    }
+
+    @Test
+    void tpcbLikeOnADatabaseMadeByPgbenchKeepsTpcbsBalancesInAgreement() throws Exception {
+        assumeTrue(Pgbench.available(), "pgbench 15 is part of the postgresql-15 package CI installs");
+        PostgresSettings settings = pg.freshDatabase();
+        Pgbench.Result init = Pgbench.run(settings.database(), "-i", "-s", "2", "-q");
+        assertThat(init.exit()).as(init.err()).isZero();
+        PostgresEndpoint db = TestPostgres.endpoint(settings);
+        ScriptPlan plan = new ScriptPlan(List.of(ScriptSources.builtin("tpcb-like", Set.of())), Map.of(), scale(db), 1);
+
+        WorkloadResult result = WorkloadRun.start(db, spec(4, 250, plan)).await();
+
+        assertThat(result.counts().failures()).as(result.counts().toString()).isZero();
+        assertThat(result.counts().ok()).isEqualTo(1_000);
+        assertThat(plan.scale()).isEqualTo(2);
+        assertThat(number(db, "select count(*) from pgbench_history")).isEqualTo(1_000);
+        long delta = number(db, "select sum(delta) from pgbench_history");
+        assertThat(number(db, "select sum(abalance) from pgbench_accounts")).isEqualTo(delta);
+        assertThat(number(db, "select sum(tbalance) from pgbench_tellers")).isEqualTo(delta);
+        assertThat(number(db, "select sum(bbalance) from pgbench_branches")).isEqualTo(delta);
+        // :scale is 2: a thousand accounts drawn from 1..200,000 reach beyond the first branch's 100,000
+        assertThat(number(db, "select max(aid) from pgbench_history")).isGreaterThan(100_000);
+        assertThat(number(db, "select max(bid) from pgbench_history")).isEqualTo(2);
+    }
+
+    @Test
+    void aThreeToOneMixLandsThreeToOne() throws Exception {
+        PostgresEndpoint db = TestPostgres.endpoint(pg.freshDatabase());
+        Sql.execute(db, "create table picked (script text not null)");
+        ScriptPlan plan = new ScriptPlan(List.of(
+                file("a.sql", "INSERT INTO picked VALUES ('a');\n", 3),
+                file("b.sql", "INSERT INTO picked VALUES ('b');\n", 1)), Map.of(), 1, 1);
+
+        WorkloadResult result = WorkloadRun.start(db, spec(4, 1_000, plan)).await();
+
+        assertThat(result.counts().ok()).isEqualTo(4_000);
+        long a = number(db, "select count(*) from picked where script = 'a'");
+        long b = number(db, "select count(*) from picked where script = 'b'");
+        assertThat(a + b).isEqualTo(4_000);
+        double chiSquare = Math.pow(a - 3_000, 2) / 3_000 + Math.pow(b - 1_000, 2) / 1_000;
+        // one degree of freedom: exceeded by chance with probability 1e-6
+        assertThat(chiSquare).as("a %d, b %d", a, b).isLessThan(23.93);
+    }
+
+    /**
+     * Two clients update the same two rows in opposite orders, each waiting (on the server) until the other holds its
+     * first row: a deadlock every time, which PostgreSQL breaks by failing one of them with 40P01.
+     */
+    private ScriptPlan deadlocking(PostgresEndpoint db, int maxTries) throws Exception {
+        Sql.execute(db, "create table pair (id int primary key, v int not null); insert into pair values (1, 0), (2, 0)");
+        Sql.execute(db, """
+                create function await_peer() returns void language plpgsql as $$
+                begin
+                  for i in 1..4000 loop
+                    perform pg_stat_clear_snapshot();
+                    -- the other client holds its first row, or has already committed both
+                    if exists (select 1 from pg_stat_activity where application_name = current_setting('application_name')
+                               and pid <> pg_backend_pid() and backend_xid is not null)
+                       or (select sum(v) from pair) > 1 then
+                      return;
+                    end if;
+                    perform pg_sleep(0.005);
+                  end loop;
+                  raise exception 'the other client never came';
+                end $$""");
+        Sql.execute(db, "alter database " + db.settings().database() + " set deadlock_timeout = '100ms'");
+        return new ScriptPlan(List.of(file("deadlock.sql", """
+                \\set first 1 + :client_id % 2
+                \\set second 2 - :client_id % 2
+                BEGIN;
+                UPDATE pair SET v = v + 1 WHERE id = :first;
+                SELECT await_peer();
+                UPDATE pair SET v = v + 1 WHERE id = :second;
+                END;
+                """, 1)), Map.of(), 1, maxTries);
+    }
+
+    @Test
+    void aDeadlockIsRetriedAndCountedApartWithMaxTries() throws Exception {
+        PostgresEndpoint db = TestPostgres.endpoint(pg.freshDatabase());
+        ScriptPlan plan = deadlocking(db, 3);
+
+        WorkloadRun run = WorkloadRun.start(db, spec(2, 1, plan));
+        WorkloadResult result = run.await();
+
+        assertThat(result.counts().failures()).as(result.counts().toString()).isZero();
+        assertThat(result.counts().ok()).isEqualTo(2);
+        assertThat(run.retried()).isEqualTo(1);
+        assertThat(number(db, "select sum(v) from pair")).isEqualTo(4);
+    }
+
+    @Test
+    void withoutRetriesTheDeadlockIsAFailureCountedBySqlState() throws Exception {
+        PostgresEndpoint db = TestPostgres.endpoint(pg.freshDatabase());
+        ScriptPlan plan = deadlocking(db, 1);
+
+        WorkloadRun run = WorkloadRun.start(db, spec(2, 1, plan));
+        WorkloadResult result = run.await();
+
+        assertThat(result.counts().ok()).isEqualTo(1);
+        assertThat(result.counts().otherBySqlState()).isEqualTo(Map.of("40P01", 1L));
+        assertThat(run.retried()).isZero();
+        // the failed transaction was rolled back whole: only the survivor's two updates remain
+        assertThat(number(db, "select sum(v) from pair")).isEqualTo(2);
+    }
+
+    @Test
+    void initPgbenchMakesTheTablesPgbenchMakesAndPgbenchRunsOnThem() throws Exception {
+        assumeTrue(Pgbench.available(), "pgbench 15 is part of the postgresql-15 package CI installs");
+        PostgresSettings theirs = pg.freshDatabase();
+        assertThat(Pgbench.run(theirs.database(), "-i", "-s", "1", "-q").exit()).isZero();
+        PostgresSettings ours = pg.freshDatabase();
+        List<String> steps = new java.util.ArrayList<>();
+
+        PgbenchTables.initialize(TestPostgres.endpoint(ours), 1, steps::add);
+
+        assertThat(steps).contains("creating primary keys");
+        String shape = """
+                select string_agg(format('%s.%s %s %s', c.table_name, c.column_name, c.data_type, c.is_nullable), ', '
+                                  order by c.table_name, c.ordinal_position)
+                from information_schema.columns c where c.table_name like 'pgbench%'""";
+        String keys = """
+                select string_agg(format('%s %s', conrelid::regclass, pg_get_constraintdef(oid)), ', ' order by conrelid::regclass::text)
+                from pg_constraint where conrelid::regclass::text like 'pgbench%'""";
+        String options = """
+                select string_agg(format('%s %s', relname, reloptions), ', ' order by relname)
+                from pg_class where relname like 'pgbench%' and relkind = 'r'""";
+        String rows = """
+                select format('%s %s %s %s', (select count(*) from pgbench_branches), (select count(*) from pgbench_tellers),
+                              (select count(*) from pgbench_accounts), (select count(*) from pgbench_history))""";
+        PostgresEndpoint pgbenchs = TestPostgres.endpoint(theirs);
+        PostgresEndpoint snowpulses = TestPostgres.endpoint(ours);
+        for (String query : List.of(shape, keys, options, rows)) {
+            assertThat(Sql.single(snowpulses, query)).isEqualTo(Sql.single(pgbenchs, query));
+        }
+        assertThat(scale(snowpulses)).isEqualTo(1);
+
+        Pgbench.Result run = Pgbench.run(ours.database(), "-n", "-c", "2", "-t", "50", "-b", "tpcb-like");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("number of failed transactions: 0");
+    }
+}
