@@ -1,32 +1,49 @@
 package dev.snowpulse.cli;
 
-import dev.snowpulse.format.Durations;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.snowpulse.db.PostgresEndpoint;
-import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.app.JsonFiles;
+import dev.snowpulse.db.PostgresEndpoint;
+import dev.snowpulse.format.Durations;
 import dev.snowpulse.format.Plural;
+import dev.snowpulse.profile.ConnectionProfile;
 import dev.snowpulse.workload.LatencySummary;
 import dev.snowpulse.workload.NothingSucceeded;
 import dev.snowpulse.workload.Outcome;
 import dev.snowpulse.workload.OutcomeCounts;
+import dev.snowpulse.workload.PgbenchTables;
 import dev.snowpulse.workload.WorkloadResult;
 import dev.snowpulse.workload.WorkloadRun;
 import dev.snowpulse.workload.WorkloadSnapshot;
 import dev.snowpulse.workload.WorkloadSpec;
+import dev.snowpulse.workload.script.BuiltinScripts;
+import dev.snowpulse.workload.script.ScriptError;
+import dev.snowpulse.workload.script.ScriptPlan;
+import dev.snowpulse.workload.script.ScriptSources;
+import dev.snowpulse.workload.script.Value;
+import dev.snowpulse.workload.script.WeightedScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-@Command(name = "workload", mixinStandardHelpOptions = true, subcommands = WorkloadHistoryCommand.class,
-        description = {"Drive place_order with concurrent workers, like the seed's run_workload.",
+@Command(name = "workload", mixinStandardHelpOptions = true, subcommands = {WorkloadHistoryCommand.class, WorkloadInitPgbenchCommand.class},
+        description = {"Drive place_order with concurrent workers, like the seed's run_workload, or run pgbench scripts.",
+                "Scripts as pgbench's -b tpcb-like and -f file.sql@3: each worker is one pgbench client on a session of its own.",
                 "As fast as the database allows, or at --rate orders/s. Every session opens before the clock starts",
                 "(initial connection time, as pgbench). Prints a progress line per --progress interval and a summary;",
                 "Ctrl+C stops taking new orders and still prints the summary. Exit 1 when no order succeeded."})
@@ -64,6 +81,22 @@ final class WorkloadCommand implements Callable<Integer> {
     @Option(names = "--confirm", paramLabel = "NAME", description = "The profile's name, to confirm a run on a prod profile")
     String confirm;
 
+    @Option(names = {"-b", "--builtin"}, paramLabel = "NAME[@W]", description = "A built-in script, as pgbench's -b: tpcb-like, "
+            + "simple-update, select-only, or place-order; repeat for a mix, @W its weight")
+    List<String> builtins = new ArrayList<>();
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE[@W]", description = "A pgbench script file (\\set, \\sleep, :variables); repeat for a mix")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = {"-D", "--define"}, paramLabel = "NAME=VALUE", description = "A variable every client's scripts start with")
+    Map<String, String> defines = new LinkedHashMap<>();
+
+    @Option(names = {"-s", "--scale"}, description = "What :scale stands for (default: pgbench_branches counted, as pgbench; else 1)")
+    Long scale;
+
+    @Option(names = "--max-tries", defaultValue = "1", description = "Tries for a serialization failure or deadlock, as pgbench 15 (default: ${DEFAULT-VALUE})")
+    int maxTries;
+
     WorkloadCommand(CliContext context) {
         this.context = context;
     }
@@ -81,22 +114,26 @@ final class WorkloadCommand implements Callable<Integer> {
         ConnectionProfile profile = CliProfiles.chosen(context, spec, null);
         PostgresEndpoint endpoint = CliProfiles.postgres(context, profile);
         CliProfiles.guard(context, profile, "Running a workload", confirm);
+        if (!builtins.isEmpty() || !files.isEmpty()) {
+            workload = workload.withScripts(scripts(endpoint));
+        }
 
         WorkloadRun run;
         try {
             run = WorkloadRun.start(endpoint, workload);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw CliProfiles.databaseFailure("starting the workload", e);
         }
         PrintWriter out = context.out();
         run.warnings().forEach(w -> context.err().println("snowpulse: warning: " + w.withCliRemedy()));
         context.err().flush();
         if (!json) {
-            out.printf(Locale.ROOT, "workload on '%s' (%s): %s, %s, customers 1..%d, products 1..%d%s; sessions: %s%n",
+            out.printf(Locale.ROOT, "workload on '%s' (%s): %s, %s, %s%s; sessions: %s%n",
                     profile.name(), endpoint.describe(), Plural.of(workload.workers(), "worker"),
-                    workload.ordersPerWorker() != null ? workload.ordersPerWorker() + " orders each" : "for " + duration,
-                    workload.maxCustomers(), workload.maxProducts(),
-                    workload.openLoop() ? String.format(Locale.ROOT, ", %.0f orders/s", workload.targetRate()) : "",
+                    workload.ordersPerWorker() != null ? workload.ordersPerWorker() + (workload.scripted() ? " transactions" : " orders") + " each" : "for " + duration,
+                    workload.scripted() ? "scripts " + workload.scripts().label() + ", scale " + workload.scripts().scale()
+                            : "customers 1.." + workload.maxCustomers() + ", products 1.." + workload.maxProducts(),
+                    workload.openLoop() ? String.format(Locale.ROOT, ", %.0f %s", workload.targetRate(), rateUnit(workload)) : "",
                     run.applicationName());
             out.printf(Locale.ROOT, "initial connection time: %.3f ms (%s open before the clock started)%n",
                     run.connectTime().toNanos() / 1e6, Plural.of(workload.workers(), "session"));
@@ -113,14 +150,22 @@ final class WorkloadCommand implements Callable<Integer> {
                         continue;
                     }
                     next += every;
-                    printProgress(run.sample(), out);
+                    printProgress(run.sample(), rateUnit(workload), out);
                 }
             }
             WorkloadResult result = run.await();
             if (json) {
-                out.println(JsonFiles.mapper().writeValueAsString(json(result)));
+                ObjectNode node = json(result);
+                if (workload.scripted()) {
+                    node.put("retried", run.retried());
+                }
+                out.println(JsonFiles.mapper().writeValueAsString(node));
             } else {
-                printSummary(result, out);
+                printSummary(result, rateUnit(workload), out);
+                if (workload.scripted()) {
+                    out.printf(Locale.ROOT, "retried: %d (serialization failures and deadlocks tried again, --max-tries %d)%n",
+                            run.retried(), maxTries);
+                }
             }
             out.flush();
             NothingSucceeded.poolerHint(result.counts()).ifPresent(h -> context.err().println("snowpulse: hint: " + h));
@@ -134,14 +179,70 @@ final class WorkloadCommand implements Callable<Integer> {
         }
     }
 
-    private static void printProgress(WorkloadSnapshot s, PrintWriter out) {
+    private ScriptPlan scripts(PostgresEndpoint endpoint) throws IOException {
+        if (maxTries < 1 || maxTries > 1000) {
+            throw new IllegalArgumentException("--max-tries: " + maxTries + " is outside 1..1000");
+        }
+        Map<String, Value> definitions = new HashMap<>();
+        definitions.put("max_customers", Value.of((long) orders.maxCustomers));
+        definitions.put("max_products", Value.of((long) orders.maxProducts));
+        definitions.put("min_quantity", Value.of((long) orders.minQuantity));
+        definitions.put("max_quantity", Value.of((long) orders.maxQuantity));
+        defines.forEach((name, value) -> {
+            try {
+                definitions.put(name, Value.parse(value));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("-D " + name + "=" + value + ": " + e.getMessage());
+            }
+        });
+        List<WeightedScript> mix = new ArrayList<>();
+        try {
+            for (String b : builtins) {
+                mix.add(ScriptSources.builtin(b, definitions.keySet()));
+            }
+            for (String f : files) {
+                mix.add(ScriptSources.file(f, definitions.keySet()));
+            }
+        } catch (ScriptError e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        boolean pgbenchBuiltin = builtins.stream().anyMatch(b -> BuiltinScripts.usesPgbenchTables(BuiltinScripts.resolve(b.replaceAll("@[^@]*$", ""))));
+        long chosenScale = scale == null ? 1 : scale;
+        if (scale == null || pgbenchBuiltin) {
+            OptionalLong found;
+            try (Connection c = endpoint.connect()) {
+                found = PgbenchTables.scale(c);
+            } catch (SQLException e) {
+                throw CliProfiles.databaseFailure("reading the scale from pgbench_branches", e);
+            }
+            if (pgbenchBuiltin && found.isEmpty()) {
+                throw new CliFailure("pgbench's tables are not in this database: make them with 'snowpulse workload init-pgbench --scale N' "
+                        + "(or pgbench -i -s N)");
+            }
+            if (scale == null && found.isPresent()) {
+                chosenScale = found.getAsLong();
+            }
+        }
+        try {
+            return new ScriptPlan(mix, definitions, chosenScale, maxTries);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--builtin/--file: " + e.getMessage());
+        }
+    }
+
+    /** pgbench's word for a scripted run's rate, the demo's for place_order. */
+    private static String rateUnit(WorkloadSpec workload) {
+        return workload.scripted() ? "tps" : "orders/s";
+    }
+
+    private static void printProgress(WorkloadSnapshot s, String unit, PrintWriter out) {
         LatencySummary l = s.intervalLatency();
-        out.printf(Locale.ROOT, "progress: %.1f s, %.1f orders/s, lat avg %.3f ms p95 %.3f ms, failures %d%n",
+        out.printf(Locale.ROOT, "progress: %.1f s, %.1f " + unit + ", lat avg %.3f ms p95 %.3f ms, failures %d%n",
                 s.elapsed().toMillis() / 1000.0, s.intervalOrdersPerSecond(), l.mean(), l.p95(), s.counts().failures());
         out.flush();
     }
 
-    private static void printSummary(WorkloadResult r, PrintWriter out) {
+    private static void printSummary(WorkloadResult r, String unit, PrintWriter out) {
         OutcomeCounts c = r.counts();
         LatencySummary l = r.latency();
         out.printf(Locale.ROOT, "%s after %.2f s%n", r.failed() ? "failed" : r.cancelled() ? "cancelled" : "done", r.elapsed().toMillis() / 1000.0);
@@ -161,7 +262,7 @@ final class WorkloadCommand implements Callable<Integer> {
         if (r.warmUpOrders() > 0) {
             out.printf(Locale.ROOT, "warm-up orders (not in the figures below): %d%n", r.warmUpOrders());
         }
-        out.printf(Locale.ROOT, "orders/s: %.1f (without initial connection time)%n", r.ordersPerSecond());
+        out.printf(Locale.ROOT, unit + ": %.1f (without initial connection time)%n", r.ordersPerSecond());
         out.printf(Locale.ROOT, "initial connection time: %.3f ms%n", r.connectTime().toNanos() / 1e6);
         out.printf(Locale.ROOT, "latency ms: avg %.3f  p50 %.3f  p95 %.3f  p99 %.3f  max %.3f%n", l.mean(), l.p50(), l.p95(), l.p99(), l.max());
         out.println("run id: " + r.runId());

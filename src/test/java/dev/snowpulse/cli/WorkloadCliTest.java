@@ -115,4 +115,57 @@ class WorkloadCliTest {
         assertThat(run("--profile", "orders-prod", "workload", "--workers", "1", "--orders-per-worker", "3", "--confirm", "orders-prod")
                 .out()).contains("successes: 3");
     }
+
+    @Test
+    void pgbenchsTpcbLikeRunsOnTheTablesInitPgbenchMakes() throws Exception {
+        PostgresSettings db = pg.freshDatabase();
+        profile("shop", "dev", db);
+
+        Run missing = run("--profile", "shop", "workload", "-b", "tpcb-like", "--orders-per-worker", "5");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("pgbench's tables are not in this database").contains("snowpulse workload init-pgbench --scale N");
+
+        Run init = run("--profile", "shop", "workload", "init-pgbench", "--scale", "2");
+        assertThat(init.exit()).as(init.err()).isZero();
+        assertThat(init.out()).contains("generating data (server-side), 200000 accounts").contains("done: scale 2");
+
+        Run tpcb = run("--profile", "shop", "workload", "-b", "tpcb@3", "-b", "select-only@1", "--workers", "4", "--orders-per-worker", "25");
+        assertThat(tpcb.exit()).as(tpcb.err()).isZero();
+        assertThat(tpcb.out()).contains("4 workers, 25 transactions each, scripts tpcb-like@3 + select-only@1, scale 2")
+                .contains("successes: 100").contains("failures: 0").containsPattern("tps: \\d+").contains("retried: 0");
+        var endpoint = dev.snowpulse.testing.TestPostgres.endpoint(db);
+        String delta = dev.snowpulse.testing.Sql.single(endpoint, "select sum(delta) from pgbench_history");
+        assertThat(dev.snowpulse.testing.Sql.single(endpoint, "select sum(abalance) from pgbench_accounts")).isEqualTo(delta);
+
+        Run history = run("--profile", "shop", "workload", "history");
+        assertThat(history.out()).contains("tpcb-like@3 + select-only@1 at scale 2").contains("completed");
+    }
+
+    @Test
+    void aScriptFileWithDefinitionsRunsAndABadOneIsRefusedWithItsPlace() throws Exception {
+        PostgresSettings db = pg.freshDatabase();
+        profile("shop", "dev", db);
+        var endpoint = dev.snowpulse.testing.TestPostgres.endpoint(db);
+        dev.snowpulse.testing.Sql.execute(endpoint, "create table answers (client int, value int)");
+        Path good = home.resolve("answer.sql");
+        java.nio.file.Files.writeString(good, "\\set v :n * 2\nINSERT INTO answers VALUES (:client_id, :v);\n");
+
+        Run ok = run("--profile", "shop", "workload", "-f", good.toString(), "-D", "n=21", "--workers", "2", "--orders-per-worker", "3");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(dev.snowpulse.testing.Sql.single(endpoint, "select string_agg(distinct value::text, ',') || ' ' || count(*) "
+                + "|| ' ' || string_agg(distinct client::text, ',' order by client::text) from answers")).isEqualTo("42 6 0,1");
+
+        Path bad = home.resolve("bad.sql");
+        java.nio.file.Files.writeString(bad, "BEGIN;\n\\set v random(1, )\nEND;\n");
+        Run refused = run("--profile", "shop", "workload", "-f", bad.toString(), "--orders-per-worker", "1");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains(bad + ":2:18: syntax error at ')'");
+
+        Path unsupported = home.resolve("gset.sql");
+        java.nio.file.Files.writeString(unsupported, "SELECT 1 AS one\n\\gset\n");
+        assertThat(run("--profile", "shop", "workload", "-f", unsupported.toString()).err())
+                .contains(unsupported + ":2:1: \\gset is not supported by SnowPulse");
+        assertThat(run("--profile", "shop", "workload", "-f", good + "@x").err()).contains("'x' in '" + good + "@x' is not a whole-number weight");
+        assertThat(run("--profile", "shop", "workload", "-f", good.toString(), "-D", "n=lots").err()).contains("-D n=lots: 'lots' is not a number");
+    }
 }
