@@ -14,6 +14,8 @@ public final class Cli {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
+    /** The run ran, and one of its --threshold conditions did not hold: a CI job's "failed". */
+    public static final int THRESHOLD_FAILED = 3;
 
     private Cli() {
     }

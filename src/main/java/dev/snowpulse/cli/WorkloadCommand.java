@@ -11,6 +11,7 @@ import dev.snowpulse.workload.NothingSucceeded;
 import dev.snowpulse.workload.Outcome;
 import dev.snowpulse.workload.OutcomeCounts;
 import dev.snowpulse.workload.PgbenchTables;
+import dev.snowpulse.workload.WorkloadHistory;
 import dev.snowpulse.workload.WorkloadResult;
 import dev.snowpulse.workload.WorkloadRun;
 import dev.snowpulse.workload.WorkloadSnapshot;
@@ -21,6 +22,8 @@ import dev.snowpulse.workload.script.ScriptPlan;
 import dev.snowpulse.workload.script.ScriptSources;
 import dev.snowpulse.workload.script.Value;
 import dev.snowpulse.workload.script.WeightedScript;
+import dev.snowpulse.workload.threshold.Threshold;
+import dev.snowpulse.workload.threshold.ThresholdCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -94,6 +97,10 @@ final class WorkloadCommand implements Callable<Integer> {
     @Option(names = {"-s", "--scale"}, description = "What :scale stands for (default: pgbench_branches counted, as pgbench; else 1)")
     Long scale;
 
+    @Option(names = "--threshold", paramLabel = "COND", description = "Pass/fail condition judged after warm-up, as k6: "
+            + "p95<20ms, errors<1%%, rate>=500 (avg, p50, p95, p99, max, errors, rate); repeat for more; exit 3 when one fails")
+    List<String> thresholds = new ArrayList<>();
+
     @Option(names = "--max-tries", defaultValue = "1", description = "Tries for a serialization failure or deadlock, as pgbench 15 (default: ${DEFAULT-VALUE})")
     int maxTries;
 
@@ -108,6 +115,13 @@ final class WorkloadCommand implements Callable<Integer> {
                 duration == null ? null : Durations.parse(duration, "--duration"),
                 orders.maxCustomers, orders.maxProducts, orders.minQuantity, orders.maxQuantity, rate,
                 warmUp == null ? Duration.ZERO : Durations.parse(warmUp, "--warm-up"));
+        if (!thresholds.isEmpty()) {
+            List<Threshold> parsed = new ArrayList<>();
+            for (String t : thresholds) {
+                parsed.add(Threshold.parse(t));
+            }
+            workload = workload.withThresholds(parsed);
+        }
         if (progress != null && progress < 1) {
             throw new IllegalArgumentException("--progress: must be 1 or more seconds");
         }
@@ -159,6 +173,10 @@ final class WorkloadCommand implements Callable<Integer> {
                 if (workload.scripted()) {
                     node.put("retried", run.retried());
                 }
+                if (!workload.thresholds().isEmpty()) {
+                    node.set("thresholds", WorkloadHistory.json(result.thresholdChecks()));
+                    node.put("thresholds_passed", ThresholdCheck.allPassed(result.thresholdChecks()));
+                }
                 out.println(JsonFiles.mapper().writeValueAsString(node));
             } else {
                 printSummary(result, rateUnit(workload), out);
@@ -166,8 +184,15 @@ final class WorkloadCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "retried: %d (serialization failures and deadlocks tried again, --max-tries %d)%n",
                             run.retried(), maxTries);
                 }
+                List<ThresholdCheck> checks = result.thresholdChecks();
+                if (!checks.isEmpty()) {
+                    out.println("thresholds" + (workload.warmUp().isZero() ? "" : " (after warm-up)") + ": "
+                            + (ThresholdCheck.allPassed(checks) ? "all passed" : "FAILED"));
+                    checks.forEach(c -> out.println("  " + c.line()));
+                }
             }
             out.flush();
+            run.historyNote().ifPresent(n -> context.err().println("snowpulse: warning: run " + result.runId().toString().substring(0, 8) + ": " + n));
             NothingSucceeded.poolerHint(result.counts()).ifPresent(h -> context.err().println("snowpulse: hint: " + h));
             if (result.failed()) {
                 throw new CliFailure("the run failed: " + result.failure());
@@ -175,7 +200,7 @@ final class WorkloadCommand implements Callable<Integer> {
             if (result.counts().ok() == 0 && result.counts().total() > 0) {
                 throw new CliFailure("no order succeeded: " + NothingSucceeded.reason(result.counts()));
             }
-            return Cli.OK;
+            return ThresholdCheck.allPassed(result.thresholdChecks()) ? Cli.OK : Cli.THRESHOLD_FAILED;
         }
     }
 

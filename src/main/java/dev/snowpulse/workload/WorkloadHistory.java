@@ -1,10 +1,12 @@
 package dev.snowpulse.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.format.Durations;
 import dev.snowpulse.app.JsonFiles;
+import dev.snowpulse.workload.threshold.ThresholdCheck;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,7 +43,9 @@ public final class WorkloadHistory {
                      + "case when status = 'running' and started_at < now() - interval '30 seconds' and not exists (select 1 from pg_stat_activity a "
                      + "where a.application_name = w.application_name) then 'abandoned' else status end, spec::text, ok, "
                      + "out_of_stock, invalid_input, connection_lost, other_sql_errors, other_by_sqlstate::text, warm_up_orders, "
-                     + "orders_per_second, latency_p50_ms, latency_p95_ms, latency_p99_ms, not_sent, connect_ms, failure "
+                     + "orders_per_second, latency_p50_ms, latency_p95_ms, latency_p99_ms, not_sent, connect_ms, failure, "
+                     // through the row's JSON, so a database still without V7's columns lists its runs all the same
+                     + "(to_jsonb(w) -> 'threshold_checks')::text "
                      + "from workload_runs w order by started_at desc limit ?")) {
             s.setInt(1, limit);
             List<WorkloadRunRecord> runs = new ArrayList<>();
@@ -60,7 +64,42 @@ public final class WorkloadHistory {
                 rs.getLong(11), bySqlState(rs.getString(12)));
         return new WorkloadRunRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
                 ended == null ? null : ended.toInstant(), rs.getString(5), plan(rs.getString(6)), counts, rs.getLong(13),
-                decimal(rs, 14), decimal(rs, 15), decimal(rs, 16), decimal(rs, 17), decimal(rs, 19), rs.getString(20));
+                decimal(rs, 14), decimal(rs, 15), decimal(rs, 16), decimal(rs, 17), decimal(rs, 19), rs.getString(20),
+                verdict(rs.getString(21)));
+    }
+
+    /** "passed 2/2", "failed 1 of 2: p95<20ms", or "" for a run without thresholds. */
+    private static String verdict(String checksJson) throws SQLException {
+        if (checksJson == null || checksJson.equals("null")) {
+            return "";
+        }
+        try {
+            var checks = JsonFiles.mapper().readTree(checksJson);
+            List<String> failed = new ArrayList<>();
+            checks.forEach(c -> {
+                if (!c.path("passed").asBoolean()) {
+                    failed.add(c.path("threshold").asText());
+                }
+            });
+            return ThresholdCheck.verdict(checks.size(), failed);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("workload_runs.threshold_checks is not JSON", e);
+        }
+    }
+
+    /** As workload_runs.threshold_checks and the CLI's JSON keep them: threshold, metric, unit, observed, passed. */
+    public static ArrayNode json(List<ThresholdCheck> checks) {
+        ArrayNode array = JsonFiles.mapper().createArrayNode();
+        for (ThresholdCheck check : checks) {
+            ObjectNode node = array.addObject().put("threshold", check.threshold().text()).put("metric", check.threshold().metric().key())
+                    .put("unit", check.threshold().metric().unit()).put("passed", check.passed());
+            if (check.observed() == null) {
+                node.putNull("observed");
+            } else {
+                node.put("observed", check.observed());
+            }
+        }
+        return array;
     }
 
     private static Double decimal(ResultSet rs, int column) throws SQLException {
@@ -127,7 +166,8 @@ public final class WorkloadHistory {
         }
     }
 
-    void finished(WorkloadResult result) throws SQLException {
+    /** Writes the run's outcome; returns what could not be kept besides (its thresholds' checks), if anything. */
+    java.util.Optional<String> finished(WorkloadResult result) throws SQLException {
         OutcomeCounts counts = result.counts();
         try (Connection c = endpoint.connect();
              PreparedStatement s = c.prepareStatement("update workload_runs set ended_at = ?, status = ?, ok = ?, out_of_stock = ?, "
@@ -157,6 +197,33 @@ public final class WorkloadHistory {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("could not write the run's error counts", e);
         }
+        if (!result.spec().thresholds().isEmpty()) {
+            try {
+                storeChecks(result);
+            } catch (SQLException e) {
+                // the run's row is complete; only its checks are missing, and the summary printed them
+                return java.util.Optional.of("its thresholds were not kept: " + dev.snowpulse.db.ServerMessages.firstLine(e));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private void storeChecks(WorkloadResult result) throws SQLException {
+        List<ThresholdCheck> checks = result.thresholdChecks();
+        ArrayNode array = json(checks);
+        try (Connection c = endpoint.connect();
+             PreparedStatement s = c.prepareStatement("update workload_runs set threshold_checks = ?::jsonb, thresholds_passed = ? where run_id = ?")) {
+            s.setString(1, array.toString());
+            s.setBoolean(2, ThresholdCheck.allPassed(checks));
+            s.setObject(3, result.runId());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            if ("42703".equals(e.getSQLState())) {
+                throw new SQLException("this database's workload_runs predates them: run `snowpulse init` to keep them with each run",
+                        e.getSQLState(), e);
+            }
+            throw e;
+        }
     }
 
     static ObjectNode json(WorkloadSpec spec) {
@@ -174,6 +241,10 @@ public final class WorkloadHistory {
         }
         if (spec.targetRate() != null) {
             node.put("target_rate", spec.targetRate());
+        }
+        if (!spec.thresholds().isEmpty()) {
+            var thresholds = node.putArray("thresholds");
+            spec.thresholds().forEach(t -> thresholds.add(t.text()));
         }
         if (spec.scripted()) {
             node.put("scripts", spec.scripts().label()).put("scale", spec.scripts().scale()).put("max_tries", spec.scripts().maxTries());

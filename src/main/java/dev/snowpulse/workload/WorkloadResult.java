@@ -1,7 +1,11 @@
 package dev.snowpulse.workload;
 
+import dev.snowpulse.workload.threshold.RunFigures;
+import dev.snowpulse.workload.threshold.ThresholdCheck;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,9 +24,22 @@ public record WorkloadResult(
         Duration connectTime,
         OutcomeCounts counts,
         long warmUpOrders,
+        long warmUpFailures,
         LatencySummary latency,
         boolean cancelled,
         String failure) {
+
+    /** What thresholds judge: the figures after warm-up. */
+    public RunFigures figures() {
+        long ended = counts.total() - warmUpOrders - warmUpFailures;
+        return new RunFigures(latency.count(), latency.mean(), latency.p50(), latency.p95(), latency.p99(), latency.max(),
+                counts.ok() - warmUpOrders, ended - (counts.ok() - warmUpOrders), ordersPerSecond());
+    }
+
+    /** The spec's thresholds judged on this run, in the order given; empty when it had none. */
+    public List<ThresholdCheck> thresholdChecks() {
+        return ThresholdCheck.judge(spec.thresholds(), figures());
+    }
 
     public boolean failed() {
         return failure != null;

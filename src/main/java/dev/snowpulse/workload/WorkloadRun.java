@@ -35,7 +35,7 @@ public final class WorkloadRun {
     private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private final UUID id = UUID.randomUUID();
+    private final UUID id;
     private final WorkloadSpec spec;
     private final PostgresEndpoint endpoint;
     private final String applicationName;
@@ -46,6 +46,7 @@ public final class WorkloadRun {
     private final List<Thread> workers = new ArrayList<>();
     private final LongAdder retried = new LongAdder();
     private boolean recorded;
+    private volatile String historyNote;
     private final Duration connectTime;
     private final List<RunWarning> warnings;
     private final Instant startedAt;
@@ -56,7 +57,9 @@ public final class WorkloadRun {
     private long lastSampleNanos;
     private long lastSampleOrders;
 
-    private WorkloadRun(PostgresEndpoint endpoint, WorkloadSpec spec, String applicationName, Duration connectTime, List<RunWarning> warnings) {
+    private WorkloadRun(UUID id, PostgresEndpoint endpoint, WorkloadSpec spec, String applicationName, Duration connectTime,
+                        List<RunWarning> warnings) {
+        this.id = id;
         this.endpoint = endpoint;
         this.spec = spec;
         this.history = new WorkloadHistory(endpoint);
@@ -80,7 +83,9 @@ public final class WorkloadRun {
      * workers at {@code priority}. A refusal the user can act on is a {@link WorkloadRefused}.
      */
     public static WorkloadRun start(PostgresEndpoint endpoint, WorkloadSpec spec, WorkerPriority priority) throws SQLException {
-        String applicationName = "snowpulse-workload-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID id = UUID.randomUUID();
+        // the sessions' name carries the run's short id, so pg_stat_activity, the Server tab and the history agree
+        String applicationName = "snowpulse-workload-" + id.toString().substring(0, 8);
         WorkerSessions.Opened opened = WorkerSessions.open(endpoint, applicationName, spec.workers());
         List<Connection> sessions = opened.sessions();
         List<WorkerTransaction> transactions = new ArrayList<>();
@@ -91,7 +96,7 @@ public final class WorkloadRun {
                 long plannedUnits = spec.plannedOrders() < 0 ? -1 : spec.plannedOrders() * spec.maxQuantity();
                 warnings = WorkloadTargetCheck.warnings(sessions.getFirst(), spec.maxCustomers(), spec.maxProducts(), plannedUnits);
             }
-            run = new WorkloadRun(endpoint, spec, applicationName, opened.took(), warnings);
+            run = new WorkloadRun(id, endpoint, spec, applicationName, opened.took(), warnings);
             SplittableRandom seeds = new SplittableRandom();
             for (int i = 0; i < sessions.size(); i++) {
                 WorkerTransaction tx = spec.scripted()
@@ -156,7 +161,7 @@ public final class WorkloadRun {
                     if (wait > 0) {
                         if (s.openLoop()) {
                             done++;
-                            stats.notSent();
+                            stats.notSent(intended < warmUpEndNanos);
                             continue;
                         }
                         if (!pause(wait)) {
@@ -175,7 +180,7 @@ public final class WorkloadRun {
                         backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
                         if (s.openLoop()) {
                             done++;
-                            stats.notSent();
+                            stats.notSent(intended < warmUpEndNanos);
                         }
                         continue;
                     }
@@ -190,7 +195,7 @@ public final class WorkloadRun {
                     if (outcome != Outcome.CONNECTION_LOST && isBroken(connection)) {
                         outcome = Outcome.CONNECTION_LOST;
                     }
-                    stats.failed(outcome, e.getSQLState());
+                    stats.failed(outcome, e.getSQLState(), intended < warmUpEndNanos);
                     if (outcome == Outcome.CONNECTION_LOST) {
                         Jdbc.closeQuietly(connection);
                         connection = null;
@@ -207,6 +212,11 @@ public final class WorkloadRun {
         if (nanos > 0) {
             pause(nanos);
         }
+    }
+
+    /** After {@link #await()}: what the run's history could not keep (its row, or its thresholds), if anything. */
+    public java.util.Optional<String> historyNote() {
+        return java.util.Optional.ofNullable(historyNote);
     }
 
     /** Scripted runs: serialization failures and deadlocks tried again so far (pgbench's "retried"). */
@@ -304,15 +314,18 @@ public final class WorkloadRun {
         stats.drainInterval();
         String failed = failure.get();
         WorkloadResult result = new WorkloadResult(id, spec, startedAt, Instant.now(), Duration.ofNanos(end - startNanos),
-                connectTime, stats.counts(), stats.warmUpOrders(), LatencySummary.of(stats.total()),
+                connectTime, stats.counts(), stats.warmUpOrders(), stats.warmUpFailures(), LatencySummary.of(stats.total()),
                 failed == null && cancelled.getCount() == 0, failed);
         try {
             if (recorded) {
-                history.finished(result);
+                historyNote = history.finished(result).orElse(null);
             }
         } catch (SQLException e) {
             // the run itself is done and its numbers are returned; only its row stays "running"
-            LOG.warning("run " + id + " ended but its row in workload_runs was not updated: " + dev.snowpulse.db.ServerMessages.firstLine(e));
+            historyNote = "its row in workload_runs was not updated: " + dev.snowpulse.db.ServerMessages.firstLine(e);
+        }
+        if (historyNote != null) {
+            LOG.info("run " + id + ": " + historyNote);
         }
         return result;
     }

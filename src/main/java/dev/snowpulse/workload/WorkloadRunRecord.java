@@ -12,17 +12,19 @@ import java.util.UUID;
  * One row of workload_runs, as the history shows it. Figures a run has not finished yet (or never finished, when
  * its client died) are null.
  *
- * @param plan      the spec in a line, e.g. "4 workers × 250 orders, customers 1..10, products 1..10"
- * @param connectMs how long opening the workers' sessions took before the clock started (null for older rows)
- * @param failure   why a failed run failed, or null
+ * @param plan       the spec in a line, e.g. "4 workers × 250 orders, customers 1..10, products 1..10"
+ * @param connectMs  how long opening the workers' sessions took before the clock started (null for older rows)
+ * @param failure    why a failed run failed, or null
+ * @param thresholds its thresholds' verdict ("passed 3/3", "failed 1 of 3: p95<20ms"), "" when it had none
  */
 public record WorkloadRunRecord(UUID runId, String applicationName, Instant startedAt, Instant endedAt, String status,
                                 String plan, OutcomeCounts counts, long warmUpOrders, Double ordersPerSecond,
-                                Double p50, Double p95, Double p99, Double connectMs, String failure) {
+                                Double p50, Double p95, Double p99, Double connectMs, String failure,
+                                String thresholds) {
 
     public static final List<String> COLUMNS = List.of("run_id", "started_at", "ended_at", "status", "plan", "ok",
             "out_of_stock", "invalid_input", "connection_lost", "not_sent", "other_sql_errors", "warm_up_orders",
-            "orders_per_second", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "connect_ms", "application_name", "failure");
+            "orders_per_second", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "connect_ms", "application_name", "failure", "thresholds");
 
     /** Seconds from start to end, or null while it has no end. */
     public Double elapsedSeconds() {
@@ -53,6 +55,7 @@ public record WorkloadRunRecord(UUID runId, String applicationName, Instant star
             row.add(number(r.connectMs, "%.1f"));
             row.add(r.applicationName);
             row.add(r.failure == null ? "" : r.failure);
+            row.add(r.thresholds);
             rows.add(row);
         }
         return new ReportTable("Workload runs", COLUMNS, rows);
@@ -66,10 +69,10 @@ public record WorkloadRunRecord(UUID runId, String applicationName, Instant star
         for (WorkloadRunRecord r : runs) {
             rows.add(List.of(r.runId.toString().substring(0, 8), local.format(r.startedAt), r.status,
                     number(r.elapsedSeconds(), "%.1f"), Long.toString(r.counts.ok()), Long.toString(r.counts.failures()),
-                    number(r.ordersPerSecond, "%.1f"), number(r.p95, "%.3f"), number(r.p99, "%.3f"), r.plan));
+                    number(r.ordersPerSecond, "%.1f"), number(r.p95, "%.3f"), number(r.p99, "%.3f"), r.thresholds, r.plan));
         }
         return new ReportTable("Workload runs", List.of("run", "started", "status", "seconds", "ok", "failed", "orders/s",
-                "p95 ms", "p99 ms", "plan"), rows);
+                "p95 ms", "p99 ms", "thresholds", "plan"), rows);
     }
 
     private static String number(Double value, String format) {

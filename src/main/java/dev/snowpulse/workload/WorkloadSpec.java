@@ -1,11 +1,13 @@
 package dev.snowpulse.workload;
 
 import dev.snowpulse.workload.script.ScriptPlan;
+import dev.snowpulse.workload.threshold.Threshold;
 
 import dev.snowpulse.validation.Checks;
 import dev.snowpulse.validation.FieldError;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a workload run does: how many workers call place_order, for how many orders each or for how long, on which
@@ -16,6 +18,7 @@ import java.time.Duration;
  * @param warmUp     time at the start whose orders run but stay out of the latency and throughput figures
  * @param scripts    the pgbench scripts each transaction runs, or null for the demo's place_order (an "order" is then
  *                   one script transaction)
+ * @param thresholds what the run must meet to pass ({@code p95<20ms}), judged after the warm-up; empty for none
  */
 public record WorkloadSpec(
         int workers,
@@ -27,7 +30,8 @@ public record WorkloadSpec(
         int maxQuantity,
         Double targetRate,
         Duration warmUp,
-        ScriptPlan scripts) {
+        ScriptPlan scripts,
+        List<Threshold> thresholds) {
 
     public static final int MAX_WORKERS = 256;
     /** The seed project's run_workload: 250 orders per worker. */
@@ -60,18 +64,25 @@ public record WorkloadSpec(
         if (warmUp.isNegative() || duration != null && warmUp.compareTo(duration) >= 0) {
             throw new FieldError(WARM_UP, "must be zero or more and shorter than the duration");
         }
+        thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
     }
 
     /** A place_order run, as the seed project's run_workload. */
     public WorkloadSpec(int workers, Integer ordersPerWorker, Duration duration, int maxCustomers, int maxProducts,
                         int minQuantity, int maxQuantity, Double targetRate, Duration warmUp) {
-        this(workers, ordersPerWorker, duration, maxCustomers, maxProducts, minQuantity, maxQuantity, targetRate, warmUp, null);
+        this(workers, ordersPerWorker, duration, maxCustomers, maxProducts, minQuantity, maxQuantity, targetRate, warmUp, null, List.of());
     }
 
     /** The same run with each transaction one of {@code plan}'s scripts. */
     public WorkloadSpec withScripts(ScriptPlan plan) {
         return new WorkloadSpec(workers, ordersPerWorker, duration, maxCustomers, maxProducts, minQuantity, maxQuantity, targetRate,
-                warmUp, plan);
+                warmUp, plan, thresholds);
+    }
+
+    /** The same run, judged pass or fail by {@code checks}. */
+    public WorkloadSpec withThresholds(List<Threshold> checks) {
+        return new WorkloadSpec(workers, ordersPerWorker, duration, maxCustomers, maxProducts, minQuantity, maxQuantity, targetRate,
+                warmUp, scripts, checks);
     }
 
     public boolean scripted() {

@@ -18,6 +18,7 @@ final class WorkloadStats {
     private final Map<Outcome, LongAdder> counts = new EnumMap<>(Outcome.class);
     private final Map<String, LongAdder> otherBySqlState = new ConcurrentHashMap<>();
     private final LongAdder warmUpOrders = new LongAdder();
+    private final LongAdder warmUpFailures = new LongAdder();
     private final Recorder recorder = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
     private final Histogram total = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
     private Histogram interval;
@@ -38,14 +39,28 @@ final class WorkloadStats {
     }
 
     void failed(Outcome outcome, String sqlState) {
+        failed(outcome, sqlState, false);
+    }
+
+    void failed(Outcome outcome, String sqlState, boolean warmingUp) {
         counts.get(outcome).increment();
+        if (warmingUp) {
+            warmUpFailures.increment();
+        }
         if (outcome == Outcome.OTHER_SQL_ERROR) {
             otherBySqlState.computeIfAbsent(sqlState == null ? "?????" : sqlState, s -> new LongAdder()).increment();
         }
     }
 
     void notSent() {
+        notSent(false);
+    }
+
+    void notSent(boolean warmingUp) {
         counts.get(Outcome.NOT_SENT).increment();
+        if (warmingUp) {
+            warmUpFailures.increment();
+        }
     }
 
     OutcomeCounts counts() {
@@ -58,6 +73,11 @@ final class WorkloadStats {
 
     long warmUpOrders() {
         return warmUpOrders.sum();
+    }
+
+    /** Orders of the warm-up that failed or were not sent: left out of the error share thresholds judge. */
+    long warmUpFailures() {
+        return warmUpFailures.sum();
     }
 
     /** Moves what was recorded since the last call into the run's total; returns the interval's latencies. */

@@ -168,4 +168,55 @@ class WorkloadCliTest {
         assertThat(run("--profile", "shop", "workload", "-f", good + "@x").err()).contains("'x' in '" + good + "@x' is not a whole-number weight");
         assertThat(run("--profile", "shop", "workload", "-f", good.toString(), "-D", "n=lots").err()).contains("-D n=lots: 'lots' is not a number");
     }
+
+    @Test
+    void thresholdsArePrintedStoredAndAFailingOneExitsThree() throws Exception {
+        PostgresSettings db = pg.freshDatabase();
+        profile("shop", "dev", db);
+        assertThat(run("--profile", "shop", "init", "--reset-data", "--stock", "100000").exit()).isZero();
+
+        Run passing = run("--profile", "shop", "workload", "--workers", "2", "--orders-per-worker", "20",
+                "--threshold", "errors<1%", "--threshold", "p99<10s");
+        assertThat(passing.exit()).as(passing.err()).isZero();
+        assertThat(passing.out()).contains("thresholds: all passed").contains("  passed  errors<1%  (errors 0.00 %)")
+                .containsPattern("  passed  p99<10s  \\(p99 [0-9.]+ ms\\)");
+
+        Run failing = run("--profile", "shop", "workload", "--workers", "2", "--orders-per-worker", "20",
+                "--threshold", "rate>=100000000", "--threshold", "errors=0");
+        assertThat(failing.exit()).as(failing.err()).isEqualTo(3);
+        assertThat(failing.out()).contains("thresholds: FAILED").containsPattern("  FAILED  rate>=100000000  \\(rate [0-9.]+/s\\)")
+                .contains("  passed  errors=0  (errors 0.00 %)");
+
+        Run json = run("--profile", "shop", "workload", "--workers", "1", "--orders-per-worker", "5", "--threshold", "p95<0.001us", "--json");
+        assertThat(json.exit()).isEqualTo(3);
+        assertThat(json.out()).contains("\"threshold\" : \"p95<0.001us\"").contains("\"thresholds_passed\" : false");
+
+        Run history = run("--profile", "shop", "workload", "history");
+        assertThat(history.out()).contains("failed 1 of 1: p95<0.001us").contains("failed 1 of 2: rate>=100000000")
+                .contains("passed 2/2");
+        Run csv = run("--profile", "shop", "workload", "history", "--format", "csv", "--limit", "1");
+        assertThat(csv.out().lines().toList().get(1)).endsWith(",failure,thresholds");
+
+        Run bad = run("--profile", "shop", "workload", "--threshold", "p95 under 20ms");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("threshold 'p95 under 20ms': write it as METRIC OP VALUE");
+    }
+
+    @Test
+    void aDatabaseFromBeforeThresholdsStillListsItsRunsAndSaysHowToKeepThem() throws Exception {
+        PostgresSettings db = pg.freshDatabase();
+        profile("shop", "dev", db);
+        var endpoint = dev.snowpulse.testing.TestPostgres.endpoint(db);
+        dev.snowpulse.testing.Sql.execute(endpoint, "alter table workload_runs drop column threshold_checks, drop column thresholds_passed");
+
+        Run run = run("--profile", "shop", "workload", "--workers", "1", "--orders-per-worker", "3", "--threshold", "errors<50%");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("thresholds: all passed");
+        assertThat(run.err()).contains("its thresholds were not kept: this database's workload_runs predates them: "
+                + "run `snowpulse init` to keep them with each run");
+
+        Run history = run("--profile", "shop", "workload", "history");
+        assertThat(history.exit()).as(history.err()).isZero();
+        assertThat(history.out()).contains("completed").contains("1 workers × 3 orders");
+    }
 }

@@ -163,6 +163,26 @@ class WorkloadTabUiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void thresholdsTypedInTheFormAreJudgedInTheSummaryAndTheHistory(FxRobot robot) throws Exception {
+        openWorkloadOnceConnected(robot);
+        type(robot, "#field-workers", "2");
+        type(robot, "#field-orders-per-worker", "10");
+        robot.clickOn("#field-thresholds").write("errors<100%, rate>100000000");
+        Label summary = robot.lookup("#workloadSummary").queryAs(Label.class);
+        TableView<WorkloadRunRecord> runs = robot.lookup("#workloadRuns").queryAs(TableView.class);
+
+        robot.clickOn("#startWorkload");
+
+        FxReads.waitForText(summary, 20, "the run's summary", t -> t.startsWith("Completed"));
+        assertThat(summary.getText()).containsPattern(
+                "Thresholds: errors<100% passed \\(errors 0\\.00 %\\), rate>100000000 FAILED \\(rate [0-9.]+/s\\)\\.");
+        // the history may list the run while it is under way, then again once it ended
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 1 && !runs.getItems().getFirst().thresholds().isEmpty());
+        assertThat(runs.getItems().getFirst().thresholds()).isEqualTo("failed 1 of 2: rate>100000000");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void continuousIngestShowsItsBatchesUntilStopped(FxRobot robot) throws Exception {
         openWorkloadOnceConnected(robot);
         type(robot, "#field-ingest-interval", "200ms");

@@ -6,6 +6,7 @@ import dev.snowpulse.validation.FieldError;
 import dev.snowpulse.validation.Checks;
 import dev.snowpulse.schema.Restock;
 import dev.snowpulse.workload.WorkloadSpec;
+import dev.snowpulse.workload.threshold.Threshold;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -38,7 +39,7 @@ public final class WorkloadForm {
     }
 
     public enum Field { WORKERS, ORDERS_PER_WORKER, DURATION, MAX_CUSTOMERS, MAX_PRODUCTS, MIN_QUANTITY, MAX_QUANTITY, RATE, WARM_UP,
-        INGEST_INTERVAL, INGEST_BATCH_SIZE, RESTOCK_UNITS }
+        THRESHOLDS, INGEST_INTERVAL, INGEST_BATCH_SIZE, RESTOCK_UNITS }
 
     /** Units per product a restock before a run sets by default: enough for minutes of a fast run on the demo's ten products. */
     public static final int DEFAULT_RESTOCK_UNITS = 1_000_000;
@@ -53,6 +54,7 @@ public final class WorkloadForm {
     private final StringProperty maxQuantity = new SimpleStringProperty();
     private final StringProperty rate = new SimpleStringProperty();
     private final StringProperty warmUp = new SimpleStringProperty();
+    private final StringProperty thresholds = new SimpleStringProperty("");
     private final StringProperty ingestInterval = new SimpleStringProperty();
     private final StringProperty ingestBatchSize = new SimpleStringProperty();
     private final ObjectProperty<Field> invalidField = new SimpleObjectProperty<>();
@@ -77,6 +79,7 @@ public final class WorkloadForm {
         maxQuantity.set(Integer.toString(seed.maxQuantity()));
         rate.set("");
         warmUp.set("0s");
+        thresholds.set("");
         ingestInterval.set(Durations.format(ingest.interval()));
         ingestBatchSize.set(Integer.toString(ingest.batchSize()));
         invalidField.set(null);
@@ -95,12 +98,30 @@ public final class WorkloadForm {
         Double r = blank(rate.get()) ? null : decimal(Field.RATE, "Target rate", rate.get());
         Duration warm = blank(warmUp.get()) || warmUp.get().strip().equals("0") || warmUp.get().strip().equals("0s")
                 ? Duration.ZERO : duration(Field.WARM_UP, "Warm-up", warmUp.get());
+        java.util.List<Threshold> checks = thresholds();
         try {
-            return new WorkloadSpec(w, each, d, customers, products, min, max, r, warm);
+            return new WorkloadSpec(w, each, d, customers, products, min, max, r, warm).withThresholds(checks);
         } catch (FieldError e) {
             invalidField.set(FIELDS.get(e.field()));
             throw new IllegalArgumentException(capitalised(e.getMessage()), e);
         }
+    }
+
+    /** "p95<20ms, errors<1%": conditions separated by commas, as the CLI's --threshold takes them one by one. */
+    private java.util.List<Threshold> thresholds() {
+        java.util.List<Threshold> checks = new java.util.ArrayList<>();
+        for (String text : thresholds.get() == null ? new String[0] : thresholds.get().strip().split("[,;]")) {
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                checks.add(Threshold.parse(text.strip()));
+            } catch (IllegalArgumentException e) {
+                invalidField.set(Field.THRESHOLDS);
+                throw new IllegalArgumentException("Thresholds: " + e.getMessage().replaceFirst("^threshold ", ""), e);
+            }
+        }
+        return checks;
     }
 
     /**
@@ -124,7 +145,7 @@ public final class WorkloadForm {
     public void onEdit(Runnable edited) {
         javafx.beans.InvalidationListener listener = o -> edited.run();
         for (javafx.beans.Observable field : java.util.List.of(workers, stopAfter, ordersPerWorker, duration, maxCustomers, maxProducts,
-                minQuantity, maxQuantity, rate, warmUp, ingestInterval, ingestBatchSize, restockFirst, restockUnits)) {
+                minQuantity, maxQuantity, rate, warmUp, thresholds, ingestInterval, ingestBatchSize, restockFirst, restockUnits)) {
             field.addListener(listener);
         }
     }
@@ -243,6 +264,10 @@ public final class WorkloadForm {
 
     public StringProperty warmUpProperty() {
         return warmUp;
+    }
+
+    public StringProperty thresholdsProperty() {
+        return thresholds;
     }
 
     public StringProperty ingestIntervalProperty() {

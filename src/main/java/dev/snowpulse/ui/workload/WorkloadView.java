@@ -135,7 +135,7 @@ public final class WorkloadView implements TabContent {
     private Node runForm() {
         Label title = new Label("Workload");
         title.getStyleClass().add("editor-title");
-        Label what = new Label("place_order with concurrent workers, like the seed's run_workload");
+        Label what = new Label("place_order, as the seed's run_workload");
         what.getStyleClass().add("hint");
         what.setWrapText(true);
         what.setMinHeight(Region.USE_PREF_SIZE);
@@ -171,6 +171,7 @@ public final class WorkloadView implements TabContent {
         grid.addRow(row++, label("Quantity"), quantity);
         grid.addRow(row++, label("Orders/s target"), field(WorkloadForm.Field.RATE, form.rateProperty(), "as fast as possible"));
         grid.addRow(row++, label("Warm-up"), field(WorkloadForm.Field.WARM_UP, form.warmUpProperty(), "e.g. 5s, not in the figures"));
+        grid.addRow(row++, label("Thresholds"), field(WorkloadForm.Field.THRESHOLDS, form.thresholdsProperty(), "p95<20ms, errors<1%"));
         CheckBox restock = new CheckBox("Restock first, to");
         restock.setId("restockFirst");
         restock.selectedProperty().bindBidirectional(form.restockFirstProperty());
@@ -222,7 +223,7 @@ public final class WorkloadView implements TabContent {
     private Node ingestPanel() {
         Label title = new Label("Continuous ingest");
         title.getStyleClass().add("section-title");
-        Label what = new Label("A batch every interval until stopped, as the seed's continuous_ingest; customers, products and quantity from above.");
+        Label what = new Label("A batch every interval until stopped, as the seed's continuous_ingest.");
         what.getStyleClass().add("hint");
         what.setWrapText(true);
         what.setMinHeight(Region.USE_PREF_SIZE);
@@ -452,6 +453,8 @@ public final class WorkloadView implements TabContent {
         Label summary = new Label();
         summary.setId("workloadSummary");
         summary.getStyleClass().addAll("message", "message-success");
+        model.thresholdsFailedProperty().addListener((obs, was, failed) ->
+                summary.getStyleClass().setAll("message", failed ? "message-error" : "message-success"));
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.setMaxWidth(Double.MAX_VALUE);
@@ -514,6 +517,7 @@ public final class WorkloadView implements TabContent {
         table.getColumns().add(Nodes.textColumn("Orders/s", 75, r -> r.ordersPerSecond() == null ? "" : Figures.rate(r.ordersPerSecond())));
         table.getColumns().add(Nodes.textColumn("p95", 65, r -> r.p95() == null ? "" : Figures.millis(r.p95())));
         table.getColumns().add(Nodes.textColumn("p99", 65, r -> r.p99() == null ? "" : Figures.millis(r.p99())));
+        table.getColumns().add(Nodes.textColumn("Thresholds", 100, WorkloadRunRecord::thresholds));
         table.getColumns().add(Nodes.textColumn("Plan", 300, WorkloadRunRecord::plan));
         table.setMinHeight(120);
         VBox.setVgrow(table, Priority.ALWAYS);

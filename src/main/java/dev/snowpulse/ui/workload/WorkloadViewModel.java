@@ -63,6 +63,7 @@ public final class WorkloadViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("Ready");
     private final StringProperty summary = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty thresholdsFailed = new javafx.beans.property.SimpleBooleanProperty();
     private final StringProperty elapsed = new SimpleStringProperty("0:00");
     private final StringProperty remaining = new SimpleStringProperty("");
     private final StringProperty ordersPerSecond = new SimpleStringProperty("–");
@@ -265,7 +266,10 @@ public final class WorkloadViewModel {
         stopping.set(false);
         busy.set(false);
         // the word the history's Status column shows for the same run
-        status.set(capitalised(result.status()) + " · run " + result.runId().toString().substring(0, 8));
+        String verdict = dev.snowpulse.workload.threshold.ThresholdCheck.verdict(result.thresholdChecks());
+        status.set(capitalised(result.status()) + (verdict.isEmpty() ? "" : " · thresholds " + verdict)
+                + " · run " + result.runId().toString().substring(0, 8));
+        thresholdsFailed.set(!dev.snowpulse.workload.threshold.ThresholdCheck.allPassed(result.thresholdChecks()));
         summary.set(summaryOf(result));
         if (result.failed()) {
             message.set("The run failed: " + result.failure());
@@ -302,6 +306,11 @@ public final class WorkloadViewModel {
             text.append(" (after ").append(Figures.count(r.warmUpOrders())).append(" warm-up orders)");
         }
         text.append(". Sessions opened in ").append(Figures.millis(r.connectTime().toNanos() / 1e6)).append(" before the clock started.");
+        var checks = r.thresholdChecks();
+        if (!checks.isEmpty()) {
+            text.append(" Thresholds: ").append(String.join(", ", checks.stream()
+                    .map(ch -> ch.threshold().text() + (ch.passed() ? " passed" : " FAILED") + " (" + ch.observedText() + ")").toList())).append('.');
+        }
         if (c.outOfStock() > c.ok()) {
             text.append(" Most orders found no stock: tick \"Restock first\" above, or Reset demo data on the Schema tab.");
         }
@@ -344,6 +353,11 @@ public final class WorkloadViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status;
+    }
+
+    /** Whether the last run missed one of its thresholds: its summary then reads as a failure. */
+    public javafx.beans.value.ObservableBooleanValue thresholdsFailedProperty() {
+        return thresholdsFailed;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -83,4 +83,20 @@ class WorkloadFormTest {
         assertThatThrownBy(form::ingestSpec).hasMessage("Batch size: 0 is outside 1..100000");
         assertThat(form.invalidFieldProperty().get()).isEqualTo(WorkloadForm.Field.INGEST_BATCH_SIZE);
     }
+
+    @Test
+    void thresholdsAreReadCommaSeparatedAndABadOneNamesTheField() {
+        form.thresholdsProperty().set(" p95 < 20ms, errors<1% ,rate>=500 ");
+
+        assertThat(form.workloadSpec().thresholds()).extracting(dev.snowpulse.workload.threshold.Threshold::text)
+                .containsExactly("p95 < 20ms", "errors<1%", "rate>=500");
+
+        form.thresholdsProperty().set("p95<20ms, p42<3ms");
+        assertThatThrownBy(form::workloadSpec).hasMessageStartingWith("Thresholds: 'p42<3ms': unknown metric 'p42'");
+        assertThat(form.invalidFieldProperty().get()).isEqualTo(WorkloadForm.Field.THRESHOLDS);
+        assertThat(form.thresholdsProperty().get()).isEqualTo("p95<20ms, p42<3ms");
+
+        form.seedDefaults();
+        assertThat(form.workloadSpec().thresholds()).isEmpty();
+    }
 }

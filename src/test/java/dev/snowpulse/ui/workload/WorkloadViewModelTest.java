@@ -169,7 +169,7 @@ class WorkloadViewModelTest {
         WorkloadSpec spec = new WorkloadSpec(2, 100, null, 10, 10, 1, 1, null, java.time.Duration.ZERO);
         OutcomeCounts counts = new OutcomeCounts(50, 0, 0, 0, 0, 0, java.util.Map.of());
         WorkloadResult stopped = new WorkloadResult(java.util.UUID.randomUUID(), spec, java.time.Instant.now(), java.time.Instant.now(),
-                java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(5), counts, 0,
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(5), counts, 0, 0,
                 LatencySummary.EMPTY, true, null);
 
         assertThat(WorkloadViewModel.progressOf(stopped)).isEqualTo(0.25);
