@@ -66,7 +66,7 @@ class ClosedPortTabsUiTest {
         waitUntil(() -> text(robot, "#statusState").equals("Connected"));
         robot.clickOn("#tab-schema");
         TableView<?> files = table(robot, "#schemaFiles");
-        waitUntil(() -> onFx(() -> files.getItems().size()) == 10);
+        waitUntil(() -> onFx(() -> !files.getItems().isEmpty()));
         robot.clickOn("#tab-pipeline");
         Button start = onFx(() -> robot.lookup("#startPipeline").queryAs(Button.class));
         waitUntil(() -> text(robot, "#pipelineMessage").startsWith("The pipeline is not deployed"));
