@@ -19,6 +19,7 @@ import dev.snowpulse.workload.WorkloadSpec;
 import dev.snowpulse.workload.script.BuiltinScripts;
 import dev.snowpulse.workload.script.ScriptError;
 import dev.snowpulse.workload.script.ScriptPlan;
+import dev.snowpulse.workload.script.ScriptReport;
 import dev.snowpulse.workload.script.ScriptSources;
 import dev.snowpulse.workload.script.Value;
 import dev.snowpulse.workload.script.WeightedScript;
@@ -101,6 +102,10 @@ final class WorkloadCommand implements Callable<Integer> {
             + "p95<20ms, errors<1%%, rate>=500 (avg, p50, p95, p99, max, errors, rate); repeat for more; exit 3 when one fails")
     List<String> thresholds = new ArrayList<>();
 
+    @Option(names = {"-r", "--report-per-command"}, description = "With scripts: each command's average latency and failures, "
+            + "per script, as pgbench's -r")
+    boolean reportPerCommand;
+
     @Option(names = "--max-tries", defaultValue = "1", description = "Tries for a serialization failure or deadlock, as pgbench 15 (default: ${DEFAULT-VALUE})")
     int maxTries;
 
@@ -172,6 +177,8 @@ final class WorkloadCommand implements Callable<Integer> {
                 ObjectNode node = json(result);
                 if (workload.scripted()) {
                     node.put("retried", run.retried());
+                    // the mapper's snake_case: weight_share, latency_avg_ms, commands[].source ...
+                    node.set("scripts", JsonFiles.reportMapper().valueToTree(run.scriptReport(result.elapsed())));
                 }
                 if (!workload.thresholds().isEmpty()) {
                     node.set("thresholds", WorkloadHistory.json(result.thresholdChecks()));
@@ -183,6 +190,9 @@ final class WorkloadCommand implements Callable<Integer> {
                 if (workload.scripted()) {
                     out.printf(Locale.ROOT, "retried: %d (serialization failures and deadlocks tried again, --max-tries %d)%n",
                             run.retried(), maxTries);
+                    if (reportPerCommand || workload.scripts().scripts().size() > 1) {
+                        printScripts(run.scriptReport(result.elapsed()), out);
+                    }
                 }
                 List<ThresholdCheck> checks = result.thresholdChecks();
                 if (!checks.isEmpty()) {
@@ -249,9 +259,28 @@ final class WorkloadCommand implements Callable<Integer> {
             }
         }
         try {
-            return new ScriptPlan(mix, definitions, chosenScale, maxTries);
+            return new ScriptPlan(mix, definitions, chosenScale, maxTries, reportPerCommand);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--builtin/--file: " + e.getMessage());
+        }
+    }
+
+    /** Per script, as pgbench prints it after a mix or with -r. */
+    private static void printScripts(List<ScriptReport> reports, PrintWriter out) {
+        for (int i = 0; i < reports.size(); i++) {
+            ScriptReport r = reports.get(i);
+            out.printf(Locale.ROOT, "SQL script %d: %s%n", i + 1, r.name());
+            out.printf(Locale.ROOT, " - weight: %d (targets %.1f%% of total)%n", r.weight(), 100 * r.weightShare());
+            out.printf(Locale.ROOT, " - %d transactions (%.1f%% of total, tps = %.1f)%n", r.transactions(), 100 * r.transactionShare(), r.tps());
+            out.printf(Locale.ROOT, " - failed: %d (%.3f%%), retried: %d transactions, %d retries%n", r.failed(),
+                    r.transactions() == 0 ? 0 : 100.0 * r.failed() / r.transactions(), r.retriedTransactions(), r.retries());
+            out.printf(Locale.ROOT, " - latency average = %.3f ms, stddev = %.3f ms%n", r.latencyAvgMs(), r.latencyStddevMs());
+            if (!r.commands().isEmpty()) {
+                out.println(" - statement latencies in milliseconds and failures:");
+                for (ScriptReport.CommandReport c : r.commands()) {
+                    out.printf(Locale.ROOT, "  %12.3f  %10d  %s%n", c.latencyAvgMs(), c.failures(), c.source());
+                }
+            }
         }
     }
 

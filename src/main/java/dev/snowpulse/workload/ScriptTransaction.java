@@ -23,4 +23,9 @@ final class ScriptTransaction implements WorkerTransaction {
     public void run() throws SQLException {
         client.runTransaction();
     }
+
+    @Override
+    public void ended(long latencyNanos, boolean ok, boolean warmingUp) {
+        client.ended(latencyNanos, ok, warmingUp);
+    }
 }

@@ -11,4 +11,8 @@ interface WorkerTransaction {
 
     /** One order; an SQLException is its outcome. */
     void run() throws SQLException;
+
+    /** How the run judged the transaction {@link #run()} just ran: for figures kept per transaction type. */
+    default void ended(long latencyNanos, boolean ok, boolean warmingUp) {
+    }
 }

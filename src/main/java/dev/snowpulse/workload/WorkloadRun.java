@@ -3,6 +3,8 @@ package dev.snowpulse.workload;
 import dev.snowpulse.db.Jdbc;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.workload.script.ScriptClient;
+import dev.snowpulse.workload.script.ScriptReport;
+import dev.snowpulse.workload.script.ScriptStats;
 import org.HdrHistogram.Histogram;
 
 import java.sql.Connection;
@@ -16,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One workload run: workers, each on a session of its own, calling place_order once per order (a prepared
@@ -44,7 +45,7 @@ public final class WorkloadRun {
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final List<Thread> workers = new ArrayList<>();
-    private final LongAdder retried = new LongAdder();
+    private final ScriptStats scriptStats;
     private boolean recorded;
     private volatile String historyNote;
     private final Duration connectTime;
@@ -61,6 +62,7 @@ public final class WorkloadRun {
                         List<RunWarning> warnings) {
         this.id = id;
         this.endpoint = endpoint;
+        this.scriptStats = spec.scripted() ? new ScriptStats(spec.scripts(), spec.scripts().reportPerCommand()) : null;
         this.spec = spec;
         this.history = new WorkloadHistory(endpoint);
         this.applicationName = applicationName;
@@ -100,7 +102,7 @@ public final class WorkloadRun {
             SplittableRandom seeds = new SplittableRandom();
             for (int i = 0; i < sessions.size(); i++) {
                 WorkerTransaction tx = spec.scripted()
-                        ? new ScriptTransaction(new ScriptClient(spec.scripts(), i, seeds.nextLong(), run::sleepInScript, run.retried))
+                        ? new ScriptTransaction(new ScriptClient(spec.scripts(), i, seeds.nextLong(), run::sleepInScript, run.scriptStats))
                         : new PlaceOrderTransaction(spec);
                 tx.prepare(sessions.get(i));
                 transactions.add(tx);
@@ -190,12 +192,14 @@ public final class WorkloadRun {
                     tx.run();
                     long end = System.nanoTime();
                     stats.ok(end - intended, intended < warmUpEndNanos);
+                    tx.ended(end - intended, true, intended < warmUpEndNanos);
                 } catch (SQLException e) {
                     Outcome outcome = Outcome.of(e);
                     if (outcome != Outcome.CONNECTION_LOST && isBroken(connection)) {
                         outcome = Outcome.CONNECTION_LOST;
                     }
                     stats.failed(outcome, e.getSQLState(), intended < warmUpEndNanos);
+                    tx.ended(System.nanoTime() - intended, false, intended < warmUpEndNanos);
                     if (outcome == Outcome.CONNECTION_LOST) {
                         Jdbc.closeQuietly(connection);
                         connection = null;
@@ -221,7 +225,15 @@ public final class WorkloadRun {
 
     /** Scripted runs: serialization failures and deadlocks tried again so far (pgbench's "retried"). */
     public long retried() {
-        return retried.sum();
+        return scriptStats == null ? 0 : scriptStats.retries();
+    }
+
+    /** A scripted run's figures per script (and per command with -r), over the measured time after warm-up. */
+    public List<ScriptReport> scriptReport(Duration elapsed) {
+        if (scriptStats == null) {
+            return List.of();
+        }
+        return scriptStats.report(elapsed.minus(spec.warmUp()).toNanos() / 1e9);
     }
 
     /** Parks until the intended start; false when the run is cancelled meanwhile. */

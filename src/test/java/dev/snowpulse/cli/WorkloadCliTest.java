@@ -139,6 +139,17 @@ class WorkloadCliTest {
 
         Run history = run("--profile", "shop", "workload", "history");
         assertThat(history.out()).contains("tpcb-like@3 + select-only@1 at scale 2").contains("completed");
+
+        Run perCommand = run("--profile", "shop", "workload", "-b", "tpcb-like", "-r", "--workers", "2", "--orders-per-worker", "10");
+        assertThat(perCommand.exit()).as(perCommand.err()).isZero();
+        assertThat(perCommand.out()).contains("SQL script 1: tpcb-like").contains(" - weight: 1 (targets 100.0% of total)")
+                .contains(" - 20 transactions (100.0% of total, tps = ")
+                .contains(" - statement latencies in milliseconds and failures:")
+                .containsPattern("\\s+[0-9.]+\\s+0  \\\\set aid random\\(1, 100000 \\* :scale\\)")
+                .containsPattern("\\s+[0-9.]+\\s+0  UPDATE pgbench_accounts SET abalance = abalance \\+ :delta WHERE aid = :aid;");
+        Run json = run("--profile", "shop", "workload", "-b", "select-only", "-r", "--workers", "1", "--orders-per-worker", "5", "--json");
+        assertThat(json.out()).contains("\"scripts\" : [").contains("\"name\" : \"select-only\"").contains("\"transactions\" : 5")
+                .contains("\"source\" : \"SELECT abalance FROM pgbench_accounts WHERE aid = :aid;\"").contains("\"latency_avg_ms\"");
     }
 
     @Test

@@ -95,6 +95,34 @@ class ScriptedWorkloadTest {
         assertThat(chiSquare).as("a %d, b %d", a, b).isLessThan(23.93);
     }
 
+    @Test
+    void perScriptAndPerCommandFiguresAddUpToTheRunAndNameTheFailingCommand() throws Exception {
+        PostgresEndpoint db = TestPostgres.endpoint(pg.freshDatabase());
+        Sql.execute(db, "create table picked (script text not null)");
+        WeightedScript insert = file("insert.sql", "INSERT INTO picked VALUES ('a');\n", 1);
+        // one in four divides by zero on its second command
+        WeightedScript divide = file("divide.sql", "\\set x random(1, 4)\nSELECT 1 / (:x - 1);\n", 1);
+        ScriptPlan plan = new ScriptPlan(List.of(insert, divide), Map.of(), 1, 1, true);
+
+        WorkloadRun run = WorkloadRun.start(db, spec(2, 500, plan));
+        WorkloadResult result = run.await();
+        List<dev.snowpulse.workload.script.ScriptReport> report = run.scriptReport(result.elapsed());
+
+        assertThat(report).extracting(dev.snowpulse.workload.script.ScriptReport::name).containsExactly(
+                dir.resolve("insert.sql").toString(), dir.resolve("divide.sql").toString());
+        assertThat(report.get(0).transactions()).isEqualTo(number(db, "select count(*) from picked"));
+        assertThat(report.get(0).transactions() + report.get(1).transactions()).isEqualTo(1_000);
+        long divisionsByZero = result.counts().otherBySqlState().getOrDefault("22012", 0L);
+        assertThat(divisionsByZero).isPositive().isEqualTo(result.counts().failures()).isEqualTo(report.get(1).failed());
+        var divideCommands = report.get(1).commands();
+        assertThat(divideCommands).extracting(dev.snowpulse.workload.script.ScriptReport.CommandReport::source)
+                .containsExactly("\\set x random(1, 4)", "SELECT 1 / (:x - 1);");
+        assertThat(divideCommands.get(0).failures()).isZero();
+        assertThat(divideCommands.get(1).failures()).isEqualTo(divisionsByZero);
+        assertThat(divideCommands.get(1).latencyAvgMs()).isPositive().isLessThan(report.get(1).latencyAvgMs() + 1);
+        assertThat(report.get(0).tps() + report.get(1).tps()).isCloseTo(result.ordersPerSecond(), org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
     /**
      * Two clients update the same two rows in opposite orders, each waiting (on the server) until the other holds its
      * first row: a deadlock every time, which PostgreSQL breaks by failing one of them with 40P01.

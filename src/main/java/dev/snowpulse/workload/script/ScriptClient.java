@@ -12,7 +12,6 @@ import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One client of a scripted run, as one pgbench client: its own variables ({@code :client_id}, {@code :scale}, the
@@ -32,16 +31,17 @@ public final class ScriptClient implements Expr.Scope {
     private final ScriptRandom random;
     private final Map<String, Value> variables = new HashMap<>();
     private final Sleeper sleeper;
-    private final LongAdder retried;
+    private final ScriptStats stats;
+    private final ScriptStats.Transaction current = new ScriptStats.Transaction();
     private PreparedStatement[][] statements;
     private Connection connection;
     private int lastScript;
 
-    public ScriptClient(ScriptPlan plan, int clientId, long seed, Sleeper sleeper, LongAdder retried) {
+    public ScriptClient(ScriptPlan plan, int clientId, long seed, Sleeper sleeper, ScriptStats stats) {
         this.plan = plan;
         this.random = new ScriptRandom(seed);
         this.sleeper = sleeper;
-        this.retried = retried;
+        this.stats = stats;
         variables.putAll(plan.definitions());
         variables.put("client_id", Value.of((long) clientId));
         variables.put("scale", Value.of(plan.scale()));
@@ -93,6 +93,7 @@ public final class ScriptClient implements Expr.Scope {
     public void runTransaction() throws SQLException {
         int script = pick();
         lastScript = script;
+        current.start(script, plan.scripts().get(script).script().commands().size());
         Map<String, Value> before = plan.maxTries() > 1 ? new HashMap<>(variables) : null;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -101,7 +102,7 @@ public final class ScriptClient implements Expr.Scope {
             } catch (SQLException e) {
                 rollbackIfOpen();
                 if (attempt < plan.maxTries() && retryable(e)) {
-                    retried.increment();
+                    current.retries++;
                     variables.clear();
                     variables.putAll(before);
                     continue;
@@ -109,6 +110,14 @@ public final class ScriptClient implements Expr.Scope {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The transaction {@link #runTransaction()} ran has ended, as the run judged it: its latency (from when it was
+     * due), whether it succeeded, and whether it fell in the warm-up.
+     */
+    public void ended(long latencyNanos, boolean ok, boolean warmingUp) {
+        stats.transaction(current, latencyNanos, ok, warmingUp);
     }
 
     /** Serialization failures and deadlocks: pgbench 15 tries them again. */
@@ -135,8 +144,10 @@ public final class ScriptClient implements Expr.Scope {
         List<Command> commands = plan.scripts().get(script).script().commands();
         PreparedStatement[] prepared = statements[script];
         String name = plan.scripts().get(script).script().name();
+        boolean timed = stats.perCommand();
         for (int c = 0; c < commands.size(); c++) {
             Command command = commands.get(c);
+            long start = timed ? System.nanoTime() : 0;
             try {
                 switch (command) {
                     case Command.Set set -> variables.put(set.variable(), set.expression().eval(this));
@@ -144,7 +155,16 @@ public final class ScriptClient implements Expr.Scope {
                     case Command.Sql sql -> execute(prepared[c], sql);
                 }
             } catch (ScriptEvaluationError e) {
+                current.failedCommand = c;
                 throw new SQLException(name + ":" + command.line() + ": " + e.getMessage(), "22023", e);
+            } catch (SQLException e) {
+                current.failedCommand = c;
+                throw e;
+            } finally {
+                if (timed) {
+                    current.commandNanos[c] += System.nanoTime() - start;
+                    current.commandRuns[c]++;
+                }
             }
         }
     }

@@ -63,6 +63,7 @@ public final class ScriptParser {
         private int line = 1;
         private int lineStart;
         private int commandLine;
+        private int commandStart;
 
         Scan(String file, String text, Set<String> variables) {
             this.file = file;
@@ -88,7 +89,7 @@ public final class ScriptParser {
                 char c = text.charAt(pos);
                 // as pgbench: a backslash outside quotes ends the SQL so far (\gset would follow it) and starts a meta-command
                 if (c == '\\' && at(pos + 1) != ';') {
-                    end();
+                    end(pos);
                     meta();
                     continue;
                 }
@@ -101,6 +102,7 @@ public final class ScriptParser {
                 }
                 if (!pending()) {
                     commandLine = line;
+                    commandStart = pos;
                 }
                 if (c == '-' && at(pos + 1) == '-') {
                     while (pos < text.length() && text.charAt(pos) != '\n') {
@@ -118,7 +120,7 @@ public final class ScriptParser {
                     jdbc.append(';');
                     pos += 2;
                 } else if (c == ';') {
-                    end();
+                    end(pos + 1);
                     pos++;
                 } else if (c == '?') {
                     jdbc.append("??");
@@ -139,7 +141,7 @@ public final class ScriptParser {
                 }
             }
             if (pending()) {
-                end();
+                end(pos);
             }
             if (commands.isEmpty()) {
                 throw new ScriptError(file, 1, 0, "the script has no command");
@@ -147,9 +149,11 @@ public final class ScriptParser {
             return commands;
         }
 
-        private void end() {
+        /** Ends the SQL command pending, if any; its source runs from where it started to {@code sourceEnd}. */
+        private void end(int sourceEnd) {
             if (pending()) {
-                commands.add(new Command.Sql(jdbc.toString().strip(), List.copyOf(bound), commandLine));
+                commands.add(new Command.Sql(jdbc.toString().strip(), List.copyOf(bound), commandLine,
+                        oneLine(text.substring(commandStart, sourceEnd))));
             }
             jdbc.setLength(0);
             bound.clear();
@@ -237,6 +241,11 @@ public final class ScriptParser {
         }
     }
 
+    /** Whitespace runs, line breaks included, as one space: a command's source on one report line. */
+    static String oneLine(String source) {
+        return source.strip().replaceAll("\\s+", " ");
+    }
+
     private static Command meta(String file, int line, int indent, String text) {
         Matcher word = Pattern.compile("\\\\(\\S*)").matcher(text);
         word.lookingAt();
@@ -252,7 +261,7 @@ public final class ScriptParser {
                 }
                 int exprStart = m.start(2);
                 try {
-                    return new Command.Set(m.group(1), ExprParser.parse(m.group(2)), line);
+                    return new Command.Set(m.group(1), ExprParser.parse(m.group(2)), line, oneLine(text));
                 } catch (ExprParser.ParseProblem p) {
                     throw new ScriptError(file, line, indent + exprStart + p.offset + 1, p.getMessage());
                 }
@@ -280,7 +289,7 @@ public final class ScriptParser {
                     case "s" -> 1_000_000_000L;
                     default -> throw new ScriptError(file, line, indent + m.start(2) + 1, "unknown time unit '" + m.group(2) + "' (us, ms or s)");
                 };
-                return new Command.Sleep(e, nanos, line);
+                return new Command.Sleep(e, nanos, line, oneLine(text));
             }
             default -> throw new ScriptError(file, line, indent + 1, "invalid command \\" + name
                     + " (SnowPulse runs \\set and \\sleep)");

@@ -6,9 +6,11 @@ import java.util.Map;
 /**
  * What each transaction of a scripted run is: the weighted scripts, the variables defined for every client
  * ({@code -D name=value}), the scale {@code :scale} stands for, and how many times a serialization failure or a
- * deadlock is tried before it counts as failed (pgbench 15's {@code --max-tries}).
+ * deadlock is tried before it counts as failed (pgbench 15's {@code --max-tries}), and whether each command is timed
+ * ({@code -r}).
  */
-public record ScriptPlan(List<WeightedScript> scripts, Map<String, Value> definitions, long scale, int maxTries) {
+public record ScriptPlan(List<WeightedScript> scripts, Map<String, Value> definitions, long scale, int maxTries,
+                         boolean reportPerCommand) {
 
     public ScriptPlan {
         scripts = List.copyOf(scripts);
@@ -22,6 +24,11 @@ public record ScriptPlan(List<WeightedScript> scripts, Map<String, Value> defini
         if (maxTries < 1 || maxTries > 1000) {
             throw new IllegalArgumentException("max tries " + maxTries + " is outside 1..1000");
         }
+    }
+
+    /** Without per-command latencies (pgbench's -r). */
+    public ScriptPlan(List<WeightedScript> scripts, Map<String, Value> definitions, long scale, int maxTries) {
+        this(scripts, definitions, scale, maxTries, false);
     }
 
     public long totalWeight() {

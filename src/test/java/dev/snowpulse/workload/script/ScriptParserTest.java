@@ -46,6 +46,11 @@ class ScriptParserTest {
         assertThat(sql.get(2).variables()).isEmpty();
         assertThat(sql.get(3).jdbcText()).isEqualTo("SELECT 1 ; SELECT ?");
         assertThat(sql.get(3).variables()).containsExactly("aid");
+        // as the report prints each command: on one line, as written
+        assertThat(script.commands()).extracting(Command::source).containsExactly("\\set aid random(1, 100000 * :scale)",
+                "\\set delta random(-5000, 5000)", "BEGIN;", "UPDATE pgbench_accounts SET abalance = abalance + :delta WHERE aid = :aid;",
+                "SELECT ':aid is text', \"col:aid\", $$ :aid ; $$, $q$ ; $q$, aid::text, $1 FROM t WHERE x ? 'k' /* :aid ; */;",
+                "SELECT 1 \\; SELECT :aid;", "END;");
     }
 
     @Test
