@@ -45,7 +45,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-@Command(name = "workload", mixinStandardHelpOptions = true, subcommands = {WorkloadHistoryCommand.class, WorkloadInitPgbenchCommand.class},
+@Command(name = "workload", mixinStandardHelpOptions = true, subcommands = {WorkloadHistoryCommand.class, WorkloadCompareCommand.class, WorkloadInitPgbenchCommand.class},
         description = {"Drive place_order with concurrent workers, like the seed's run_workload, or run pgbench scripts.",
                 "Scripts as pgbench's -b tpcb-like and -f file.sql@3: each worker is one pgbench client on a session of its own.",
                 "As fast as the database allows, or at --rate orders/s. Every session opens before the clock starts",

@@ -166,8 +166,11 @@ public final class WorkloadHistory {
         }
     }
 
-    /** Writes the run's outcome; returns what could not be kept besides (its thresholds' checks), if anything. */
-    java.util.Optional<String> finished(WorkloadResult result) throws SQLException {
+    /**
+     * Writes the run's outcome and its seconds; returns what could not be kept besides (its thresholds' checks, its
+     * series), if anything.
+     */
+    java.util.Optional<String> finished(WorkloadResult result, List<SecondPoint> seconds) throws SQLException {
         OutcomeCounts counts = result.counts();
         try (Connection c = endpoint.connect();
              PreparedStatement s = c.prepareStatement("update workload_runs set ended_at = ?, status = ?, ok = ?, out_of_stock = ?, "
@@ -197,15 +200,103 @@ public final class WorkloadHistory {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("could not write the run's error counts", e);
         }
+        List<String> lost = new ArrayList<>();
         if (!result.spec().thresholds().isEmpty()) {
             try {
                 storeChecks(result);
             } catch (SQLException e) {
                 // the run's row is complete; only its checks are missing, and the summary printed them
-                return java.util.Optional.of("its thresholds were not kept: " + dev.snowpulse.db.ServerMessages.firstLine(e));
+                lost.add("its thresholds were not kept: " + dev.snowpulse.db.ServerMessages.firstLine(e));
             }
         }
-        return java.util.Optional.empty();
+        try {
+            storeSeconds(result.runId(), seconds);
+        } catch (SQLException e) {
+            lost.add("its second-by-second series was not kept: " + ("42P01".equals(e.getSQLState())
+                    ? "this database has no workload_run_seconds yet: run `snowpulse init` to keep it with each run"
+                    : dev.snowpulse.db.ServerMessages.firstLine(e)));
+        }
+        return lost.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", lost));
+    }
+
+    private void storeSeconds(UUID runId, List<SecondPoint> seconds) throws SQLException {
+        if (seconds.isEmpty()) {
+            return;
+        }
+        try (Connection c = endpoint.connect();
+             PreparedStatement s = c.prepareStatement("insert into workload_run_seconds (run_id, second, ok, failed, p50_ms, p95_ms, p99_ms) "
+                     + "values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (SecondPoint p : seconds) {
+                s.setObject(1, runId);
+                s.setInt(2, p.second());
+                s.setLong(3, p.ok());
+                s.setLong(4, p.failed());
+                s.setObject(5, p.p50Ms(), java.sql.Types.DOUBLE);
+                s.setObject(6, p.p95Ms(), java.sql.Types.DOUBLE);
+                s.setObject(7, p.p99Ms(), java.sql.Types.DOUBLE);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** A run's seconds, in order; empty for a run recorded before series were kept. */
+    public List<SecondPoint> seconds(UUID runId) throws SQLException {
+        try (Connection c = endpoint.connect();
+             PreparedStatement s = c.prepareStatement("select second, ok, failed, p50_ms, p95_ms, p99_ms from workload_run_seconds "
+                     + "where run_id = ? order by second")) {
+            s.setObject(1, runId);
+            List<SecondPoint> points = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    points.add(new SecondPoint(rs.getInt(1), rs.getLong(2), rs.getLong(3), decimal(rs, 4), decimal(rs, 5), decimal(rs, 6)));
+                }
+            }
+            return points;
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The run whose id starts with {@code prefix} (the 8 characters the history shows, or more), with its spec as
+     * stored; refused when none or several match.
+     */
+    public StoredRun find(String prefix) throws SQLException {
+        String p = prefix.strip().toLowerCase(Locale.ROOT);
+        if (!p.matches("[0-9a-f-]{4,36}")) {
+            throw new IllegalArgumentException("run '" + prefix + "': give a run id, or its first 4 characters or more, as the history shows it");
+        }
+        List<WorkloadRunRecord> all = recent(Integer.MAX_VALUE);
+        List<WorkloadRunRecord> matches = all.stream().filter(r -> r.runId().toString().startsWith(p)).toList();
+        if (matches.isEmpty()) {
+            throw new IllegalArgumentException("run '" + prefix + "': no run in workload_runs starts so (see `snowpulse workload history`)");
+        }
+        if (matches.size() > 1) {
+            throw new IllegalArgumentException("run '" + prefix + "' matches " + matches.size() + " runs: give more of its id ("
+                    + String.join(", ", matches.stream().map(r -> r.runId().toString().substring(0, 13)).toList()) + ")");
+        }
+        WorkloadRunRecord run = matches.getFirst();
+        try (Connection c = endpoint.connect();
+             PreparedStatement s = c.prepareStatement("select spec::text from workload_runs where run_id = ?")) {
+            s.setObject(1, run.runId());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                Map<String, String> spec = new java.util.LinkedHashMap<>();
+                JsonFiles.mapper().readTree(rs.getString(1)).properties().forEach(e -> spec.put(e.getKey(),
+                        e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+                return new StoredRun(run, spec, seconds(run.runId()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new SQLException("workload_runs.spec is not JSON", e);
+            }
+        }
+    }
+
+    /** A run from the history with what it was asked to do (its spec's fields as text) and its seconds. */
+    public record StoredRun(WorkloadRunRecord run, Map<String, String> spec, List<SecondPoint> seconds) {
     }
 
     private void storeChecks(WorkloadResult result) throws SQLException {

@@ -46,8 +46,10 @@ public final class WorkloadRun {
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final List<Thread> workers = new ArrayList<>();
     private final ScriptStats scriptStats;
+    private final RunSeries series;
     private boolean recorded;
     private volatile String historyNote;
+    private volatile List<SecondPoint> seconds = List.of();
     private final Duration connectTime;
     private final List<RunWarning> warnings;
     private final Instant startedAt;
@@ -73,6 +75,7 @@ public final class WorkloadRun {
         this.deadlineNanos = spec.duration() == null ? Long.MAX_VALUE : startNanos + spec.duration().toNanos();
         this.warmUpEndNanos = startNanos + spec.warmUp().toNanos();
         this.lastSampleNanos = startNanos;
+        this.series = new RunSeries(stats, startNanos);
     }
 
     /** Starts the workers at normal priority and records the run in workload_runs. */
@@ -123,6 +126,7 @@ public final class WorkloadRun {
             run.workers.add(thread);
         }
         run.workers.forEach(Thread::start);
+        run.series.start();
         return run;
     }
 
@@ -216,6 +220,11 @@ public final class WorkloadRun {
         if (nanos > 0) {
             pause(nanos);
         }
+    }
+
+    /** After {@link #await()}: the run second by second, as stored with it. */
+    public List<SecondPoint> seconds() {
+        return seconds;
     }
 
     /** After {@link #await()}: what the run's history could not keep (its row, or its thresholds), if anything. */
@@ -324,13 +333,14 @@ public final class WorkloadRun {
         }
         long end = System.nanoTime();
         stats.drainInterval();
+        seconds = series.finish();
         String failed = failure.get();
         WorkloadResult result = new WorkloadResult(id, spec, startedAt, Instant.now(), Duration.ofNanos(end - startNanos),
                 connectTime, stats.counts(), stats.warmUpOrders(), stats.warmUpFailures(), LatencySummary.of(stats.total()),
                 failed == null && cancelled.getCount() == 0, failed);
         try {
             if (recorded) {
-                historyNote = history.finished(result).orElse(null);
+                historyNote = history.finished(result, seconds).orElse(null);
             }
         } catch (SQLException e) {
             // the run itself is done and its numbers are returned; only its row stays "running"

@@ -20,6 +20,9 @@ final class WorkloadStats {
     private final LongAdder warmUpOrders = new LongAdder();
     private final LongAdder warmUpFailures = new LongAdder();
     private final Recorder recorder = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
+    /** The same latencies again, warm-up included, for the run's stored second-by-second series. */
+    private final Recorder secondRecorder = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
+    private Histogram second;
     private final Histogram total = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
     private Histogram interval;
 
@@ -31,6 +34,7 @@ final class WorkloadStats {
 
     void ok(long latencyNanos, boolean warmingUp) {
         counts.get(Outcome.OK).increment();
+        secondRecorder.recordValue(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMicros(latencyNanos), TimeUnit.HOURS.toMicros(1))));
         if (warmingUp) {
             warmUpOrders.increment();
         } else {
@@ -85,6 +89,12 @@ final class WorkloadStats {
         interval = recorder.getIntervalHistogram(interval);
         total.add(interval);
         return interval.copy();
+    }
+
+    /** The latencies recorded since the series' last call, for one point of it. */
+    synchronized Histogram drainSecond() {
+        second = secondRecorder.getIntervalHistogram(second);
+        return second;
     }
 
     synchronized Histogram total() {

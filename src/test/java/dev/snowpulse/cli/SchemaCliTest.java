@@ -43,7 +43,7 @@ class SchemaCliTest {
         assertThat(init.exit()).as(init.err()).isZero();
         assertThat(init.out()).containsPattern("applied  V1__ecommerce_schema.sql in \\d+ ms")
                 .containsPattern("applied  R__place_order.sql in \\d+ ms")
-                .contains("11 file(s): 11 applied");
+                .contains("12 file(s): 12 applied");
 
         Run again = run("--profile", "shop", "init");
         assertThat(again.out()).contains("nothing to apply: the schema is up to date");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -229,5 +230,38 @@ class WorkloadCliTest {
         Run history = run("--profile", "shop", "workload", "history");
         assertThat(history.exit()).as(history.err()).isZero();
         assertThat(history.out()).contains("completed").contains("1 workers × 3 orders");
+    }
+
+    @Test
+    void compareSetsRunsSideBySideWithTheirDifferencesAndSeconds() throws Exception {
+        profile("shop", "dev", pg.freshDatabase());
+        assertThat(run("--profile", "shop", "init", "--reset-data", "--stock", "100000").exit()).isZero();
+        assertThat(run("--profile", "shop", "workload", "--workers", "2", "--duration", "2s", "--rate", "100").exit()).isZero();
+        assertThat(run("--profile", "shop", "workload", "--workers", "4", "--duration", "2s", "--rate", "200").exit()).isZero();
+        List<String> ids = run("--profile", "shop", "workload", "history").out().lines()
+                .filter(l -> l.matches("[0-9a-f]{8}  .*")).map(l -> l.substring(0, 8)).toList().reversed();
+
+        Run table = run("--profile", "shop", "workload", "compare", ids.get(0), ids.get(1));
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out()).contains("=== Specs (base: " + ids.get(0) + ") ===")
+                .containsPattern("workers\\s+2\\s+4\\s+differs").containsPattern("target_rate\\s+100.0\\s+200.0\\s+differs")
+                .containsPattern("max_customers\\s+10\\s+10\\n")
+                .containsPattern("tps\\s+[0-9.]+\\s+[0-9.]+ \\(\\+[0-9.]+ %\\)")
+                .contains("=== Second by second (since each run's start) ===").containsPattern("\\n1\\s+\\d+\\s+[0-9.]+");
+
+        Run csv = run("--profile", "shop", "workload", "compare", ids.get(1), ids.get(0), "--format", "csv");
+        assertThat(csv.out()).contains("spec," + ids.get(1) + "," + ids.get(0) + ",difference")
+                .contains("second,\"" + ids.get(1) + " tps\",\"" + ids.get(1) + " p50 ms\"");
+        Run json = run("--profile", "shop", "workload", "compare", ids.get(0), ids.get(1), "--format", "json", "--no-seconds");
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).contains("\"differs\"").doesNotContain("Second by second");
+
+        Run one = run("--profile", "shop", "workload", "compare", ids.get(0));
+        assertThat(one.exit()).isEqualTo(2);
+        Run unknown = run("--profile", "shop", "workload", "compare", ids.get(0), "ffffffff");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("run 'ffffffff': no run in workload_runs starts so");
+        Run twice = run("--profile", "shop", "workload", "compare", ids.get(0), ids.get(0));
+        assertThat(twice.err()).contains("is named twice");
     }
 }

@@ -24,7 +24,7 @@ class SchemaMigrationsTest {
     static TestPostgres pg = new TestPostgres();
 
     static final List<String> FILES = List.of("V1__ecommerce_schema.sql", "V2__fast_kpis.sql", "V3__seed_data.sql",
-            "V4__workload_runs.sql", "V5__seed_order_date.sql", "V6__workload_outcomes.sql", "V7__workload_thresholds.sql", "R__demo_data.sql", "R__kpi_functions.sql",
+            "V4__workload_runs.sql", "V5__seed_order_date.sql", "V6__workload_outcomes.sql", "V7__workload_thresholds.sql", "V8__workload_run_seconds.sql", "R__demo_data.sql", "R__kpi_functions.sql",
             "R__payment_writes.sql", "R__place_order.sql");
 
     private static PostgresEndpoint fresh() throws SQLException {
@@ -50,7 +50,7 @@ class SchemaMigrationsTest {
         assertThat(after.action()).isEqualTo("Up to date");
         assertThat(log).filteredOn(e -> e.kind() == MigrationEvent.Kind.APPLIED).extracting(MigrationEvent::script)
                 .containsExactlyElementsOf(FILES);
-        assertThat(log.getLast().line()).isEqualTo("applied 11 file(s); schema version 7");
+        assertThat(log.getLast().line()).isEqualTo("applied 12 file(s); schema version 8");
         // the log and the history table give each file the same time: the one Flyway recorded
         assertThat(log).filteredOn(e -> e.kind() == MigrationEvent.Kind.APPLIED)
                 .extracting(e -> e.script() + " " + e.millis())

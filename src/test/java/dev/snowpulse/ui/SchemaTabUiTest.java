@@ -60,7 +60,7 @@ class SchemaTabUiTest {
         robot.clickOn("#tab-schema");
         TableView<SchemaFile> files = robot.lookup("#schemaFiles").queryAs(TableView.class);
         Label summary = robot.lookup("#schemaSummary").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> summary.getText().startsWith("11 files"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> summary.getText().startsWith("12 files"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(files.getItems()).allMatch(f -> f.state() == FileState.PENDING);
         assertThat(robot.lookup("#schemaTarget").queryAs(Label.class).getText()).endsWith("/" + database.database());
@@ -70,11 +70,11 @@ class SchemaTabUiTest {
         robot.clickOn(migrate);
 
         ListView<String> log = robot.lookup("#schemaLog").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText().equals("11 files: 11 applied · up to date"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText().equals("12 files: 12 applied · up to date"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(files.getItems()).allMatch(f -> f.state() == FileState.APPLIED);
         assertThat(log.getItems()).anyMatch(line -> line.matches("applied  V1__ecommerce_schema.sql in \\d+ ms"))
-                .contains("applied 11 file(s); schema version 7");
+                .contains("applied 12 file(s); schema version 8");
         assertThat(migrate.getText()).isEqualTo("Up to date");
         assertThat(migrate.isDisabled()).isTrue();
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -171,5 +172,21 @@ class WorkloadRunTest {
         assertThat(result.counts().total()).isBetween(540L, 610L);
         assertThat(result.ordersPerSecond()).isBetween(170.0, 215.0);
         assertThat(single("select count(*) from orders")).isEqualTo(result.counts().ok());
+    }
+
+    @Test
+    void aRunIsKeptSecondBySecondAndItsSecondsAddUpToItsCounts() throws Exception {
+        WorkloadRun run = WorkloadRun.start(db, new WorkloadSpec(2, null, Duration.ofSeconds(3), 10, 10, 1, 1, 200.0, Duration.ZERO));
+        WorkloadResult result = run.await();
+
+        List<SecondPoint> stored = new WorkloadHistory(db).seconds(result.runId());
+        assertThat(stored).isEqualTo(run.seconds());
+        assertThat(stored).extracting(SecondPoint::second).startsWith(1, 2, 3);
+        assertThat(stored.size()).isBetween(3, 4);
+        assertThat(stored.stream().mapToLong(SecondPoint::ok).sum()).isEqualTo(result.counts().ok());
+        assertThat(stored.stream().mapToLong(SecondPoint::failed).sum()).isEqualTo(result.counts().failures());
+        // paced at 200 orders/s: each whole second holds about 200
+        assertThat(stored.subList(0, 3)).allSatisfy(p -> assertThat(p.ok()).isBetween(170L, 230L));
+        assertThat(stored.getFirst().p95Ms()).isNotNull().isGreaterThanOrEqualTo(stored.getFirst().p50Ms());
     }
 }

@@ -70,7 +70,7 @@ class SchemaViewModelTest {
     void aProdProfileIsInitialisedOnlyWithItsNameTyped() throws Exception {
         shell.connect(profile("orders-prod", EnvironmentKind.PROD, pg.freshDatabase()));
         model.refresh();
-        assertThat(model.summaryProperty().get()).isEqualTo("11 files: 0 applied, 11 pending · no SnowPulse history yet");
+        assertThat(model.summaryProperty().get()).isEqualTo("12 files: 0 applied, 12 pending · no SnowPulse history yet");
         assertThat(model.needsProdConfirmation()).isTrue();
 
         model.migrate("orders");
@@ -81,7 +81,7 @@ class SchemaViewModelTest {
         assertThat(model.failureProperty().get()).isEmpty();
         assertThat(model.files()).allMatch(f -> f.state() == FileState.APPLIED);
         assertThat(model.log()).first().asString().startsWith("Initialize on orders-prod");
-        assertThat(model.log()).last().isEqualTo("applied 11 file(s); schema version 7");
+        assertThat(model.log()).last().isEqualTo("applied 12 file(s); schema version 8");
 
         model.resetDemoData(null, "100");
         assertThat(model.failureProperty().get()).contains("Resetting the demo data refused");
