@@ -35,7 +35,17 @@ public final class RunComparison {
         this.runs = List.copyOf(runs);
     }
 
-    private static String shortId(WorkloadHistory.StoredRun r) {
+    /** The runs compared, the base first. */
+    public List<WorkloadHistory.StoredRun> runs() {
+        return runs;
+    }
+
+    /** The three tables, as `workload compare` prints and the comparison window exports them. */
+    public List<ReportTable> tables() {
+        return List.of(specs(), figures(), seconds());
+    }
+
+    public static String shortId(WorkloadHistory.StoredRun r) {
         return r.run().runId().toString().substring(0, 8);
     }
 

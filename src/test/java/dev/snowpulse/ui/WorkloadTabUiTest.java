@@ -10,6 +10,7 @@ import dev.snowpulse.ui.workload.WorkloadForm;
 import dev.snowpulse.workload.IngestBatch;
 import dev.snowpulse.workload.WorkloadRunRecord;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -179,6 +180,54 @@ class WorkloadTabUiTest {
         // the history may list the run while it is under way, then again once it ended
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 1 && !runs.getItems().getFirst().thresholds().isEmpty());
         assertThat(runs.getItems().getFirst().thresholds()).isEqualTo("failed 1 of 2: rate>100000000");
+    }
+
+    /** What the Runs table draws in its first row's Status cell: its cells, not its items. */
+    private static String firstStatusCell(FxRobot robot) {
+        return FxReads.onFx(() -> robot.lookup("#workloadRuns .table-row-cell").queryAll().stream()
+                .map(row -> (javafx.scene.control.TableRow<?>) row).filter(row -> row.getIndex() == 0).findFirst()
+                .map(row -> ((javafx.scene.control.Labeled) row.getChildrenUnmodifiable().get(1)).getText()).orElse(""));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void twoRunsInARowBothEndAsCompletedInTheRunsTableAndCanBeCompared(FxRobot robot) throws Exception {
+        openWorkloadOnceConnected(robot);
+        type(robot, "#field-orders-per-worker", "100");
+        Label status = robot.lookup("#workloadStatus").queryAs(Label.class);
+        TableView<WorkloadRunRecord> runs = robot.lookup("#workloadRuns").queryAs(TableView.class);
+        for (int run = 1; run <= 2; run++) {
+            type(robot, "#field-workers", Integer.toString(run + 1));
+            robot.clickOn("#startWorkload");
+            int expected = run;
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runs.getItems().size() == expected
+                    && runs.getItems().stream().allMatch(r -> r.status().equals("completed")));
+            FxReads.waitForText(status, 10, "the run's status", t -> t.startsWith("Completed"));
+        }
+        // the cells are drawn at the next pulse; a table that keeps its old cells never gets there
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> firstStatusCell(robot).equals("completed"));
+
+        robot.interact(() -> runs.getSelectionModel().selectAll());
+        robot.clickOn("#compareRuns");
+
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#comparisonTable").tryQuery().isPresent());
+        LineChart<Number, Number> throughput = robot.lookup("#comparisonThroughput").queryAs(LineChart.class);
+        TableView<java.util.List<String>> table = robot.lookup("#comparisonTable").queryAs(TableView.class);
+        String base = runs.getItems().getLast().runId().toString().substring(0, 8);
+        assertThat(throughput.getData()).extracting(XYChart.Series::getName)
+                .containsExactly(base, runs.getItems().getFirst().runId().toString().substring(0, 8));
+        assertThat(throughput.getData()).allSatisfy(series -> assertThat(series.getData()).isNotEmpty());
+        // 2 workers x 100, then 3 x 100: every second's transactions add up to the run's
+        assertThat(throughput.getData().getFirst().getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).sum()).isEqualTo(200.0);
+        assertThat(throughput.getData().getLast().getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).sum()).isEqualTo(300.0);
+        java.util.List<String> workers = table.getItems().stream().filter(row -> row.getFirst().equals("workers")).findFirst().orElseThrow();
+        assertThat(workers).containsExactly("workers", "2", "3", "differs");
+        java.util.List<String> ok = table.getItems().stream().filter(row -> row.getFirst().equals("ok")).findFirst().orElseThrow();
+        assertThat(ok).containsExactly("ok", "200", "300 (+50.0 %)");
+        boolean marked = FxReads.onFx(() -> robot.lookup("#comparisonTable .table-row-cell").queryAll().stream()
+                .anyMatch(row -> row.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("differs"))
+                        && ((javafx.scene.control.TableRow<?>) row).getItem() == workers));
+        assertThat(marked).as("the workers row is marked as differing").isTrue();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.ui.common.Background;
 import dev.snowpulse.ui.common.Failures;
 import dev.snowpulse.ui.common.ShellViewModel;
+import dev.snowpulse.workload.RunComparison;
 import dev.snowpulse.workload.WorkloadHistory;
 import dev.snowpulse.workload.WorkloadRunRecord;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,6 +32,7 @@ public final class RunHistoryViewModel {
     /** Why the runs shown are none: set while the last read failed. */
     private final StringProperty readFailure = new SimpleStringProperty("");
     private long generation;
+    private final javafx.beans.property.ObjectProperty<RunComparison> comparison = new javafx.beans.property.SimpleObjectProperty<>();
 
     public RunHistoryViewModel(ShellViewModel shell, ConnectionService connections, Background background) {
         this.shell = shell;
@@ -63,6 +65,46 @@ public final class RunHistoryViewModel {
                 readFailure.set(message.get());
             }
         });
+    }
+
+    /**
+     * Reads the chosen runs' specs and seconds and sets them side by side, the oldest as the base; the
+     * comparison arrives in {@link #comparisonProperty()}, a problem in the message.
+     */
+    public void compare(List<WorkloadRunRecord> chosen) {
+        ConnectionProfile profile = shell.activeProfileProperty().get();
+        if (profile == null || !(profile.connection() instanceof PostgresSettings)) {
+            return;
+        }
+        if (chosen.size() < RunComparison.MIN_RUNS || chosen.size() > RunComparison.MAX_RUNS) {
+            message.set("Select " + RunComparison.MIN_RUNS + " to " + RunComparison.MAX_RUNS + " runs to compare (Ctrl+click adds one).");
+            return;
+        }
+        // the oldest is the base: "what changed since"
+        List<WorkloadRunRecord> runs = chosen.stream().sorted(java.util.Comparator.comparing(WorkloadRunRecord::startedAt)).toList();
+        background.run("compare workload runs", () -> {
+            WorkloadHistory history = new WorkloadHistory(connections.postgres(profile));
+            List<WorkloadHistory.StoredRun> stored = new java.util.ArrayList<>();
+            for (WorkloadRunRecord r : runs) {
+                stored.add(history.find(r.runId().toString()));
+            }
+            return new RunComparison(stored);
+        }, comparison::set, failure -> message.set("Could not compare the runs: " + Failures.firstLine(failure)));
+    }
+
+    /** The last comparison asked for, or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<RunComparison> comparisonProperty() {
+        return comparison;
+    }
+
+    /** Writes a comparison's three tables to a file, CSV or JSON by {@code format}. */
+    public void exportComparison(RunComparison shown, Path file, ReportFormat format, java.util.function.Consumer<String> done) {
+        background.run("export run comparison", () -> {
+            try (var out = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8))) {
+                format.write(shown.tables(), out);
+            }
+            return file;
+        }, f -> done.accept("Exported the comparison to " + f), failure -> done.accept("Could not export to " + file + ": " + Failures.firstLine(failure)));
     }
 
     /** Writes the runs listed now to a file, CSV or JSON by {@code format}. */

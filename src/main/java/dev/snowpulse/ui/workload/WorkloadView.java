@@ -502,7 +502,10 @@ public final class WorkloadView implements TabContent {
         json.setOnAction(e -> export(ReportFormat.JSON));
         csv.disableProperty().bind(Bindings.isEmpty(history.runs()));
         json.disableProperty().bind(Bindings.isEmpty(history.runs()));
-        HBox header = new HBox(8, note, Nodes.spacer(), refresh, csv, json);
+        Button compare = new Button("Compare");
+        compare.setId("compareRuns");
+        compare.setTooltip(new javafx.scene.control.Tooltip("Select 2 to 5 runs (Ctrl+click) to set them side by side; the oldest is the base"));
+        HBox header = new HBox(8, note, Nodes.spacer(), compare, refresh, csv, json);
         header.setAlignment(Pos.CENTER_LEFT);
 
         TableView<WorkloadRunRecord> table = new TableView<>(history.runs());
@@ -521,6 +524,19 @@ public final class WorkloadView implements TabContent {
         table.getColumns().add(Nodes.textColumn("Plan", 300, WorkloadRunRecord::plan));
         table.setMinHeight(120);
         VBox.setVgrow(table, Priority.ALWAYS);
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        // a read that lands as the summary above appears (the table shrinks in the same pulse) left the old cells
+        // drawn until the next read: the cells are rebuilt once the new height is laid out
+        table.heightProperty().addListener((obs, was, now) -> table.refresh());
+        compare.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems())
+                .lessThan(dev.snowpulse.workload.RunComparison.MIN_RUNS)
+                .or(Bindings.size(table.getSelectionModel().getSelectedItems()).greaterThan(dev.snowpulse.workload.RunComparison.MAX_RUNS)));
+        compare.setOnAction(e -> history.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        history.comparisonProperty().addListener((obs, old, comparison) -> {
+            if (comparison != null) {
+                RunComparisonWindow.show(window(), comparison, history);
+            }
+        });
 
         Label message = new Label();
         message.setId("historyMessage");
