@@ -24,7 +24,8 @@ final class RunSeries {
     RunSeries(WorkloadStats stats, long startNanos) {
         this.stats = stats;
         this.startNanos = startNanos;
-        this.thread = Thread.ofPlatform().name("workload-series").daemon().unstarted(this::sampleEverySecond);
+        // not "workload-N": those are the workers, whose priority the app lowers
+        this.thread = Thread.ofPlatform().name("run-series").daemon().unstarted(this::sampleEverySecond);
     }
 
     void start() {
