@@ -12,7 +12,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -108,16 +107,7 @@ final class RunComparisonWindow {
     }
 
     private static LineChart<Number, Number> chart(String title, String unit, String id) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("seconds since the run's start");
-        NumberAxis y = new NumberAxis();
-        y.setLabel(unit);
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setId(id);
-        chart.setTitle(title);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.getStyleClass().add("live-chart");
+        LineChart<Number, Number> chart = LineCharts.create(title, "seconds since the run's start", unit, id);
         chart.setMinWidth(300);
         chart.setPrefHeight(280);
         return chart;

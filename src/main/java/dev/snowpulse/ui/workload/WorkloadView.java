@@ -426,17 +426,8 @@ public final class WorkloadView implements TabContent {
     }
 
     private LineChart<Number, Number> chart(String title, String unit, String id) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("seconds");
-        x.setAutoRanging(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel(unit);
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setId(id);
-        chart.setTitle(title);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.getStyleClass().add("live-chart");
+        LineChart<Number, Number> chart = LineCharts.create(title, "seconds", unit, id);
+        chart.getXAxis().setAutoRanging(false);
         chart.setMinWidth(200);
         chart.setPrefWidth(400);
         return chart;
