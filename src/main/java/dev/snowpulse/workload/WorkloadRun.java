@@ -103,9 +103,10 @@ public final class WorkloadRun {
             }
             run = new WorkloadRun(id, endpoint, spec, applicationName, opened.took(), warnings);
             SplittableRandom seeds = new SplittableRandom();
+            long runSeed = seeds.nextLong();
             for (int i = 0; i < sessions.size(); i++) {
                 WorkerTransaction tx = spec.scripted()
-                        ? new ScriptTransaction(new ScriptClient(spec.scripts(), i, seeds.nextLong(), run::sleepInScript, run.scriptStats))
+                        ? new ScriptTransaction(new ScriptClient(spec.scripts(), i, seeds.nextLong(), runSeed, run::sleepInScript, run.scriptStats))
                         : new PlaceOrderTransaction(spec);
                 tx.prepare(sessions.get(i));
                 transactions.add(tx);

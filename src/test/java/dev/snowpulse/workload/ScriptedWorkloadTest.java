@@ -145,15 +145,18 @@ class ScriptedWorkloadTest {
                   raise exception 'the other client never came';
                 end $$""");
         Sql.execute(db, "alter database " + db.settings().database() + " set deadlock_timeout = '100ms'");
+        Sql.execute(db, "create table draws (client int, r bigint)");
         return new ScriptPlan(List.of(file("deadlock.sql", """
                 \\set first 1 + :client_id % 2
                 \\set second 2 - :client_id % 2
+                \\set r random(1, 1000000000000)
+                INSERT INTO draws VALUES (:client_id, :r);
                 BEGIN;
                 UPDATE pair SET v = v + 1 WHERE id = :first;
                 SELECT await_peer();
                 UPDATE pair SET v = v + 1 WHERE id = :second;
                 END;
-                """, 1)), Map.of(), 1, maxTries);
+                """, 1)), Map.of(), 1, maxTries, true);
     }
 
     @Test
@@ -168,6 +171,13 @@ class ScriptedWorkloadTest {
         assertThat(result.counts().ok()).isEqualTo(2);
         assertThat(run.retried()).isEqualTo(1);
         assertThat(number(db, "select sum(v) from pair")).isEqualTo(4);
+        // the retry drew the same random value again (pgbench 15 restores the random state): three rows, two values
+        assertThat(number(db, "select count(*) from draws")).isEqualTo(3);
+        assertThat(number(db, "select count(distinct r) from draws")).isEqualTo(2);
+        // the try that failed is not the transaction's failure: no command counts one
+        var report = run.scriptReport(result.elapsed()).getFirst();
+        assertThat(report.retriedTransactions()).isEqualTo(1);
+        assertThat(report.commands()).allSatisfy(c -> assertThat(c.failures()).as(c.source()).isZero());
     }
 
     @Test
@@ -181,6 +191,10 @@ class ScriptedWorkloadTest {
         assertThat(result.counts().ok()).isEqualTo(1);
         assertThat(result.counts().otherBySqlState()).isEqualTo(Map.of("40P01", 1L));
         assertThat(run.retried()).isZero();
+        var commands = run.scriptReport(result.elapsed()).getFirst().commands();
+        assertThat(commands.stream().mapToLong(dev.snowpulse.workload.script.ScriptReport.CommandReport::failures).sum()).isEqualTo(1);
+        assertThat(commands.stream().filter(c -> c.failures() == 1).findFirst().orElseThrow().source())
+                .isEqualTo("UPDATE pair SET v = v + 1 WHERE id = :second;");
         // the failed transaction was rolled back whole: only the survivor's two updates remain
         assertThat(number(db, "select sum(v) from pair")).isEqualTo(2);
     }
@@ -219,5 +233,32 @@ class ScriptedWorkloadTest {
         Pgbench.Result run = Pgbench.run(ours.database(), "-n", "-c", "2", "-t", "50", "-b", "tpcb-like");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("number of failed transactions: 0");
+    }
+
+    @Test
+    void definitionsWinOverTheAutomaticVariablesAndTheSeedsAreTheRunsAsInPgbench() throws Exception {
+        PostgresEndpoint db = TestPostgres.endpoint(pg.freshDatabase());
+        Sql.execute(db, "create table seen (client int, scale bigint, random_seed bigint, default_seed bigint, h bigint)");
+        ScriptPlan plan = new ScriptPlan(List.of(file("seen.sql",
+                "\\set h hash(42)\nINSERT INTO seen VALUES (:client_id, :scale, :random_seed, :default_seed, :h);\n", 1)),
+                Map.of("scale", dev.snowpulse.workload.script.Value.of(7L)), 1, 1);
+
+        WorkloadRun.start(db, spec(4, 2, plan)).await();
+
+        assertThat(Sql.single(db, "select string_agg(distinct client::text, ',' order by client::text) from seen")).isEqualTo("0,1,2,3");
+        assertThat(Sql.single(db, "select string_agg(distinct scale::text, ',') from seen")).isEqualTo("7");
+        assertThat(number(db, "select count(distinct random_seed) + count(distinct default_seed) + count(distinct h) from seen")).isEqualTo(3);
+    }
+
+    @Test
+    void aScriptThatCannotBeEvaluatedStopsTheRunNamingItsPlace() throws Exception {
+        PostgresEndpoint db = TestPostgres.endpoint(pg.freshDatabase());
+        ScriptPlan plan = new ScriptPlan(List.of(file("zero.sql", "SELECT 1;\n\\set x 1 / :zero\n", 1)),
+                Map.of("zero", dev.snowpulse.workload.script.Value.of(0L)), 1, 1);
+
+        WorkloadResult result = WorkloadRun.start(db, spec(1, 5, plan)).await();
+
+        assertThat(result.failed()).isTrue();
+        assertThat(result.failure()).endsWith("zero.sql:2: division by zero (in \\set x 1 / :zero)");
     }
 }

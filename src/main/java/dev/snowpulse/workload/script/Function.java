@@ -71,8 +71,15 @@ public enum Function {
             case CASE -> {
                 // when, then, when, then ..., else
                 for (int i = 0; i + 1 < args.size(); i += 2) {
+                    // pgbench's valueTruth: a number is true when not zero, NULL is false
                     Value condition = args.get(i).eval(scope);
-                    if (!(condition instanceof Value.Null) && condition.asBool()) {
+                    boolean holds = switch (condition) {
+                        case Value.Null n -> false;
+                        case Value.Bool b -> b.value();
+                        case Value.Int n -> n.value() != 0;
+                        case Value.Dbl d -> d.value() != 0;
+                    };
+                    if (holds) {
                         return args.get(i + 1).eval(scope);
                     }
                 }

@@ -18,7 +18,9 @@ import java.util.Map;
  * run's definitions and what {@code \set} stores, kept from one transaction to the next), its own random generator,
  * and one prepared statement per SQL command on its session. A transaction is one pass over a script picked by
  * weight. A serialization failure or a deadlock is rolled back and the script tried again from its start with the
- * same variables, up to the plan's tries; any other error rolls back what the script had open and is thrown.
+ * same random draws (pgbench 15 restores the random state, not the variables), up to the plan's tries; any other SQL
+ * error rolls back what the script had open and is thrown. A script that cannot be evaluated (an undefined variable,
+ * a division by zero in {@code \set}) stops the client, as pgbench aborts one: {@link ScriptAbort}.
  */
 public final class ScriptClient implements Expr.Scope {
 
@@ -28,7 +30,10 @@ public final class ScriptClient implements Expr.Scope {
     }
 
     private final ScriptPlan plan;
-    private final ScriptRandom random;
+    /** Picks the scripts and seeds each transaction's draws. */
+    private final ScriptRandom clientRandom;
+    /** The draws of the transaction under way: made anew from the same seed when it is tried again. */
+    private ScriptRandom random;
     private final Map<String, Value> variables = new HashMap<>();
     private final Sleeper sleeper;
     private final ScriptStats stats;
@@ -37,16 +42,22 @@ public final class ScriptClient implements Expr.Scope {
     private Connection connection;
     private int lastScript;
 
-    public ScriptClient(ScriptPlan plan, int clientId, long seed, Sleeper sleeper, ScriptStats stats) {
+    /**
+     * {@code seed}: this client's generator; {@code runSeed}: the run's, which every client shows as
+     * {@code :random_seed} and from which {@code :default_seed} (the hash functions' seed) is drawn, the same for all.
+     * As pgbench, a {@code -D} of one of these four variables wins over the automatic value.
+     */
+    public ScriptClient(ScriptPlan plan, int clientId, long seed, long runSeed, Sleeper sleeper, ScriptStats stats) {
         this.plan = plan;
-        this.random = new ScriptRandom(seed);
+        this.clientRandom = new ScriptRandom(seed);
+        this.random = clientRandom;
         this.sleeper = sleeper;
         this.stats = stats;
         variables.putAll(plan.definitions());
-        variables.put("client_id", Value.of((long) clientId));
-        variables.put("scale", Value.of(plan.scale()));
-        variables.put("random_seed", Value.of(seed));
-        variables.put("default_seed", Value.of(random.nextSeed()));
+        variables.putIfAbsent("client_id", Value.of((long) clientId));
+        variables.putIfAbsent("scale", Value.of(plan.scale()));
+        variables.putIfAbsent("random_seed", Value.of(runSeed));
+        variables.putIfAbsent("default_seed", Value.of(new ScriptRandom(runSeed).nextSeed()));
     }
 
     /** Prepares every script's SQL commands on {@code session}: at the start and after each reconnect. */
@@ -94,8 +105,10 @@ public final class ScriptClient implements Expr.Scope {
         int script = pick();
         lastScript = script;
         current.start(script, plan.scripts().get(script).script().commands().size());
-        Map<String, Value> before = plan.maxTries() > 1 ? new HashMap<>(variables) : null;
+        long drawSeed = clientRandom.nextSeed();
         for (int attempt = 1; ; attempt++) {
+            random = new ScriptRandom(drawSeed);
+            current.failedCommand = -1;
             try {
                 runScript(script);
                 return;
@@ -103,8 +116,6 @@ public final class ScriptClient implements Expr.Scope {
                 rollbackIfOpen();
                 if (attempt < plan.maxTries() && retryable(e)) {
                     current.retries++;
-                    variables.clear();
-                    variables.putAll(before);
                     continue;
                 }
                 throw e;
@@ -129,7 +140,7 @@ public final class ScriptClient implements Expr.Scope {
         if (plan.scripts().size() == 1) {
             return 0;
         }
-        long ticket = random.uniform(1, plan.totalWeight());
+        long ticket = clientRandom.uniform(1, plan.totalWeight());
         List<WeightedScript> scripts = plan.scripts();
         for (int i = 0; i < scripts.size(); i++) {
             ticket -= scripts.get(i).weight();
@@ -155,8 +166,8 @@ public final class ScriptClient implements Expr.Scope {
                     case Command.Sql sql -> execute(prepared[c], sql);
                 }
             } catch (ScriptEvaluationError e) {
-                current.failedCommand = c;
-                throw new SQLException(name + ":" + command.line() + ": " + e.getMessage(), "22023", e);
+                rollbackIfOpen();
+                throw new ScriptAbort(name + ":" + command.line() + ": " + e.getMessage() + " (in " + command.source() + ")");
             } catch (SQLException e) {
                 current.failedCommand = c;
                 throw e;

@@ -93,7 +93,7 @@ public final class ScriptStats {
                     s.commandRuns[c].add(t.commandRuns[c]);
                 }
             }
-            if (t.failedCommand >= 0) {
+            if (!ok && t.failedCommand >= 0) {
                 s.commandFailures[t.failedCommand].increment();
             }
         }

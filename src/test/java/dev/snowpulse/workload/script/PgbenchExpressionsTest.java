@@ -43,7 +43,7 @@ class PgbenchExpressionsTest {
             "1 < 2 and 2 < 3", "not (1 < 2)", "not true or true", "false or null", "true or null", "null and true", "false and null",
             "null is null", "5 is not null", "(1 < 2) is true", "(1 < 2) is not false", "null is true", "5 isnull", "5 notnull",
             "case when 1 > 2 then 10 when 2 > 1 then 20 else 30 end", "case when false then 1 end",
-            "case when null then 1 else 2 end", "case when 1 < 2 then 1.5 else 2 end",
+            "case when null then 1 else 2 end", "case when 2 then 1 else 0 end", "case when 0.0 then 1 else 0 end", "case when 1 < 2 then 1.5 else 2 end",
             // NULL propagation
             "1 + null", "least(1, null)", "abs(null)", "null = null", "debug(null)",
             // variables
