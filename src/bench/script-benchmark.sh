@@ -3,7 +3,7 @@
 # own tpcb-like (at scale 10) and the demo's place_order as a script, at 1, 4, 8 and 16 clients, and the client CPU each
 # tool spends per transaction (user + system time of the tool's whole process, from /proc: for SnowPulse, the JVM's
 # start and its JIT compiler included). SnowPulse's tps is after a 2 s warm-up (its JIT), as in workload-benchmark.sh.
-# Usage: [CLIENTS="1 4 8 16"] [ROUNDS=3] src/bench/script-benchmark.sh [database] [seconds per measurement]
+# Usage: [SCRIPTS="tpcb-like place_order"] [CLIENTS="1 4 8 16"] [ROUNDS=3] src/bench/script-benchmark.sh [database] [seconds per measurement]
 # Needs: JDK 25 (JAVA_HOME), pgbench, a PostgreSQL reachable with PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432,
 # postgres). The database (default snowpulse_sbench) is created anew.
 set -euo pipefail
@@ -21,7 +21,8 @@ snowpulse() { "$JAVA_HOME/bin/java" -Djava.util.logging.config.file=src/main/res
 snowpulse init --reset-data --stock 1000000000 >/dev/null
 "$pgbench" -i -s 10 -q "$db" >/dev/null 2>&1
 
-# both tools read the same files: pgbench's tpcb-like as its documentation prints it, and place_order's script
+# both tools read the same files: pgbench's tpcb-like as its documentation prints it, and place_order's script;
+# both are told -s 10, since a script file's :scale is 1 otherwise (only built-in scripts count pgbench_branches)
 scripts="$(mktemp -d)"
 cat > "$scripts/tpcb-like.sql" <<'SQL'
 \set aid random(1, 100000 * :scale)
@@ -45,12 +46,12 @@ with_cpu() { bash -c '"$@" 2>&1; read -ra s < /proc/$$/stat; echo "cpu_ticks ${s
 
 # prints "tps cpu_ms_per_transaction"
 pgbench_run() { psql -q -d postgres -c checkpoint
-  with_cpu "$pgbench" -n -M prepared -c "$2" -j "$(( $2 < 2 ? 1 : 2 ))" -T "$seconds" -f "$scripts/$1.sql" "$db" |
+  with_cpu "$pgbench" -n -M prepared -s 10 -c "$2" -j "$(( $2 < 2 ? 1 : 2 ))" -T "$seconds" -f "$scripts/$1.sql" "$db" |
     awk -v hz="$ticks" '/^tps = .*without/ { tps = $3 } /^number of transactions actually processed/ { n = $6; sub("/.*", "", n) }
       /^cpu_ticks/ { cpu = ($2 + $3) / hz } END { printf "%.1f %.4f\n", tps, 1000 * cpu / n }'; }
 snowpulse_run() { psql -q -d postgres -c checkpoint
   with_cpu "$JAVA_HOME/bin/java" -Djava.util.logging.config.file=src/main/resources/dev/snowpulse/logging.properties \
-      -jar target/snowpulse.jar workload -f "$scripts/$1.sql" --workers "$2" \
+      -jar target/snowpulse.jar workload -f "$scripts/$1.sql" -s 10 --workers "$2" \
       --duration "${seconds}s" --warm-up 2s --json |
     awk -v hz="$ticks" '/"orders_per_second"/ { gsub(",", ""); tps = $3 } /"ok"/ { gsub(",", ""); n = $3 }
       /^cpu_ticks/ { cpu = ($2 + $3) / hz } END { printf "%.1f %.4f\n", tps, 1000 * cpu / n }'; }
@@ -61,7 +62,7 @@ echo "the same script files, ${seconds} s per run, successful transactions/s; ${
 echo "alternating order; ratios are medians of the per-round ratios; CPU is the client process's user + system ms per transaction"
 printf '%-12s %-8s %10s %10s %10s %12s %12s %10s\n' script clients pgbench snowpulse "vs pgbench" "pgbench cpu" "sp cpu" "cpu ratio"
 round=0
-for script in tpcb-like place_order; do
+for script in ${SCRIPTS:-tpcb-like place_order}; do
   for clients in ${CLIENTS:-1 4 8 16}; do
     pgs=() sps=() ratios=() pgcpu=() spcpu=()
     for (( r = 0; r < rounds; r++ )); do

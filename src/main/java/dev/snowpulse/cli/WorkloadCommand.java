@@ -135,6 +135,9 @@ final class WorkloadCommand implements Callable<Integer> {
         CliProfiles.guard(context, profile, "Running a workload", confirm);
         if (!builtins.isEmpty() || !files.isEmpty()) {
             workload = workload.withScripts(scripts(endpoint));
+        } else if (!defines.isEmpty() || scale != null || reportPerCommand || maxTries != 1) {
+            throw new IllegalArgumentException("-D, -s, -r and --max-tries are for scripts: add -b NAME or -f FILE (place_order takes "
+                    + "--max-customers, --max-products and the quantities)");
         }
 
         WorkloadRun run;
@@ -242,8 +245,9 @@ final class WorkloadCommand implements Callable<Integer> {
             throw new IllegalArgumentException(e.getMessage());
         }
         boolean pgbenchBuiltin = builtins.stream().anyMatch(b -> BuiltinScripts.usesPgbenchTables(BuiltinScripts.resolve(b.replaceAll("@[^@]*$", ""))));
+        // pgbench's rule: :scale is pgbench_branches counted when a built-in script runs, else -s, else 1
         long chosenScale = scale == null ? 1 : scale;
-        if (scale == null || pgbenchBuiltin) {
+        if (pgbenchBuiltin) {
             OptionalLong found;
             try (Connection c = endpoint.connect()) {
                 found = PgbenchTables.scale(c);
@@ -254,9 +258,11 @@ final class WorkloadCommand implements Callable<Integer> {
                 throw new CliFailure("pgbench's tables are not in this database: make them with 'snowpulse workload init-pgbench --scale N' "
                         + "(or pgbench -i -s N)");
             }
-            if (scale == null && found.isPresent()) {
-                chosenScale = found.getAsLong();
+            if (scale != null && scale != found.getAsLong()) {
+                context.err().println("snowpulse: warning: -s " + scale + " ignored: a built-in script's :scale is pgbench_branches counted ("
+                        + found.getAsLong() + "), as pgbench does");
             }
+            chosenScale = found.getAsLong();
         }
         try {
             return new ScriptPlan(mix, definitions, chosenScale, maxTries, reportPerCommand);

@@ -141,8 +141,9 @@ class WorkloadCliTest {
         Run history = run("--profile", "shop", "workload", "history");
         assertThat(history.out()).contains("tpcb-like@3 + select-only@1 at scale 2").contains("completed");
 
-        Run perCommand = run("--profile", "shop", "workload", "-b", "tpcb-like", "-r", "--workers", "2", "--orders-per-worker", "10");
+        Run perCommand = run("--profile", "shop", "workload", "-b", "tpcb-like", "-r", "-s", "5", "--workers", "2", "--orders-per-worker", "10");
         assertThat(perCommand.exit()).as(perCommand.err()).isZero();
+        assertThat(perCommand.err()).contains("-s 5 ignored: a built-in script's :scale is pgbench_branches counted (2), as pgbench does");
         assertThat(perCommand.out()).contains("SQL script 1: tpcb-like").contains(" - weight: 1 (targets 100.0% of total)")
                 .contains(" - 20 transactions (100.0% of total, tps = ")
                 .contains(" - statement latencies in milliseconds and failures:")
@@ -179,6 +180,9 @@ class WorkloadCliTest {
                 .contains(unsupported + ":2:1: \\gset is not supported by SnowPulse");
         assertThat(run("--profile", "shop", "workload", "-f", good + "@x").err()).contains("'x' in '" + good + "@x' is not a whole-number weight");
         assertThat(run("--profile", "shop", "workload", "-f", good.toString(), "-D", "n=lots").err()).contains("-D n=lots: 'lots' is not a number");
+        Run withoutScript = run("--profile", "shop", "workload", "--max-tries", "3");
+        assertThat(withoutScript.exit()).isEqualTo(2);
+        assertThat(withoutScript.err()).contains("-D, -s, -r and --max-tries are for scripts: add -b NAME or -f FILE");
     }
 
     @Test
