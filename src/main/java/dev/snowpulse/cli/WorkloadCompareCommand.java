@@ -59,7 +59,8 @@ final class WorkloadCompareCommand implements Callable<Integer> {
         writer.write(tables, context.out());
         if (!comparison.withoutSeconds().isEmpty()) {
             context.err().println("snowpulse: note: no second-by-second series for " + String.join(", ", comparison.withoutSeconds())
-                    + " (recorded before SnowPulse kept them)");
+                    + " (a run from before SnowPulse kept them, one that has not ended, or a database without "
+                    + "workload_run_seconds: `snowpulse init` adds it)");
         }
         return Cli.OK;
     }

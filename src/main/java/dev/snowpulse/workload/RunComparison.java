@@ -120,11 +120,13 @@ public final class RunComparison {
             columns.addAll(List.of(id + " tps", id + " p50 ms", id + " p95 ms", id + " p99 ms"));
         }
         int last = runs.stream().mapToInt(r -> r.seconds().isEmpty() ? 0 : r.seconds().getLast().second()).max().orElse(0);
+        List<java.util.Map<Integer, SecondPoint>> bySecond = runs.stream().map(r -> r.seconds().stream()
+                .collect(java.util.stream.Collectors.toMap(SecondPoint::second, p -> p, (a, b) -> a))).toList();
         List<List<String>> rows = new ArrayList<>();
         for (int second = 1; second <= last; second++) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(second)));
-            for (WorkloadHistory.StoredRun r : runs) {
-                SecondPoint p = at(r.seconds(), second);
+            for (java.util.Map<Integer, SecondPoint> points : bySecond) {
+                SecondPoint p = points.get(second);
                 row.add(p == null ? "" : Long.toString(p.ok()));
                 row.add(p == null ? "" : millis(p.p50Ms()));
                 row.add(p == null ? "" : millis(p.p95Ms()));
@@ -135,20 +137,16 @@ public final class RunComparison {
         return new ReportTable("Second by second (since each run's start)", columns, rows);
     }
 
-    private static SecondPoint at(List<SecondPoint> points, int second) {
-        for (SecondPoint p : points) {
-            if (p.second() == second) {
-                return p;
-            }
-        }
-        return null;
-    }
+
 
     private static String millis(Double ms) {
         return ms == null ? "" : String.format(Locale.ROOT, "%.3f", ms);
     }
 
-    /** The runs without a stored series (recorded before V8, or on a database without it). */
+    /**
+     * The runs without a stored series: recorded before SnowPulse kept series, not ended, or on a database without
+     * workload_run_seconds.
+     */
     public List<String> withoutSeconds() {
         return runs.stream().filter(r -> r.seconds().isEmpty()).map(RunComparison::shortId).toList();
     }

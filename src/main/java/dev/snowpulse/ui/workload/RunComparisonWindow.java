@@ -77,7 +77,8 @@ final class RunComparisonWindow {
         VBox.setVgrow(table, Priority.ALWAYS);
         List<String> missing = comparison.withoutSeconds();
         if (!missing.isEmpty()) {
-            message.setText("No second-by-second series for " + String.join(", ", missing) + " (recorded before SnowPulse kept them).");
+            message.setText("No second-by-second series for " + String.join(", ", missing) + " (a run from before SnowPulse kept them, one that has not ended, or a database without workload_run_seconds: "
+                    + "initialise the schema on the Schema tab).");
         }
 
         VBox root = new VBox(10, header, charts, table, message);

@@ -444,8 +444,10 @@ public final class WorkloadView implements TabContent {
         Label summary = new Label();
         summary.setId("workloadSummary");
         summary.getStyleClass().addAll("message", "message-success");
-        model.thresholdsFailedProperty().addListener((obs, was, failed) ->
-                summary.getStyleClass().setAll("message", failed ? "message-error" : "message-success"));
+        model.thresholdsFailedProperty().addListener((obs, was, failed) -> {
+            summary.getStyleClass().removeAll("message-error", "message-success");
+            summary.getStyleClass().add(failed ? "message-error" : "message-success");
+        });
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.setMaxWidth(Double.MAX_VALUE);
@@ -516,9 +518,6 @@ public final class WorkloadView implements TabContent {
         table.setMinHeight(120);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-        // a read that lands as the summary above appears (the table shrinks in the same pulse) left the old cells
-        // drawn until the next read: the cells are rebuilt once the new height is laid out
-        table.heightProperty().addListener((obs, was, now) -> table.refresh());
         compare.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems())
                 .lessThan(dev.snowpulse.workload.RunComparison.MIN_RUNS)
                 .or(Bindings.size(table.getSelectionModel().getSelectedItems()).greaterThan(dev.snowpulse.workload.RunComparison.MAX_RUNS)));

@@ -182,7 +182,7 @@ public final class WorkloadViewModel {
                 .collect(java.util.stream.Collectors.joining("\n")));
         ticker.start(this::tick);
         history.refresh();
-        background.run("workload " + started.applicationName(), started::await, this::finished, failure -> {
+        background.run("workload " + started.applicationName(), started::await, result -> finished(started, result), failure -> {
             ticker.stop();
             run = null;
             watched.set(null);
@@ -248,7 +248,7 @@ public final class WorkloadViewModel {
         return "about " + Figures.clock(Duration.ofMillis(left + 999)) + " left";
     }
 
-    private void finished(WorkloadResult result) {
+    private void finished(WorkloadRun ended, WorkloadResult result) {
         ticker.stop();
         run = null;
         watched.set(null);
@@ -273,6 +273,8 @@ public final class WorkloadViewModel {
         summary.set(summaryOf(result));
         if (result.failed()) {
             message.set("The run failed: " + result.failure());
+        } else {
+            ended.historyNote().ifPresent(note -> message.set("The run ended, but " + note + "."));
         }
         history.refresh();
     }
