@@ -244,7 +244,8 @@ final class WorkloadCommand implements Callable<Integer> {
         } catch (ScriptError e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        boolean pgbenchBuiltin = builtins.stream().anyMatch(b -> BuiltinScripts.usesPgbenchTables(BuiltinScripts.resolve(b.replaceAll("@[^@]*$", ""))));
+        // the built-ins come first in the mix, named as resolved
+        boolean pgbenchBuiltin = mix.subList(0, builtins.size()).stream().anyMatch(w -> BuiltinScripts.usesPgbenchTables(w.script().name()));
         // pgbench's rule: :scale is pgbench_branches counted when a built-in script runs, else -s, else 1
         long chosenScale = scale == null ? 1 : scale;
         if (pgbenchBuiltin) {

@@ -36,6 +36,11 @@ public final class WorkloadHistory {
         if (limit < 1) {
             throw new IllegalArgumentException("limit: must be 1 or more");
         }
+        return select("", null, limit);
+    }
+
+    /** The runs {@code where} keeps ({@code idPrefix} its one parameter, or none), newest first. */
+    private List<WorkloadRunRecord> select(String where, String idPrefix, int limit) throws SQLException {
         try (Connection c = endpoint.connect();
              PreparedStatement s = c.prepareStatement("select run_id, application_name, started_at, ended_at, "
                      // a run whose client died leaves its row 'running' with no session left to show for it; the grace
@@ -46,8 +51,12 @@ public final class WorkloadHistory {
                      + "orders_per_second, latency_p50_ms, latency_p95_ms, latency_p99_ms, not_sent, connect_ms, failure, "
                      // through the row's JSON, so a database still without V7's columns lists its runs all the same
                      + "(to_jsonb(w) -> 'threshold_checks')::text "
-                     + "from workload_runs w order by started_at desc limit ?")) {
-            s.setInt(1, limit);
+                     + "from workload_runs w " + where + " order by started_at desc limit ?")) {
+            int p = 1;
+            if (idPrefix != null) {
+                s.setString(p++, idPrefix + "%");
+            }
+            s.setInt(p, limit);
             List<WorkloadRunRecord> runs = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -270,13 +279,14 @@ public final class WorkloadHistory {
         if (!p.matches("[0-9a-f-]{4,36}")) {
             throw new IllegalArgumentException("run '" + prefix + "': give a run id, or its first 4 characters or more, as the history shows it");
         }
-        List<WorkloadRunRecord> all = recent(Integer.MAX_VALUE);
-        List<WorkloadRunRecord> matches = all.stream().filter(r -> r.runId().toString().startsWith(p)).toList();
+        // enough to tell one match from several, without reading the whole history
+        List<WorkloadRunRecord> matches = select("where run_id::text like ?", p, 6);
         if (matches.isEmpty()) {
             throw new IllegalArgumentException("run '" + prefix + "': no run in workload_runs starts so (see `snowpulse workload history`)");
         }
         if (matches.size() > 1) {
-            throw new IllegalArgumentException("run '" + prefix + "' matches " + matches.size() + " runs: give more of its id ("
+            throw new IllegalArgumentException("run '" + prefix + "' matches " + (matches.size() < 6 ? matches.size() : "6 or more")
+                    + " runs: give more of its id ("
                     + String.join(", ", matches.stream().map(r -> r.runId().toString().substring(0, 13)).toList()) + ")");
         }
         WorkloadRunRecord run = matches.getFirst();

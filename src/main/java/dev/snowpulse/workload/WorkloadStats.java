@@ -34,11 +34,12 @@ final class WorkloadStats {
 
     void ok(long latencyNanos, boolean warmingUp) {
         counts.get(Outcome.OK).increment();
-        secondRecorder.recordValue(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMicros(latencyNanos), TimeUnit.HOURS.toMicros(1))));
+        long micros = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMicros(latencyNanos), TimeUnit.HOURS.toMicros(1)));
+        secondRecorder.recordValue(micros);
         if (warmingUp) {
             warmUpOrders.increment();
         } else {
-            recorder.recordValue(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMicros(latencyNanos), TimeUnit.HOURS.toMicros(1))));
+            recorder.recordValue(micros);
         }
     }
 
