@@ -191,8 +191,9 @@ final class WorkloadCommand implements Callable<Integer> {
             } else {
                 printSummary(result, rateUnit(workload), out);
                 if (workload.scripted()) {
-                    out.printf(Locale.ROOT, "retried: %d (serialization failures and deadlocks tried again, --max-tries %d)%n",
-                            run.retried(), maxTries);
+                    long retriedTransactions = run.scriptReport(result.elapsed()).stream().mapToLong(ScriptReport::retriedTransactions).sum();
+                    out.printf(Locale.ROOT, "retried: %d transactions, %d retries (serialization failures and deadlocks tried again, "
+                            + "--max-tries %d)%n", retriedTransactions, run.retried(), maxTries);
                     if (reportPerCommand || workload.scripts().scripts().size() > 1) {
                         printScripts(run.scriptReport(result.elapsed()), out);
                     }

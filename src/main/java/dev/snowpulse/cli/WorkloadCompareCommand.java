@@ -24,7 +24,7 @@ final class WorkloadCompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..5", paramLabel = "RUN", description = "Run ids, or their first characters as `workload history` shows them")
+    @Parameters(arity = "0..*", paramLabel = "RUN", description = "Run ids, or their first characters as `workload history` shows them")
     List<String> runs = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
@@ -41,6 +41,10 @@ final class WorkloadCompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportFormat writer = ReportFormat.of(format);
+        if (runs.size() < RunComparison.MIN_RUNS || runs.size() > RunComparison.MAX_RUNS) {
+            throw new IllegalArgumentException("give " + RunComparison.MIN_RUNS + " to " + RunComparison.MAX_RUNS
+                    + " runs to compare (got " + runs.size() + "); `snowpulse workload history` lists their ids");
+        }
         var endpoint = CliProfiles.postgres(context, CliProfiles.chosen(context, spec, null));
         WorkloadHistory history = new WorkloadHistory(endpoint);
         List<WorkloadHistory.StoredRun> stored = new ArrayList<>();

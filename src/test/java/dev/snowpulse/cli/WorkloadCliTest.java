@@ -262,6 +262,7 @@ class WorkloadCliTest {
 
         Run one = run("--profile", "shop", "workload", "compare", ids.get(0));
         assertThat(one.exit()).isEqualTo(2);
+        assertThat(one.err()).contains("give 2 to 5 runs to compare (got 1)");
         Run unknown = run("--profile", "shop", "workload", "compare", ids.get(0), "ffffffff");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("run 'ffffffff': no run in workload_runs starts so");

@@ -66,8 +66,9 @@ public final class BuiltinScripts {
         if (matches.size() == 1) {
             return matches.getFirst();
         }
-        throw new IllegalArgumentException((matches.isEmpty() ? "no built-in script '" : "ambiguous built-in script name '") + name
-                + "': " + String.join(", ", TEXTS.keySet()));
+        throw new IllegalArgumentException(matches.isEmpty()
+                ? "no built-in script '" + name + "': " + String.join(", ", TEXTS.keySet())
+                : "ambiguous built-in script name '" + name + "': " + String.join(", ", matches));
     }
 
     /** Whether its tables are pgbench's: the run reads :scale from pgbench_branches, as pgbench does. */

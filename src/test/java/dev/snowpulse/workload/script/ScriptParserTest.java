@@ -139,7 +139,7 @@ class ScriptParserTest {
         assertThat(BuiltinScripts.resolve("tpcb")).isEqualTo("tpcb-like");
         assertThat(BuiltinScripts.resolve("select")).isEqualTo("select-only");
         assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> BuiltinScripts.resolve("s")))
-                .hasMessageContaining("ambiguous built-in script name 's'");
+                .hasMessage("ambiguous built-in script name 's': simple-update, select-only");
         assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> BuiltinScripts.resolve("tpcc")))
                 .hasMessageContaining("no built-in script 'tpcc'").hasMessageContaining("tpcb-like, simple-update, select-only");
     }
