@@ -88,7 +88,8 @@ final class RunComparisonWindow {
         stage.initOwner(owner);
         stage.setTitle("SnowPulse · compare runs " + ids);
         Scene scene = new Scene(root, 1100, 720);
-        scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        // the app's theme, and a switch of it while the window is open
+        javafx.beans.binding.Bindings.bindContent(scene.getStylesheets(), owner.getScene().getStylesheets());
         stage.setScene(scene);
         csv.setOnAction(e -> export(stage, comparison, history, ReportFormat.CSV, message));
         json.setOnAction(e -> export(stage, comparison, history, ReportFormat.JSON, message));
