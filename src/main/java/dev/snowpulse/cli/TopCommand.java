@@ -1,6 +1,7 @@
 package dev.snowpulse.cli;
 
 import dev.snowpulse.format.ReportFormat;
+import dev.snowpulse.format.ReportTable;
 import dev.snowpulse.server.ActivitySnapshot;
 import dev.snowpulse.server.ServerRates;
 import dev.snowpulse.server.ServerReader;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "top", mixinStandardHelpOptions = true,
@@ -58,9 +60,15 @@ final class TopCommand implements Callable<Integer> {
                 if (writer == ReportFormat.TABLE && n > 1) {
                     context.out().println();
                 }
-                writer.write(ServerReports.top(now, rates), context.out());
-                if (writer == ReportFormat.TABLE && !now.hiddenQueriesNote().isEmpty()) {
+                List<ReportTable> tables = ServerReports.top(now, rates);
+                boolean table = writer == ReportFormat.TABLE;
+                // a table's cell is no place for the sentence that says why the pooler's counts are missing
+                writer.write(table && now.pooler().counts() == null ? tables.subList(0, 2) : tables, context.out());
+                if (table && !now.hiddenQueriesNote().isEmpty()) {
                     context.out().println("note: " + now.hiddenQueriesNote());
+                }
+                if (table && now.pooler().pooled()) {
+                    context.out().println("pooler: " + now.pooler().summary());
                 }
             });
         }

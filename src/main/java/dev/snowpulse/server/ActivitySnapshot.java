@@ -1,5 +1,7 @@
 package dev.snowpulse.server;
 
+import dev.snowpulse.server.pooler.PoolerView;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -9,14 +11,22 @@ import java.util.Map;
 /**
  * One read of what the database is doing: its counters at the server's clock, its client sessions (the reader's own
  * left out), and its statements where pg_stat_statements can be read. {@code role} is the reading role;
- * {@code seesAllQueries} says whether it may read every session's query text.
+ * {@code seesAllQueries} says whether it may read every session's query text; {@code pooler}, what the pooler in
+ * front of the database (if any) says of its clients and server connections.
  */
 public record ActivitySnapshot(Instant takenAt, Duration readTime, DatabaseCounters counters, List<BackendSession> sessions,
                                Statements statements, String role, boolean seesAllQueries, long serverSessions,
-                               int maxConnections) {
+                               int maxConnections, PoolerView pooler) {
 
     public ActivitySnapshot {
         sessions = List.copyOf(sessions);
+        pooler = pooler == null ? PoolerView.none() : pooler;
+    }
+
+    /** The same read with what the pooler in front of the database says of itself. */
+    public ActivitySnapshot withPooler(PoolerView view) {
+        return new ActivitySnapshot(takenAt, readTime, counters, sessions, statements, role, seesAllQueries, serverSessions,
+                maxConnections, view);
     }
 
     /** Sessions per state, every state present (zero when none). */

@@ -12,6 +12,8 @@ import java.util.Map;
  * <li>the client process uses {@value #CLIENT_SATURATED_SHARE} or more of the CPUs it may use: the client is saturated;</li>
  * <li>the database runs on this machine and its CPUs are {@value #MACHINE_SATURATED_PERCENT} % busy or more: client
  * and database share a saturated machine;</li>
+ * <li>through a transaction-mode pooler whose console the role may read, clients wait in it for a server connection
+ * (on average one or more over the judged reads): the pool is saturated; where the console cannot be read,</li>
  * <li>through a transaction-mode pooler, the run has fewer server connections than workers and the client has more
  * than {@value #POOL_QUEUE_FACTOR} times as many orders under way as there are connections (Little's law: orders a
  * second times their mean latency): the rest wait in the pooler, the pool is saturated;</li>
@@ -28,7 +30,12 @@ public record Bottleneck(Cause cause, String text) {
      * How the run reaches the database: through a transaction-mode pooler or not, with how many workers, and how many
      * of its orders are under way at a time as the client measures them (0 unknown).
      */
-    public record Route(boolean transactionPooled, int workers, double ordersInFlight) {
+    public record Route(boolean transactionPooled, int workers, double ordersInFlight, double clientsWaiting) {
+        /** Without the pooler's own count of clients waiting for a server connection (its console is not readable). */
+        public Route(boolean transactionPooled, int workers, double ordersInFlight) {
+            this(transactionPooled, workers, ordersInFlight, -1);
+        }
+
         public static Route direct(int workers) {
             return new Route(false, workers, 0);
         }
@@ -80,8 +87,14 @@ public record Bottleneck(Cause cause, String text) {
         }
         int client = counts.getOrDefault(WaitClass.CLIENT, 0);
         double connections = (double) samples / runSessions.size();
+        // the pooler's console counts its queue where the role may read it (SHOW POOLS)
+        if (route.transactionPooled() && route.clientsWaiting() >= 1) {
+            return new Bottleneck(Cause.POOL_SATURATED, String.format(Locale.ROOT, "pool saturated: %.0f clients waiting in "
+                    + "PgBouncer for one of %.0f server connections (a larger pool, or fewer workers)", route.clientsWaiting(), connections));
+        }
         // the server cannot see a pooler's queue; the client's own latency holds the time orders spend in it
-        if (route.transactionPooled() && connections < route.workers() && route.ordersInFlight() > POOL_QUEUE_FACTOR * connections) {
+        if (route.transactionPooled() && route.clientsWaiting() < 0 && connections < route.workers()
+                && route.ordersInFlight() > POOL_QUEUE_FACTOR * connections) {
             return new Bottleneck(Cause.POOL_SATURATED, String.format(Locale.ROOT, "pool saturated: %.0f orders under way for "
                     + "%.0f server connections, the rest wait in the pooler (a larger pool, or fewer workers)",
                     route.ordersInFlight(), connections));

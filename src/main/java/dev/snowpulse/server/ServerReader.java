@@ -1,5 +1,7 @@
 package dev.snowpulse.server;
 
+import dev.snowpulse.server.pooler.PoolerWatch;
+
 import dev.snowpulse.app.ClasspathText;
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.db.ReadSession;
@@ -42,6 +44,7 @@ public final class ServerReader implements AutoCloseable {
     private long statementsCheckedAt;
 
     private final boolean withStatements;
+    private final PoolerWatch pooler;
 
     public ServerReader(PostgresEndpoint endpoint) {
         this(endpoint, true);
@@ -50,6 +53,7 @@ public final class ServerReader implements AutoCloseable {
     private ServerReader(PostgresEndpoint endpoint, boolean withStatements) {
         this.session = new ReadSession(endpoint, APPLICATION, this::prepare);
         this.withStatements = withStatements;
+        this.pooler = new PoolerWatch(endpoint);
     }
 
     /** A reader of the counters and sessions alone, in one round trip (the Workload tab's strip). */
@@ -71,8 +75,10 @@ public final class ServerReader implements AutoCloseable {
         statementsCheckedAt = System.nanoTime();
     }
 
+    /** The database's activity, then (through a pooler) the pooler's own counts where its console can be read. */
     public ActivitySnapshot read(Duration timeout) throws SQLException {
-        return session.read(timeout, this::readOnce);
+        ActivitySnapshot snapshot = session.read(timeout, this::readOnce);
+        return snapshot.withPooler(pooler.read(timeout));
     }
 
     private ActivitySnapshot readOnce(Connection c) throws SQLException {
@@ -112,7 +118,7 @@ public final class ServerReader implements AutoCloseable {
         ActivitySnapshot.Statements read = statements.query() == null
                 ? ActivitySnapshot.Statements.missing(statements.unavailable()) : statements(c, statements.query());
         return new ActivitySnapshot(takenAt, Duration.ofNanos(System.nanoTime() - start), counters, sessions, read, role,
-                seesAll, serverSessions, maxConnections);
+                seesAll, serverSessions, maxConnections, null);
     }
 
     /**
@@ -197,6 +203,7 @@ public final class ServerReader implements AutoCloseable {
     @Override
     public void close() {
         session.close();
+        pooler.close();
         activity = null;
     }
 }

@@ -1,5 +1,8 @@
 package dev.snowpulse.server;
 
+import dev.snowpulse.server.pooler.PoolCounts;
+import dev.snowpulse.server.pooler.PoolerView;
+
 import dev.snowpulse.format.ReportTable;
 
 import java.time.ZoneId;
@@ -35,7 +38,20 @@ public final class ServerReports {
                         Long.toString(s.duration(now.takenAt()).toMillis()), s.query() == null ? "(not visible)" : s.firstLine())));
         ReportTable sessions = new ReportTable("Sessions", List.of("pid", "application", "user", "state", "wait", "blocked_by",
                 "duration_ms", "query"), rows);
-        return List.of(server, sessions);
+        return now.pooler().pooled() ? List.of(server, sessions, pooler(now.pooler())) : List.of(server, sessions);
+    }
+
+    /** Through a pooler: its own counts where its console could be read (empty cells otherwise), and why not. */
+    public static ReportTable pooler(PoolerView view) {
+        PoolCounts c = view.counts();
+        List<String> row = c == null
+                ? List.of(view.mode().label(), "", "", "", "", "", "", "", view.unavailable())
+                : List.of(c.poolMode().isEmpty() ? view.mode().label() : c.poolMode(), Integer.toString(c.clientsActive()),
+                        Integer.toString(c.clientsWaiting()), Integer.toString(c.serversActive()), Integer.toString(c.serversIdle()),
+                        Integer.toString(c.servers()), c.poolSize() > 0 ? Integer.toString(c.poolSize()) : "",
+                        String.format(Locale.ROOT, "%.3f", c.longestWaitSeconds()), "");
+        return new ReportTable("Pooler", List.of("pool_mode", "clients_active", "clients_waiting", "servers_active", "servers_idle",
+                "server_connections", "pool_size", "longest_wait_s", "unavailable"), List.of(row));
     }
 
     /** pg_stat_statements' rows, by total time. */

@@ -94,6 +94,14 @@ class BottleneckTest {
     }
 
     @Test
+    void thePoolersOwnCountOfWaitingClientsComesBeforeTheClientsEstimate() {
+        assertThat(Bottleneck.judge(reads(5, ON_CPU, IDLE, ON_CPU, IDLE), cpu(30), new Bottleneck.Route(true, 16, 4.5, 11.6)).text())
+                .isEqualTo("pool saturated: 12 clients waiting in PgBouncer for one of 4 server connections (a larger pool, or fewer workers)");
+        assertThat(Bottleneck.judge(reads(5, ON_CPU, IDLE, ON_CPU, ON_CPU), cpu(30), new Bottleneck.Route(true, 16, 15.2, 0.2)).cause())
+                .as("the console says hardly anyone waits, whatever the client's latency suggests").isEqualTo(Bottleneck.Cause.CPU);
+    }
+
+    @Test
     void noSessionYetSaysSo() {
         assertThat(Bottleneck.judge(reads(2), cpu(5)).text()).isEqualTo("no session of this run on the server yet");
         assertThat(Bottleneck.judge(reads(2, IDLE), cpu(-1)).text()).contains("SnowPulse at an unknown share of CPU");

@@ -50,13 +50,31 @@ public final class TestPgBouncer implements AutoCloseable {
     private record RoleLookup(String role, String query) {
     }
 
+    /**
+     * With its admin console open to {@code consoleUser} (in stats_users, password {@code consolePassword} in the auth
+     * file), every login checked by {@code authType} (trust, md5, scram-sha-256); the test role keeps an empty password.
+     */
+    public static TestPgBouncer startWithConsole(Path dir, int poolSize, String authType, String consoleUser, String consolePassword)
+            throws IOException, InterruptedException, TimeoutException {
+        return start(dir, poolSize, null, new Console(authType, consoleUser, consolePassword));
+    }
+
+    private record Console(String authType, String user, String password) {
+    }
+
     private static TestPgBouncer start(Path dir, int poolSize, RoleLookup lookup) throws IOException, InterruptedException, TimeoutException {
+        return start(dir, poolSize, lookup, null);
+    }
+
+    private static TestPgBouncer start(Path dir, int poolSize, RoleLookup lookup, Console console)
+            throws IOException, InterruptedException, TimeoutException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         Path users = dir.resolve("userlist.txt");
-        Files.writeString(users, "\"" + (lookup == null ? TestPostgres.USER : lookup.role()) + "\" \"\"\n");
+        Files.writeString(users, "\"" + (lookup == null ? TestPostgres.USER : lookup.role()) + "\" \"\"\n"
+                + (console == null || console.user().equals(TestPostgres.USER) ? "" : "\"" + console.user() + "\" \"" + console.password() + "\"\n"));
         Path log = dir.resolve("pgbouncer.log");
         Path ini = dir.resolve("pgbouncer.ini");
         Files.writeString(ini, String.join("\n", List.of(
@@ -66,7 +84,8 @@ public final class TestPgBouncer implements AutoCloseable {
                 "listen_addr = 127.0.0.1",
                 "listen_port = " + port,
                 "unix_socket_dir =",
-                lookup == null ? "auth_type = trust" : "auth_type = scram-sha-256",
+                console != null ? "auth_type = " + console.authType() : lookup == null ? "auth_type = trust" : "auth_type = scram-sha-256",
+                console == null ? "" : "stats_users = " + console.user(),
                 "auth_file = " + users,
                 lookup == null ? "" : "auth_query = " + lookup.query(),
                 "pool_mode = transaction",

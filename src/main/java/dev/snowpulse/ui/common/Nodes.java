@@ -50,6 +50,10 @@ public final class Nodes {
     }
 
     /** A warning that does not stop anything: shown while its text is not empty. */
+    public static Label infoLine(String id, ObservableValue<String> text) {
+        return messageLine(id, text, "message-info");
+    }
+
     public static Label warningLine(String id, ObservableValue<String> text) {
         return messageLine(id, text, "message-warning");
     }

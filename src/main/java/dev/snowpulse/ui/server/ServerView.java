@@ -88,7 +88,8 @@ public final class ServerView implements TabContent {
         VBox.setVgrow(details, Priority.ALWAYS);
 
         root = new VBox(6, controls(), Nodes.errorLine("serverError", model.errorProperty()), message,
-                Nodes.warningLine("serverHiddenQueries", model.hiddenNoteProperty()), chartRow, details);
+                Nodes.warningLine("serverHiddenQueries", model.hiddenNoteProperty()),
+                Nodes.infoLine("serverPooler", model.poolerNoteProperty()), chartRow, details);
         root.setPadding(new Insets(10, 14, 10, 14));
         root.getStyleClass().add("server");
         model.staleProperty().addListener((obs, old, now) -> chartRow.setOpacity(now ? 0.55 : 1));

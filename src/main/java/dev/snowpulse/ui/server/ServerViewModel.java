@@ -71,6 +71,7 @@ public final class ServerViewModel {
     private final ObservableList<StatementStats> statements = FXCollections.observableArrayList();
     private final StringProperty statementsNote = new SimpleStringProperty("");
     private final StringProperty hiddenNote = new SimpleStringProperty("");
+    private final StringProperty poolerNote = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty updated = new SimpleStringProperty("Not read yet");
@@ -201,6 +202,7 @@ public final class ServerViewModel {
         snapshot.set(now);
         chains.set(blocking);
         hiddenNote.set(now.hiddenQueriesNote());
+        poolerNote.set(now.pooler().summary());
         showSessions();
         showStatements();
         updated.set("Updated " + CLOCK.format(now.takenAt()) + " · read in " + now.readTime().toMillis() + " ms · "
@@ -256,6 +258,7 @@ public final class ServerViewModel {
         statements.clear();
         statementsNote.set("");
         hiddenNote.set("");
+        poolerNote.set("");
         error.set("");
         stale.set(false);
         window.clear();
@@ -362,6 +365,11 @@ public final class ServerViewModel {
 
     public ReadOnlyStringProperty hiddenNoteProperty() {
         return hiddenNote;
+    }
+
+    /** Through a pooler: that the sessions are its server connections, and its own counts where they can be read. */
+    public ReadOnlyStringProperty poolerNoteProperty() {
+        return poolerNote;
     }
 
     public ReadOnlyStringProperty errorProperty() {

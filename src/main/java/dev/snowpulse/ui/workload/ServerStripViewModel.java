@@ -62,6 +62,8 @@ public final class ServerStripViewModel {
     private final Deque<List<BackendSession>> recent = new ArrayDeque<>();
     private final Deque<Double> recentCpu = new ArrayDeque<>();
     private final Deque<Double> recentMachine = new ArrayDeque<>();
+    // clients waiting in the pooler for a server connection, as its console counts them (-1 when it cannot be read)
+    private final Deque<Double> recentWaiting = new ArrayDeque<>();
     private ActivitySnapshot previous;
     private boolean inFlight;
 
@@ -103,6 +105,7 @@ public final class ServerStripViewModel {
         recent.clear();
         recentCpu.clear();
         recentMachine.clear();
+        recentWaiting.clear();
         previous = null;
         cpu.percentSinceLast();
         shown.set(true);
@@ -163,10 +166,12 @@ public final class ServerStripViewModel {
         recent.addLast(ofRun);
         recentCpu.addLast(read.clientCpuPercent());
         recentMachine.addLast(read.machinePercent());
+        recentWaiting.addLast(now.pooler().counts() == null ? -1.0 : now.pooler().counts().clientsWaiting());
         while (recent.size() > JUDGED_READS) {
             recent.removeFirst();
             recentCpu.removeFirst();
             recentMachine.removeFirst();
+            recentWaiting.removeFirst();
         }
         if (previous != null) {
             ServerRates r = ServerRates.between(previous, now);
@@ -180,7 +185,7 @@ public final class ServerStripViewModel {
         String top = topWaits(ofRun);
         waits.set(top.isEmpty() ? "no waits" : top);
         Bottleneck verdict = Bottleneck.judge(List.copyOf(recent), new Bottleneck.ClientCpu(mean(recentCpu), cpu.cores(),
-                mean(recentMachine)), new Bottleneck.Route(transactionPooled(run), run.workers(), client.get().ordersInFlight()));
+                mean(recentMachine)), new Bottleneck.Route(transactionPooled(run), run.workers(), client.get().ordersInFlight(), mean(recentWaiting)));
         bottleneck.set(verdict.text());
         cause.set(verdict.cause());
     }

@@ -165,12 +165,25 @@ class ServerStripViewModelTest {
 
     @Test
     void eightWorkersThroughATwoConnectionPoolAreASaturatedPool() throws Exception {
+        // the server sees at most the pool's two connections, each idle part of the time while the pooler relays;
+        // the client's orders in flight (orders/s × latency) show the other workers waiting in the pooler
+        eightWorkersThroughATwoConnectionPool(false, "pool saturated: [5-8] orders under way for [12] server connections");
+    }
+
+    @Test
+    void wherePgBouncersConsoleIsReadableItsOwnQueueNamesTheSaturatedPool() throws Exception {
+        // 8 workers and the strip's own read share two server connections: up to 7 wait, as SHOW POOLS counts them
+        eightWorkersThroughATwoConnectionPool(true, "pool saturated: [3-7] clients waiting in PgBouncer for one of [12] server connections");
+    }
+
+    private void eightWorkersThroughATwoConnectionPool(boolean consoleReadable, String verdict) throws Exception {
         assumeTrue(TestPgBouncer.available(), "PgBouncer refuses to run as root and must be installed; CI runs this as an ordinary user");
         PostgresSettings db = pg.freshDatabase();
         PostgresEndpoint endpoint = TestPostgres.endpoint(db);
         new dev.snowpulse.schema.SchemaService(endpoint).initialize(e -> { });
         new dev.snowpulse.schema.SchemaService(endpoint).resetDemoData(new dev.snowpulse.schema.Restock(100_000_000));
-        try (TestPgBouncer bouncer = TestPgBouncer.start(home, 2)) {
+        try (TestPgBouncer bouncer = consoleReadable ? TestPgBouncer.startWithConsole(home, 2, "trust", TestPostgres.USER, "")
+                : TestPgBouncer.start(home, 2)) {
             PostgresSettings pooled = new PostgresSettings(TestPostgres.HOST, bouncer.port(), db.database(), TestPostgres.USER,
                     SslMode.DISABLE, null, "snowpulse-test", SecretRef.of(SecretSource.NONE), Pooler.TRANSACTION);
             WorkloadRun run = WorkloadRun.start(new PostgresEndpoint(pooled, java.util.Optional.empty()),
@@ -188,10 +201,8 @@ class ServerStripViewModelTest {
                 }
 
                 assertThat(strip.problemProperty().get()).isEmpty();
-                // the server sees at most the pool's two connections, each idle part of the time while the pooler relays;
-                // the client's orders in flight (orders/s × latency) show the other workers waiting in the pooler
                 assertThat(strip.causeProperty().get()).as(strip.bottleneckProperty().get()).isEqualTo(Bottleneck.Cause.POOL_SATURATED);
-                assertThat(strip.bottleneckProperty().get()).containsPattern("pool saturated: [5-8] orders under way for [12] server connections");
+                assertThat(strip.bottleneckProperty().get()).containsPattern(verdict);
                 strip.shutdown();
             } finally {
                 run.cancel();
