@@ -43,8 +43,13 @@ public final class Pgbench {
 
     /** pgbench with {@code args} against {@code database} on the test server; waits at most two minutes. */
     public static Result run(String database, String... args) throws IOException, InterruptedException {
+        return runAt(TestPostgres.PORT, database, args);
+    }
+
+    /** The same through {@code port} on the test server's host (a relay or a pooler in front of it). */
+    public static Result runAt(int port, String database, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(BINARY.toString(), "-h", TestPostgres.HOST, "-p",
-                String.valueOf(TestPostgres.PORT), "-U", TestPostgres.USER));
+                String.valueOf(port), "-U", TestPostgres.USER));
         command.addAll(List.of(args));
         command.add(database);
         Path out = Files.createTempFile("pgbench", ".out");

@@ -2,7 +2,11 @@ package dev.snowpulse.workload;
 
 import dev.snowpulse.db.PostgresEndpoint;
 import dev.snowpulse.profile.PostgresSettings;
+import dev.snowpulse.profile.SecretRef;
+import dev.snowpulse.profile.SecretSource;
+import dev.snowpulse.profile.SslMode;
 import dev.snowpulse.testing.Pgbench;
+import dev.snowpulse.testing.RoundTripRelay;
 import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestPostgres;
 import dev.snowpulse.workload.script.ScriptPlan;
@@ -18,6 +22,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +98,58 @@ class ScriptedWorkloadTest {
         double chiSquare = Math.pow(a - 3_000, 2) / 3_000 + Math.pow(b - 1_000, 2) / 1_000;
         // one degree of freedom: exceeded by chance with probability 1e-6
         assertThat(chiSquare).as("a %d, b %d", a, b).isLessThan(23.93);
+    }
+
+    @Test
+    void tpcbLikeTakesOneRoundTripFewerThanPgbenchForTheSameStatements() throws Exception {
+        assumeTrue(Pgbench.available(), "pgbench 15 is part of the postgresql-15 package CI installs");
+        PostgresSettings settings = pg.freshDatabase();
+        assertThat(Pgbench.run(settings.database(), "-i", "-s", "1", "-q").exit()).isZero();
+        try (RoundTripRelay relay = RoundTripRelay.start()) {
+            PostgresEndpoint relayed = new PostgresEndpoint(new PostgresSettings(TestPostgres.HOST, relay.port(), settings.database(),
+                    TestPostgres.USER, SslMode.DISABLE, null, "snowpulse-test", SecretRef.of(SecretSource.NONE)), Optional.empty());
+            ScriptPlan plan = new ScriptPlan(List.of(ScriptSources.builtin("tpcb-like", Set.of())), Map.of(), 1, 1);
+            // two run lengths, so what a session costs to open cancels out
+            long pgbench = perTransaction(relay, 50, 150, n -> assertThat(Pgbench.runAt(relay.port(), settings.database(),
+                    "-n", "-M", "extended", "-b", "tpcb-like", "-c", "1", "-t", Integer.toString(n)).exit()).isZero());
+            long snowpulse = perTransaction(relay, 50, 150, n -> assertThat(WorkloadRun.start(relayed, spec(1, n, plan)).await()
+                    .counts().ok()).isEqualTo(n));
+
+            // BEGIN, three UPDATEs, a SELECT, an INSERT and END: pgbench waits for each; the driver sends BEGIN with the first
+            assertThat(pgbench).isEqualTo(7);
+            assertThat(snowpulse).isEqualTo(6);
+        }
+        PostgresEndpoint db = TestPostgres.endpoint(settings);
+        long delta = number(db, "select sum(delta) from pgbench_history");
+        assertThat(number(db, "select count(*) from pgbench_history")).isEqualTo(400);
+        assertThat(number(db, "select sum(bbalance) from pgbench_branches")).isEqualTo(delta);
+    }
+
+    private interface Runs {
+        void of(int transactions) throws Exception;
+    }
+
+    private static long perTransaction(RoundTripRelay relay, int shorter, int longer, Runs runs) throws Exception {
+        long before = relay.clientFlushes();
+        runs.of(shorter);
+        long middle = relay.clientFlushes();
+        runs.of(longer);
+        long after = relay.clientFlushes();
+        long difference = (after - middle) - (middle - before);
+        assertThat(difference % (longer - shorter)).as("flushes %d then %d", middle - before, after - middle).isZero();
+        return difference / (longer - shorter);
+    }
+
+    @Test
+    void aScriptThatEndsInsideATransactionStopsTheRunAsPgbenchDoes() throws Exception {
+        PostgresEndpoint db = TestPostgres.endpoint(pg.freshDatabase());
+        for (String begin : List.of("BEGIN;", "BEGIN ISOLATION LEVEL REPEATABLE READ;")) {
+            ScriptPlan plan = new ScriptPlan(List.of(file("open.sql", begin + "\nselect 1;\n", 1)), Map.of(), 1, 1);
+            WorkloadResult result = WorkloadRun.start(db, spec(1, 3, plan)).await();
+            assertThat(result.failure()).as(begin).contains("open.sql: end of script reached without completing the last transaction");
+        }
+        assertThat(Sql.single(db, "select count(*) from pg_stat_activity where datname = current_database() "
+                + "and state = 'idle in transaction'")).isEqualTo("0");
     }
 
     @Test

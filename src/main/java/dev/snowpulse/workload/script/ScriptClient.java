@@ -39,8 +39,14 @@ public final class ScriptClient implements Expr.Scope {
     private final ScriptStats stats;
     private final ScriptStats.Transaction current = new ScriptStats.Transaction();
     private PreparedStatement[][] statements;
+    private final boolean[][] plainBegin;
     private Connection connection;
+    private BaseConnection session;
     private int lastScript;
+
+    // BEGIN with no options: left to the driver, which sends it with the transaction's first statement
+    private static final java.util.regex.Pattern PLAIN_BEGIN = java.util.regex.Pattern.compile(
+            "(?i)\\s*(BEGIN(\\s+(WORK|TRANSACTION))?|START\\s+TRANSACTION)\\s*;?\\s*");
 
     /**
      * {@code seed}: this client's generator; {@code runSeed}: the run's, which every client shows as
@@ -53,6 +59,14 @@ public final class ScriptClient implements Expr.Scope {
         this.random = clientRandom;
         this.sleeper = sleeper;
         this.stats = stats;
+        plainBegin = new boolean[plan.scripts().size()][];
+        for (int i = 0; i < plainBegin.length; i++) {
+            List<Command> commands = plan.scripts().get(i).script().commands();
+            plainBegin[i] = new boolean[commands.size()];
+            for (int c = 0; c < commands.size(); c++) {
+                plainBegin[i][c] = commands.get(c) instanceof Command.Sql sql && PLAIN_BEGIN.matcher(sql.jdbcText()).matches();
+            }
+        }
         variables.putAll(plan.definitions());
         variables.putIfAbsent("client_id", Value.of((long) clientId));
         variables.putIfAbsent("scale", Value.of(plan.scale()));
@@ -75,6 +89,7 @@ public final class ScriptClient implements Expr.Scope {
         }
         this.statements = prepared;
         this.connection = session;
+        this.session = session.unwrap(BaseConnection.class);
     }
 
     private void closeStatements() {
@@ -163,7 +178,18 @@ public final class ScriptClient implements Expr.Scope {
                 switch (command) {
                     case Command.Set set -> variables.put(set.variable(), set.expression().eval(this));
                     case Command.Sleep sleep -> sleeper.sleep(Math.max(0, sleep.amount().eval(this).asInt()) * sleep.nanosPerUnit());
-                    case Command.Sql sql -> execute(prepared[c], sql);
+                    case Command.Sql sql -> {
+                        if (plainBegin[script][c] && connection.getAutoCommit() && session.getTransactionState() == TransactionState.IDLE) {
+                            // one round trip less than pgbench's: the driver opens the transaction with the next statement
+                            connection.setAutoCommit(false);
+                        } else {
+                            execute(prepared[c], sql);
+                            if (!connection.getAutoCommit() && session.getTransactionState() == TransactionState.IDLE) {
+                                // END, COMMIT or ROLLBACK closed it; nothing is left for the driver to commit
+                                connection.setAutoCommit(true);
+                            }
+                        }
+                    }
                 }
             } catch (ScriptEvaluationError e) {
                 rollbackIfOpen();
@@ -177,6 +203,11 @@ public final class ScriptClient implements Expr.Scope {
                     current.commandRuns[c]++;
                 }
             }
+        }
+        if (!connection.getAutoCommit() || session.getTransactionState() != TransactionState.IDLE) {
+            rollbackIfOpen();
+            // as pgbench 15, which aborts the client
+            throw new ScriptAbort(name + ": end of script reached without completing the last transaction");
         }
     }
 
@@ -203,7 +234,12 @@ public final class ScriptClient implements Expr.Scope {
             if (connection.isClosed()) {
                 return;
             }
-            TransactionState state = connection.unwrap(BaseConnection.class).getTransactionState();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+                return;
+            }
+            TransactionState state = session.getTransactionState();
             if (state != TransactionState.IDLE) {
                 try (Statement s = connection.createStatement()) {
                     s.execute("ROLLBACK");
