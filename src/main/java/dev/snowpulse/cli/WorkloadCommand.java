@@ -157,8 +157,9 @@ final class WorkloadCommand implements Callable<Integer> {
                             : "customers 1.." + workload.maxCustomers() + ", products 1.." + workload.maxProducts(),
                     workload.openLoop() ? String.format(Locale.ROOT, ", %.0f %s", workload.targetRate(), rateUnit(workload)) : "",
                     run.applicationName());
-            out.printf(Locale.ROOT, "initial connection time: %.3f ms (%s open before the clock started)%n",
-                    run.connectTime().toNanos() / 1e6, Plural.of(workload.workers(), "session"));
+            // the summary gives it again as pgbench's "initial connection time"; this line says the clock starts
+            out.printf(Locale.ROOT, "%s open in %.1f ms; the clock starts now%n", Plural.of(workload.workers(), "session"),
+                    run.connectTime().toNanos() / 1e6);
             out.flush();
         }
         try (CtrlC ignored = CtrlC.cancels(run::cancel)) {
@@ -235,18 +236,23 @@ final class WorkloadCommand implements Callable<Integer> {
             }
         });
         List<WeightedScript> mix = new ArrayList<>();
+        boolean pgbenchBuiltin = false;
         try {
-            for (String b : builtins) {
-                mix.add(ScriptSources.builtin(b, definitions.keySet()));
-            }
-            for (String f : files) {
-                mix.add(ScriptSources.file(f, definitions.keySet()));
+            // in command-line order, -b and -f interleaved, as pgbench numbers its scripts
+            java.util.Iterator<String> nextBuiltin = builtins.iterator();
+            java.util.Iterator<String> nextFile = files.iterator();
+            for (picocli.CommandLine.Model.ArgSpec arg : spec.commandLine().getParseResult().matchedArgs()) {
+                if (arg instanceof picocli.CommandLine.Model.OptionSpec option && option.longestName().equals("--builtin")) {
+                    WeightedScript builtin = ScriptSources.builtin(nextBuiltin.next(), definitions.keySet());
+                    pgbenchBuiltin |= BuiltinScripts.usesPgbenchTables(builtin.script().name());
+                    mix.add(builtin);
+                } else if (arg instanceof picocli.CommandLine.Model.OptionSpec option && option.longestName().equals("--file")) {
+                    mix.add(ScriptSources.file(nextFile.next(), definitions.keySet()));
+                }
             }
         } catch (ScriptError e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        // the built-ins come first in the mix, named as resolved
-        boolean pgbenchBuiltin = mix.subList(0, builtins.size()).stream().anyMatch(w -> BuiltinScripts.usesPgbenchTables(w.script().name()));
         // pgbench's rule: :scale is pgbench_branches counted when a built-in script runs, else -s, else 1
         long chosenScale = scale == null ? 1 : scale;
         if (pgbenchBuiltin) {

@@ -56,7 +56,12 @@ final class WorkloadCompareCommand implements Callable<Integer> {
             throw CliProfiles.databaseFailure("reading the workload history", e);
         }
         RunComparison comparison = new RunComparison(stored);
-        List<dev.snowpulse.format.ReportTable> tables = new ArrayList<>(List.of(comparison.specs(), comparison.figures()));
+        List<dev.snowpulse.format.ReportTable> tables = new ArrayList<>(List.of(comparison.specs()));
+        if (writer == ReportFormat.TABLE) {
+            tables.add(comparison.figures());
+        } else {
+            tables.addAll(comparison.figuresForExport());
+        }
         if (seconds) {
             tables.add(comparison.seconds());
         }

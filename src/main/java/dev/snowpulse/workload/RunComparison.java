@@ -40,9 +40,12 @@ public final class RunComparison {
         return runs;
     }
 
-    /** The three tables, as `workload compare` prints and the comparison window exports them. */
+    /** What the comparison window exports as CSV or JSON: the specs, the figures and their changes as numbers, the seconds. */
     public List<ReportTable> tables() {
-        return List.of(specs(), figures(), seconds());
+        List<ReportTable> tables = new ArrayList<>(List.of(specs()));
+        tables.addAll(figuresForExport());
+        tables.add(seconds());
+        return tables;
     }
 
     public static String shortId(WorkloadHistory.StoredRun r) {
@@ -72,20 +75,55 @@ public final class RunComparison {
         return new ReportTable("Specs (base: " + shortId(runs.getFirst()) + ")", columns, rows);
     }
 
-    /** What each run did, and for the others their change against the base. */
+    private record Figure(String name, Function<WorkloadRunRecord, Double> value, String format, boolean compared) {
+    }
+
+    private static final List<Figure> FIGURES = List.of(
+            new Figure("seconds", WorkloadRunRecord::elapsedSeconds, "%.1f", false),
+            new Figure("ok", r -> (double) r.counts().ok(), "%.0f", true),
+            new Figure("failed", r -> (double) r.counts().failures(), "%.0f", true),
+            new Figure("tps", WorkloadRunRecord::ordersPerSecond, "%.1f", true),
+            new Figure("p50 ms", WorkloadRunRecord::p50, "%.3f", true),
+            new Figure("p95 ms", WorkloadRunRecord::p95, "%.3f", true),
+            new Figure("p99 ms", WorkloadRunRecord::p99, "%.3f", true));
+
+    /** What each run did, and for the others their change against the base, in one cell each: for people to read. */
     public ReportTable figures() {
+        return figures(true);
+    }
+
+    /**
+     * For csv and json: the figures as numbers alone, and the changes against the base in a table of their own
+     * (per cent, a column per other run), so that no cell mixes a value and its change.
+     */
+    public List<ReportTable> figuresForExport() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Figure f : FIGURES) {
+            if (!f.compared()) {
+                continue;
+            }
+            List<String> row = new ArrayList<>(List.of(f.name()));
+            Double base = f.value().apply(runs.getFirst().run());
+            for (int i = 1; i < runs.size(); i++) {
+                Double v = f.value().apply(runs.get(i).run());
+                row.add(v == null || base == null || base == 0 ? "" : String.format(Locale.ROOT, "%.1f", 100 * (v - base) / base));
+            }
+            rows.add(row);
+        }
+        List<String> columns = header("figure");
+        columns.remove(1);
+        return List.of(figures(false), new ReportTable("Change against the base (per cent)", columns, rows));
+    }
+
+    private ReportTable figures(boolean withChange) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(text("status", r -> r.status()));
         rows.add(text("started", r -> r.startedAt().toString()));
-        rows.add(number("seconds", WorkloadRunRecord::elapsedSeconds, "%.1f", false));
-        rows.add(number("ok", r -> (double) r.counts().ok(), "%.0f", true));
-        rows.add(number("failed", r -> (double) r.counts().failures(), "%.0f", true));
-        rows.add(number("tps", WorkloadRunRecord::ordersPerSecond, "%.1f", true));
-        rows.add(number("p50 ms", WorkloadRunRecord::p50, "%.3f", true));
-        rows.add(number("p95 ms", WorkloadRunRecord::p95, "%.3f", true));
-        rows.add(number("p99 ms", WorkloadRunRecord::p99, "%.3f", true));
+        for (Figure f : FIGURES) {
+            rows.add(number(f.name(), f.value(), f.format(), withChange && f.compared()));
+        }
         rows.add(text("thresholds", WorkloadRunRecord::thresholds));
-        return new ReportTable("Figures (change against the base in per cent)", header("figure"), rows);
+        return new ReportTable(withChange ? "Figures (change against the base in per cent)" : "Figures", header("figure"), rows);
     }
 
     private List<String> text(String name, Function<WorkloadRunRecord, String> value) {

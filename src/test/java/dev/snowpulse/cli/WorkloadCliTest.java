@@ -149,6 +149,14 @@ class WorkloadCliTest {
                 .contains(" - statement latencies in milliseconds and failures:")
                 .containsPattern("\\s+[0-9.]+\\s+0  \\\\set aid random\\(1, 100000 \\* :scale\\)")
                 .containsPattern("\\s+[0-9.]+\\s+0  UPDATE pgbench_accounts SET abalance = abalance \\+ :delta WHERE aid = :aid;");
+        // pgbench numbers scripts in command-line order, -b and -f interleaved
+        java.nio.file.Path hot = home.resolve("hot.sql");
+        java.nio.file.Files.writeString(hot, "SELECT 1;\n");
+        Run ordered = run("--profile", "shop", "workload", "-b", "select-only@2", "-f", hot + "@1", "-b", "simple-update@1",
+                "--workers", "1", "--orders-per-worker", "8");
+        assertThat(ordered.exit()).as(ordered.err()).isZero();
+        assertThat(ordered.out()).contains("scripts select-only@2 + " + hot + "@1 + simple-update@1")
+                .containsSubsequence("SQL script 1: select-only", "SQL script 2: " + hot, "SQL script 3: simple-update");
         Run json = run("--profile", "shop", "workload", "-b", "select-only", "-r", "--workers", "1", "--orders-per-worker", "5", "--json");
         assertThat(json.out()).contains("\"scripts\" : [").contains("\"name\" : \"select-only\"").contains("\"transactions\" : 5")
                 .contains("\"source\" : \"SELECT abalance FROM pgbench_accounts WHERE aid = :aid;\"").contains("\"latency_avg_ms\"");
@@ -259,6 +267,19 @@ class WorkloadCliTest {
         Run json = run("--profile", "shop", "workload", "compare", ids.get(0), ids.get(1), "--format", "json", "--no-seconds");
         assertThat(json.exit()).isZero();
         assertThat(json.out()).contains("\"differs\"").doesNotContain("Second by second");
+        // for export, every figure and change a number of its own
+        var tables = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(tables).extracting(t -> t.get("title").asText())
+                .containsExactly("Specs (base: " + ids.get(0) + ")", "Figures", "Change against the base (per cent)");
+        var tps = java.util.stream.StreamSupport.stream(tables.get(1).get("rows").spliterator(), false)
+                .filter(r -> r.get("figure").asText().equals("tps")).findFirst().orElseThrow();
+        assertThat(tps.get(ids.get(0)).isNumber()).as(tps.toString()).isTrue();
+        assertThat(tps.get(ids.get(1)).isNumber()).as(tps.toString()).isTrue();
+        var change = java.util.stream.StreamSupport.stream(tables.get(2).get("rows").spliterator(), false)
+                .filter(r -> r.get("figure").asText().equals("tps")).findFirst().orElseThrow();
+        double expected = 100 * (tps.get(ids.get(1)).asDouble() - tps.get(ids.get(0)).asDouble()) / tps.get(ids.get(0)).asDouble();
+        assertThat(change.get(ids.get(1)).asDouble()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(change.has(ids.get(0))).as("no change column for the base").isFalse();
 
         Run one = run("--profile", "shop", "workload", "compare", ids.get(0));
         assertThat(one.exit()).isEqualTo(2);

@@ -97,7 +97,7 @@ public final class RunHistoryViewModel {
         return comparison;
     }
 
-    /** Writes a comparison's three tables to a file, CSV or JSON by {@code format}. */
+    /** Writes a comparison's tables to a file, CSV or JSON by {@code format}: every figure and change a number. */
     public void exportComparison(RunComparison shown, Path file, ReportFormat format, java.util.function.Consumer<String> done) {
         background.run("export run comparison", () -> {
             try (var out = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8))) {
