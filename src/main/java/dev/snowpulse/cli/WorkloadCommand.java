@@ -18,6 +18,8 @@ import dev.snowpulse.workload.WorkloadSnapshot;
 import dev.snowpulse.workload.WorkloadSpec;
 import dev.snowpulse.workload.script.BuiltinScripts;
 import dev.snowpulse.workload.script.ScriptError;
+import dev.snowpulse.workload.script.ScriptChoice;
+import dev.snowpulse.workload.ScriptRunPlanner;
 import dev.snowpulse.workload.script.ScriptPlan;
 import dev.snowpulse.workload.script.ScriptReport;
 import dev.snowpulse.workload.script.ScriptSources;
@@ -235,47 +237,28 @@ final class WorkloadCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("-D " + name + "=" + value + ": " + e.getMessage());
             }
         });
-        List<WeightedScript> mix = new ArrayList<>();
-        boolean pgbenchBuiltin = false;
-        try {
-            // in command-line order, -b and -f interleaved, as pgbench numbers its scripts
-            java.util.Iterator<String> nextBuiltin = builtins.iterator();
-            java.util.Iterator<String> nextFile = files.iterator();
-            for (picocli.CommandLine.Model.ArgSpec arg : spec.commandLine().getParseResult().matchedArgs()) {
-                if (arg instanceof picocli.CommandLine.Model.OptionSpec option && option.longestName().equals("--builtin")) {
-                    WeightedScript builtin = ScriptSources.builtin(nextBuiltin.next(), definitions.keySet());
-                    pgbenchBuiltin |= BuiltinScripts.usesPgbenchTables(builtin.script().name());
-                    mix.add(builtin);
-                } else if (arg instanceof picocli.CommandLine.Model.OptionSpec option && option.longestName().equals("--file")) {
-                    mix.add(ScriptSources.file(nextFile.next(), definitions.keySet()));
-                }
+        List<ScriptChoice> choices = new ArrayList<>();
+        // in command-line order, -b and -f interleaved, as pgbench numbers its scripts
+        java.util.Iterator<String> nextBuiltin = builtins.iterator();
+        java.util.Iterator<String> nextFile = files.iterator();
+        for (picocli.CommandLine.Model.ArgSpec arg : spec.commandLine().getParseResult().matchedArgs()) {
+            if (arg instanceof picocli.CommandLine.Model.OptionSpec option && option.longestName().equals("--builtin")) {
+                choices.add(ScriptChoice.parse(ScriptChoice.Kind.BUILTIN, nextBuiltin.next(), "--builtin"));
+            } else if (arg instanceof picocli.CommandLine.Model.OptionSpec option && option.longestName().equals("--file")) {
+                choices.add(ScriptChoice.parse(ScriptChoice.Kind.FILE, nextFile.next(), "--file"));
             }
-        } catch (ScriptError e) {
+        }
+        try {
+            return ScriptRunPlanner.plan(choices, definitions, scale, maxTries, reportPerCommand, endpoint,
+                    warning -> context.err().println("snowpulse: warning: " + warning));
+        } catch (ScriptError | java.io.UncheckedIOException e) {
             throw new IllegalArgumentException(e.getMessage());
-        }
-        // pgbench's rule: :scale is pgbench_branches counted when a built-in script runs, else -s, else 1
-        long chosenScale = scale == null ? 1 : scale;
-        if (pgbenchBuiltin) {
-            OptionalLong found;
-            try (Connection c = endpoint.connect()) {
-                found = PgbenchTables.scale(c);
-            } catch (SQLException e) {
-                throw CliProfiles.databaseFailure("reading the scale from pgbench_branches", e);
-            }
-            if (pgbenchBuiltin && found.isEmpty()) {
-                throw new CliFailure("pgbench's tables are not in this database: make them with 'snowpulse workload init-pgbench --scale N' "
-                        + "(or pgbench -i -s N)");
-            }
-            if (scale != null && scale != found.getAsLong()) {
-                context.err().println("snowpulse: warning: -s " + scale + " ignored: a built-in script's :scale is pgbench_branches counted ("
-                        + found.getAsLong() + "), as pgbench does");
-            }
-            chosenScale = found.getAsLong();
-        }
-        try {
-            return new ScriptPlan(mix, definitions, chosenScale, maxTries, reportPerCommand);
+        } catch (IllegalStateException e) {
+            throw new CliFailure(e.getMessage());
+        } catch (SQLException e) {
+            throw CliProfiles.databaseFailure("reading the scale from pgbench_branches", e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--builtin/--file: " + e.getMessage());
+            throw new IllegalArgumentException(e.getMessage().startsWith("--") ? e.getMessage() : "--builtin/--file: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.snowpulse.workload.script;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,35 +13,29 @@ public final class ScriptSources {
     private ScriptSources() {
     }
 
-    private record Named(String name, int weight) {
-    }
-
-    private static Named split(String spec, String option) {
-        int at = spec.lastIndexOf('@');
-        if (at < 0) {
-            return new Named(spec, 1);
-        }
-        String weight = spec.substring(at + 1);
-        try {
-            return new Named(spec.substring(0, at), Integer.parseInt(weight));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + ": '" + weight + "' in '" + spec + "' is not a whole-number weight");
-        }
-    }
-
     /** {@code known}: variables defined for the run (-D and the demo's ranges), which SQL commands may use. */
     public static WeightedScript builtin(String spec, Set<String> known) {
-        Named n = split(spec, "--builtin");
-        String name = BuiltinScripts.resolve(n.name());
-        return new WeightedScript(ScriptParser.parse(name, BuiltinScripts.text(name), known), n.weight());
+        return load(ScriptChoice.parse(ScriptChoice.Kind.BUILTIN, spec, "--builtin"), known);
     }
 
     public static WeightedScript file(String spec, Set<String> known) throws IOException {
-        Named n = split(spec, "--file");
-        Path path = Path.of(n.name());
+        return load(ScriptChoice.parse(ScriptChoice.Kind.FILE, spec, "--file"), known);
+    }
+
+    /** The choice's script, read and checked; a file is read from disk. */
+    public static WeightedScript load(ScriptChoice choice, Set<String> known) throws UncheckedIOException {
+        if (choice.kind() == ScriptChoice.Kind.BUILTIN) {
+            String name = BuiltinScripts.resolve(choice.name());
+            return new WeightedScript(ScriptParser.parse(name, BuiltinScripts.text(name), known), choice.weight());
+        }
+        Path path = Path.of(choice.name());
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("--file: " + path + " is not a file");
         }
-        return new WeightedScript(ScriptParser.parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8), known), n.weight());
+        try {
+            return new WeightedScript(ScriptParser.parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8), known), choice.weight());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + path + ": " + e.getMessage(), e);
+        }
     }
 }
