@@ -58,7 +58,7 @@ public final class ScriptRunPlanner {
                 throw new IllegalStateException(NO_PGBENCH_TABLES);
             }
             if (scale != null && scale != found.getAsLong()) {
-                warnings.accept("-s " + scale + " ignored: a built-in script's :scale is pgbench_branches counted ("
+                warnings.accept("the scale asked for (" + scale + ") is ignored: a built-in script's :scale is pgbench_branches counted ("
                         + found.getAsLong() + "), as pgbench does");
             }
             chosen = found.getAsLong();

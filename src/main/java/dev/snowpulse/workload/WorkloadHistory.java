@@ -132,7 +132,7 @@ public final class WorkloadHistory {
             JsonNode spec = JsonFiles.mapper().readTree(json);
             StringBuilder text = new StringBuilder().append(spec.path("workers").asInt()).append(" workers");
             if (spec.has("orders_per_worker")) {
-                text.append(" × ").append(spec.get("orders_per_worker").asLong()).append(" orders");
+                text.append(" × ").append(spec.get("orders_per_worker").asLong()).append(spec.has("scripts") ? " transactions" : " orders");
             } else {
                 text.append(" for ").append(Durations.format(Duration.ofMillis(Math.round(spec.path("duration_seconds").asDouble() * 1000))));
             }

@@ -283,6 +283,9 @@ public final class WorkloadRun {
         return stats.counts();
     }
 
+    // each script's successful transactions at the previous sample, for a mix's per-script rates
+    private long[] lastSampleScriptOk;
+
     /** Totals so far and the interval since the previous sample. Call at a fixed pace (the UI: 4 Hz at most). */
     public synchronized WorkloadSnapshot sample() {
         long now = System.nanoTime();
@@ -292,8 +295,17 @@ public final class WorkloadRun {
         double rate = seconds <= 0 ? 0 : (counts.ok() - lastSampleOrders) / seconds;
         lastSampleNanos = now;
         lastSampleOrders = counts.ok();
+        List<Double> scriptRates = new ArrayList<>();
+        if (scriptStats != null && spec.scripts().scripts().size() > 1) {
+            long[] ok = scriptStats.succeeded();
+            for (int i = 0; i < ok.length; i++) {
+                long before = lastSampleScriptOk == null ? 0 : lastSampleScriptOk[i];
+                scriptRates.add(seconds <= 0 ? 0 : (ok[i] - before) / seconds);
+            }
+            lastSampleScriptOk = ok;
+        }
         return new WorkloadSnapshot(Duration.ofNanos(now - startNanos), counts, stats.warmUpOrders(), rate,
-                LatencySummary.of(interval), progress(now, counts), isFinished());
+                LatencySummary.of(interval), progress(now, counts), isFinished(), scriptRates);
     }
 
     /** Time since the run's clock started (after every session was open). */

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * The run as a sampler sees it at one moment: totals so far, and the last interval's rate of successful orders and
- * their latencies. Rates use the measured elapsed time of the interval, not the nominal one.
+ * their latencies; for a script mix, each script's rate of successful transactions over the interval, in the plan's
+ * order (empty otherwise). Rates use the measured elapsed time of the interval, not the nominal one.
  */
 public record WorkloadSnapshot(
         Duration elapsed,
@@ -13,5 +14,10 @@ public record WorkloadSnapshot(
         double intervalOrdersPerSecond,
         LatencySummary intervalLatency,
         double progress,
-        boolean finished) {
+        boolean finished,
+        java.util.List<Double> intervalScriptRates) {
+
+    public WorkloadSnapshot {
+        intervalScriptRates = java.util.List.copyOf(intervalScriptRates);
+    }
 }

@@ -143,7 +143,7 @@ class WorkloadCliTest {
 
         Run perCommand = run("--profile", "shop", "workload", "-b", "tpcb-like", "-r", "-s", "5", "--workers", "2", "--orders-per-worker", "10");
         assertThat(perCommand.exit()).as(perCommand.err()).isZero();
-        assertThat(perCommand.err()).contains("-s 5 ignored: a built-in script's :scale is pgbench_branches counted (2), as pgbench does");
+        assertThat(perCommand.err()).contains("the scale asked for (5) is ignored: a built-in script's :scale is pgbench_branches counted (2), as pgbench does");
         assertThat(perCommand.out()).contains("SQL script 1: tpcb-like").contains(" - weight: 1 (targets 100.0% of total)")
                 .contains(" - 20 transactions (100.0% of total, tps = ")
                 .contains(" - statement latencies in milliseconds and failures:")

@@ -2,10 +2,12 @@ package dev.snowpulse.ui;
 
 import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.testing.FxReads;
+import dev.snowpulse.testing.Pgbench;
 import dev.snowpulse.testing.Sql;
 import dev.snowpulse.testing.TestHosts;
 import dev.snowpulse.testing.TestPostgres;
 import dev.snowpulse.testing.TestWindow;
+import dev.snowpulse.ui.workload.ScriptMix;
 import dev.snowpulse.ui.workload.WorkloadForm;
 import dev.snowpulse.workload.IngestBatch;
 import dev.snowpulse.workload.WorkloadRunRecord;
@@ -27,11 +29,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A run and a continuous ingest started from the Workload tab of the real window, on an initialised database. */
 @ExtendWith(ApplicationExtension.class)
@@ -81,6 +86,78 @@ class WorkloadTabUiTest {
 
     private long orders() throws Exception {
         return Long.parseLong(Sql.single(TestPostgres.endpoint(database), "select count(*) from orders"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMixOfABuiltInAndAScriptFileRunsFromTheTabWithALinePerScript(FxRobot robot) throws Exception {
+        assumeTrue(Pgbench.available(), "pgbench 15 is part of the postgresql-15 package CI installs");
+        assertThat(Pgbench.run(database.database(), "-i", "-s", "1", "-q").exit()).isZero();
+        Path hot = home.resolve("hot.sql");
+        Files.writeString(hot, "\\set aid random(1, 10)\nSELECT abalance FROM pgbench_accounts WHERE aid = :aid;\n");
+        openWorkloadOnceConnected(robot);
+        ChoiceBox<ScriptMix.Transaction> transaction = robot.lookup("#workloadTransaction").queryAs(ChoiceBox.class);
+        robot.interact(() -> transaction.setValue(ScriptMix.Transaction.SCRIPTS));
+        robot.clickOn("#addBuiltinScript").clickOn("tpcb-like");
+        TableView<ScriptMix.Row> mix = robot.lookup("#scriptMix").queryAs(TableView.class);
+        // the OS's file chooser cannot be driven from a test: the file goes in as the chooser would put it
+        robot.interact(() -> mix.getItems().add(ScriptMix.Row.file(hot)));
+        assertThat(mix.getItems()).extracting(ScriptMix.Row::label).containsExactly("tpcb-like (built-in)", "hot.sql");
+
+        // a weight that is not a number is refused by name, and nothing is lost
+        robot.interact(() -> mix.getItems().getFirst().weightProperty().set("x"));
+        robot.clickOn("#startWorkload");
+        Label message = robot.lookup("#workloadMessage").queryAs(Label.class);
+        FxReads.waitForText(message, 5, "the weight's message", t -> t.contains("Scripts: the weight of tpcb-like (built-in) is 'x', not a whole number"));
+        assertThat(mix.getItems()).hasSize(2);
+
+        robot.interact(() -> mix.getItems().getFirst().weightProperty().set("3"));
+        ChoiceBox<WorkloadForm.StopAfter> stopAfter = robot.lookup("#stopAfter").queryAs(ChoiceBox.class);
+        robot.interact(() -> stopAfter.setValue(WorkloadForm.StopAfter.DURATION));
+        type(robot, "#field-workers", "2");
+        type(robot, "#field-duration", "3s");
+        LineChart<Number, Number> throughput = robot.lookup("#throughputChart").queryAs(LineChart.class);
+        Label summary = robot.lookup("#workloadSummary").queryAs(Label.class);
+        Label rateCaption = robot.lookup("#figureRate").queryAs(Label.class);
+        robot.clickOn("#startWorkload");
+
+        FxReads.waitForText(summary, 20, "the run's summary", t -> t.startsWith("Completed"));
+        assertThat(summary.getText()).contains(" transactions, ").contains(" tps").doesNotContain("orders");
+        assertThat(FxReads.onFx(() -> ((Label) ((javafx.scene.layout.VBox) rateCaption.getParent()).getChildren().get(1)).getText())).isEqualTo("tps");
+        List<XYChart.Series<Number, Number>> lines = FxReads.onFx(() -> List.copyOf(throughput.getData()));
+        assertThat(lines).extracting(XYChart.Series::getName).containsExactly("all", "tpcb-like", "hot.sql");
+        assertThat(FxReads.onFx(() -> lines.get(1).getData().size())).as("tpcb-like's own line").isPositive();
+        // every point: all = tpcb-like + hot.sql, each a share of the same interval
+        FxReads.waitUntil(() -> lines.get(2).getData().size() == lines.get(1).getData().size());
+        double sum = FxReads.onFx(() -> lines.get(1).getData().getLast().getYValue().doubleValue() + lines.get(2).getData().getLast().getYValue().doubleValue());
+        double all = FxReads.onFx(() -> lines.get(0).getData().getLast().getYValue().doubleValue());
+        assertThat(sum).isCloseTo(all, org.assertj.core.data.Offset.offset(Math.max(1.0, all * 0.01)));
+
+        var endpoint = TestPostgres.endpoint(database);
+        String delta = Sql.single(endpoint, "select sum(delta) from pgbench_history");
+        assertThat(Sql.single(endpoint, "select sum(bbalance) from pgbench_branches")).isEqualTo(delta);
+        TableView<WorkloadRunRecord> runs = robot.lookup("#workloadRuns").queryAs(TableView.class);
+        FxReads.waitUntil(() -> !runs.getItems().isEmpty() && runs.getItems().getFirst().plan().contains("tpcb-like@3 + "));
+        assertThat(runs.getItems().getFirst().plan()).contains("hot.sql@1").contains("2 workers for 3s");
+    }
+
+    @Test
+    void theScriptEditorChecksWhatIsTypedWithItsLineAndColumn(FxRobot robot) throws Exception {
+        openWorkloadOnceConnected(robot);
+        ChoiceBox<ScriptMix.Transaction> transaction = robot.lookup("#workloadTransaction").queryAs(ChoiceBox.class);
+        robot.interact(() -> transaction.setValue(ScriptMix.Transaction.SCRIPTS));
+        robot.clickOn("#newScript");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#scriptEditorText").tryQuery().isPresent());
+        javafx.scene.control.TextArea text = robot.lookup("#scriptEditorText").queryAs(javafx.scene.control.TextArea.class);
+        Label check = robot.lookup("#scriptEditorCheck").queryAs(Label.class);
+        assertThat(FxReads.onFx(check::getText)).as("the starting script").startsWith("✓ Syntax OK: 3 SQL commands, 1 \\set");
+
+        robot.interact(() -> text.setText("\\set aid random(1, 10\nSELECT 1;\n"));
+        assertThat(FxReads.onFx(check::getText)).startsWith("✗ new script:1:22: ").contains("expected");
+        robot.interact(() -> text.setText("SELECT 1;\n\\gset\n"));
+        assertThat(FxReads.onFx(check::getText)).startsWith("✗ new script:2").contains("\\gset");
+        robot.interact(() -> text.setText("\\set x :undefined + 1\nSELECT :x;\n"));
+        assertThat(FxReads.onFx(check::getText)).startsWith("✓ Syntax OK: 1 SQL command, 1 \\set, 0 \\sleep");
     }
 
     @Test

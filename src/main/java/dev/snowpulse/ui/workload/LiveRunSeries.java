@@ -10,8 +10,8 @@ import javafx.scene.chart.XYChart;
 import java.util.List;
 
 /**
- * The chart data of the run on screen: orders per second and p50/p95/p99 latency, one point per sample, x in seconds
- * since the start. The series are created once and their points appended and trimmed, never rebuilt, so a long run
+ * The chart data of the run on screen: orders per second (for a script mix, all and each script's) and p50/p95/p99
+ * latency, one point per sample, x in seconds since the start. The series are created once and their points appended and trimmed, never rebuilt, so a long run
  * costs the chart no more than the last {@link #WINDOW} points.
  */
 public final class LiveRunSeries {
@@ -24,6 +24,8 @@ public final class LiveRunSeries {
     private final XYChart.Series<Number, Number> p50 = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> p95 = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> p99 = new XYChart.Series<>();
+    // the run's rate first, then a mix's scripts one by one
+    private final ObservableList<XYChart.Series<Number, Number>> rates = javafx.collections.FXCollections.observableArrayList(throughput);
 
     LiveRunSeries() {
         throughput.setName("orders/s");
@@ -39,8 +41,31 @@ public final class LiveRunSeries {
         for (XYChart.Series<Number, Number> series : List.of(throughput, p50, p95, p99)) {
             series.getData().clear();
         }
+        rates.remove(1, rates.size());
+        throughput.setName("orders/s");
         from.set(0);
         to.set(MIN_SPAN);
+    }
+
+    /** A mix of these scripts: a line each beside the run's, named as the run names them. */
+    void scripts(List<String> names) {
+        rates.remove(1, rates.size());
+        if (names.size() > 1) {
+            throughput.setName("all");
+            for (String name : names) {
+                XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                series.setName(name);
+                rates.add(series);
+            }
+        }
+    }
+
+    /** With each script's rate, in the order {@link #scripts} named them (none for place_order or one script). */
+    void add(double seconds, double ordersPerSecond, LatencySummary latency, List<Double> scriptRates) {
+        for (int i = 0; i < scriptRates.size() && i + 1 < rates.size(); i++) {
+            append(rates.get(i + 1), seconds, scriptRates.get(i));
+        }
+        add(seconds, ordersPerSecond, latency);
     }
 
     void add(double seconds, double ordersPerSecond, LatencySummary latency) {
@@ -76,6 +101,11 @@ public final class LiveRunSeries {
 
     public XYChart.Series<Number, Number> throughput() {
         return throughput;
+    }
+
+    /** The throughput chart's lines: the run's, then a mix's scripts. */
+    public ObservableList<XYChart.Series<Number, Number>> rates() {
+        return rates;
     }
 
     public List<XYChart.Series<Number, Number>> latency() {

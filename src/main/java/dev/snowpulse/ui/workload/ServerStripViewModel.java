@@ -175,9 +175,9 @@ public final class ServerStripViewModel {
         }
         if (previous != null) {
             ServerRates r = ServerRates.between(previous, now);
-            rates.set(String.format(Locale.ROOT, "%s transactions/s on the server · %s orders/s by this run",
+            rates.set(String.format(Locale.ROOT, "%s transactions/s on the server · %s %s by this run",
                     r.transactions() == null ? "–" : String.format(Locale.ROOT, "%,.0f", r.transactions()),
-                    String.format(Locale.ROOT, "%,.0f", client.get().ordersPerSecond())));
+                    String.format(Locale.ROOT, "%,.0f", client.get().ordersPerSecond()), run.rateUnit()));
         }
         previous = now;
         long active = ofRun.stream().filter(s -> s.state() == SessionState.ACTIVE || s.state() == SessionState.WAITING_ON_LOCK).count();

@@ -6,6 +6,8 @@ import dev.snowpulse.validation.FieldError;
 import dev.snowpulse.validation.Checks;
 import dev.snowpulse.schema.Restock;
 import dev.snowpulse.workload.WorkloadSpec;
+import dev.snowpulse.workload.script.ScriptChoice;
+import dev.snowpulse.workload.script.Value;
 import dev.snowpulse.workload.threshold.Threshold;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -39,7 +41,15 @@ public final class WorkloadForm {
     }
 
     public enum Field { WORKERS, ORDERS_PER_WORKER, DURATION, MAX_CUSTOMERS, MAX_PRODUCTS, MIN_QUANTITY, MAX_QUANTITY, RATE, WARM_UP,
-        THRESHOLDS, INGEST_INTERVAL, INGEST_BATCH_SIZE, RESTOCK_UNITS }
+        THRESHOLDS, INGEST_INTERVAL, INGEST_BATCH_SIZE, RESTOCK_UNITS, SCALE, MAX_TRIES }
+
+    /**
+     * The pgbench scripts a run is to mix, read from the form but not yet from disk or the database: the planner
+     * ({@link dev.snowpulse.workload.ScriptRunPlanner}) does that off the FX thread. {@code scale} null: pgbench's rule.
+     */
+    public record ScriptRequest(java.util.List<ScriptChoice> choices, Long scale, int maxTries,
+                                java.util.Map<String, Value> definitions) {
+    }
 
     /** Units per product a restock before a run sets by default: enough for minutes of a fast run on the demo's ten products. */
     public static final int DEFAULT_RESTOCK_UNITS = 1_000_000;
@@ -60,6 +70,7 @@ public final class WorkloadForm {
     private final ObjectProperty<Field> invalidField = new SimpleObjectProperty<>();
     private final javafx.beans.property.BooleanProperty restockFirst = new javafx.beans.property.SimpleBooleanProperty();
     private final StringProperty restockUnits = new SimpleStringProperty(String.format(Locale.ROOT, "%,d", DEFAULT_RESTOCK_UNITS));
+    private final ScriptMix scripts = new ScriptMix();
 
     public WorkloadForm() {
         seedDefaults();
@@ -82,7 +93,42 @@ public final class WorkloadForm {
         thresholds.set("");
         ingestInterval.set(Durations.format(ingest.interval()));
         ingestBatchSize.set(Integer.toString(ingest.batchSize()));
+        scripts.reset();
         invalidField.set(null);
+    }
+
+    /** What each transaction is: place_order, or the scripts listed. */
+    public ScriptMix scripts() {
+        return scripts;
+    }
+
+    /**
+     * The scripts to run, when the form runs scripts: their choices, scale and tries, and the demo's ranges as the
+     * variables {@code :max_customers} ... that the place-order script uses (as the CLI defines them); throws naming
+     * what to fix.
+     */
+    public java.util.Optional<ScriptRequest> scriptRequest() {
+        if (!scripts.scripted()) {
+            return java.util.Optional.empty();
+        }
+        invalidField.set(null);
+        java.util.List<ScriptChoice> choices = scripts.choices();
+        Long scale = blank(scripts.scaleProperty().get()) ? null : (long) whole(Field.SCALE, "Scale", scripts.scaleProperty().get());
+        if (scale != null && scale < 1) {
+            invalidField.set(Field.SCALE);
+            throw new IllegalArgumentException("Scale: " + scale + " must be 1 or more (leave it empty for pgbench's rule)");
+        }
+        int tries = whole(Field.MAX_TRIES, "Max tries", scripts.maxTriesProperty().get());
+        if (tries < 1 || tries > 1000) {
+            invalidField.set(Field.MAX_TRIES);
+            throw new IllegalArgumentException("Max tries: " + tries + " is outside 1..1000");
+        }
+        java.util.Map<String, Value> definitions = new java.util.HashMap<>();
+        definitions.put("max_customers", Value.of((long) whole(Field.MAX_CUSTOMERS, "Max customers", maxCustomers.get())));
+        definitions.put("max_products", Value.of((long) whole(Field.MAX_PRODUCTS, "Max products", maxProducts.get())));
+        definitions.put("min_quantity", Value.of((long) whole(Field.MIN_QUANTITY, "Quantity from", minQuantity.get())));
+        definitions.put("max_quantity", Value.of((long) whole(Field.MAX_QUANTITY, "Quantity to", maxQuantity.get())));
+        return java.util.Optional.of(new ScriptRequest(choices, scale, tries, definitions));
     }
 
     /** The run as typed; throws {@link IllegalArgumentException} naming the field to fix. */
@@ -129,7 +175,8 @@ public final class WorkloadForm {
      * empty when the run starts on the stock as it is; throws naming the field when the number is not one.
      */
     public java.util.Optional<Restock> restock() {
-        if (!restockFirst.get()) {
+        // a restock refills the demo's products, which only place_order sells
+        if (!restockFirst.get() || scripts.scripted()) {
             return java.util.Optional.empty();
         }
         invalidField.set(null);
@@ -145,7 +192,8 @@ public final class WorkloadForm {
     public void onEdit(Runnable edited) {
         javafx.beans.InvalidationListener listener = o -> edited.run();
         for (javafx.beans.Observable field : java.util.List.of(workers, stopAfter, ordersPerWorker, duration, maxCustomers, maxProducts,
-                minQuantity, maxQuantity, rate, warmUp, thresholds, ingestInterval, ingestBatchSize, restockFirst, restockUnits)) {
+                minQuantity, maxQuantity, rate, warmUp, thresholds, ingestInterval, ingestBatchSize, restockFirst, restockUnits,
+                scripts.transactionProperty(), scripts.rows(), scripts.scaleProperty(), scripts.maxTriesProperty())) {
             field.addListener(listener);
         }
     }

@@ -132,13 +132,37 @@ public final class WorkloadView implements TabContent {
         strip.shutdown();
     }
 
+    private static final double LABEL_WIDTH = 128;
+
     private Node runForm() {
         Label title = new Label("Workload");
         title.getStyleClass().add("editor-title");
-        Label what = new Label("place_order, as the seed's run_workload");
+        ScriptMix mix = form.scripts();
+        javafx.beans.binding.BooleanBinding scripted = mix.transactionProperty().isEqualTo(ScriptMix.Transaction.SCRIPTS);
+        Label what = new Label();
+        what.textProperty().bind(javafx.beans.binding.Bindings.when(scripted)
+                .then("pgbench scripts, as pgbench -b / -f runs them").otherwise("place_order, as the seed's run_workload"));
         what.getStyleClass().add("hint");
         what.setWrapText(true);
         what.setMinHeight(Region.USE_PREF_SIZE);
+
+        // what each transaction is, then (for scripts) the mix, in a grid of its own so the hidden rows leave no gaps
+        ChoiceBox<ScriptMix.Transaction> transaction = new ChoiceBox<>();
+        transaction.setId("workloadTransaction");
+        transaction.getItems().setAll(ScriptMix.Transaction.values());
+        transaction.valueProperty().bindBidirectional(mix.transactionProperty());
+        transaction.setTooltip(new javafx.scene.control.Tooltip("What each transaction of the run is: the demo's place_order, "
+                + "or pgbench scripts (built-in or your files)"));
+        // beside the title, so the column still fits 800 pixels without scrolling
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        transaction.setMinWidth(120);
+        HBox titleRow = new HBox(8, title, Nodes.spacer(), transaction);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        GridPane scriptGrid = grid();
+        scriptGrid.add(new ScriptMixPane(mix, model, this::window).node(), 0, 0, 2, 1);
+        scriptGrid.addRow(1, label("Scale"), field(WorkloadForm.Field.SCALE, mix.scaleProperty(), "pgbench's rule"));
+        scriptGrid.addRow(2, label("Max tries"), field(WorkloadForm.Field.MAX_TRIES, mix.maxTriesProperty(), "1: no retry"));
+        showWhen(scripted, scriptGrid);
 
         GridPane grid = grid();
         int row = 0;
@@ -152,12 +176,21 @@ public final class WorkloadView implements TabContent {
         TextField orders = field(WorkloadForm.Field.ORDERS_PER_WORKER, form.ordersPerWorkerProperty(), "e.g. 250");
         TextField duration = field(WorkloadForm.Field.DURATION, form.durationProperty(), "e.g. 30s, 5m");
         Label limitLabel = label("");
-        limitLabel.textProperty().bind(form.stopAfterProperty().map(s -> s == WorkloadForm.StopAfter.ORDERS ? "Orders per worker" : "Duration"));
+        limitLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> form.stopAfterProperty().get() != WorkloadForm.StopAfter.ORDERS ? "Duration"
+                        : scripted.get() ? "Transactions each" : "Orders per worker", form.stopAfterProperty(), scripted));
         showWhen(form.stopAfterProperty().isEqualTo(WorkloadForm.StopAfter.ORDERS), orders);
         showWhen(form.stopAfterProperty().isEqualTo(WorkloadForm.StopAfter.DURATION), duration);
-        grid.addRow(row++, limitLabel, new javafx.scene.layout.StackPane(orders, duration));
-        grid.addRow(row++, label("Customers 1 to"), field(WorkloadForm.Field.MAX_CUSTOMERS, form.maxCustomersProperty(), "10"));
-        grid.addRow(row++, label("Products 1 to"), field(WorkloadForm.Field.MAX_PRODUCTS, form.maxProductsProperty(), "10"));
+        grid.addRow(row, limitLabel, new javafx.scene.layout.StackPane(orders, duration));
+        // place_order's own inputs; a script uses them only as :max_customers ... (the CLI's definitions)
+        Label customersLabel = label("Customers 1 to");
+        TextField customers = field(WorkloadForm.Field.MAX_CUSTOMERS, form.maxCustomersProperty(), "10");
+        Label productsLabel = label("Products 1 to");
+        TextField products = field(WorkloadForm.Field.MAX_PRODUCTS, form.maxProductsProperty(), "10");
+        GridPane demoGrid = grid();
+        int demoRow = 0;
+        demoGrid.addRow(demoRow++, customersLabel, customers);
+        demoGrid.addRow(demoRow++, productsLabel, products);
         TextField minQuantity = field(WorkloadForm.Field.MIN_QUANTITY, form.minQuantityProperty(), "1");
         TextField maxQuantity = field(WorkloadForm.Field.MAX_QUANTITY, form.maxQuantityProperty(), "1");
         Label to = label("to");
@@ -168,10 +201,17 @@ public final class WorkloadView implements TabContent {
         maxQuantity.setPrefColumnCount(3);
         HBox quantity = new HBox(8, minQuantity, to, maxQuantity);
         quantity.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(row++, label("Quantity"), quantity);
-        grid.addRow(row++, label("Orders/s target"), field(WorkloadForm.Field.RATE, form.rateProperty(), "as fast as possible"));
-        grid.addRow(row++, label("Warm-up"), field(WorkloadForm.Field.WARM_UP, form.warmUpProperty(), "e.g. 5s, not in the figures"));
-        grid.addRow(row++, label("Thresholds"), field(WorkloadForm.Field.THRESHOLDS, form.thresholdsProperty(), "p95<20ms, errors<1%"));
+        demoGrid.addRow(demoRow, label("Quantity"), quantity);
+        showWhen(scripted.not(), demoGrid);
+        GridPane paceGrid = grid();
+        int paceRow = 0;
+        Label rateLabel = label("");
+        rateLabel.textProperty().bind(javafx.beans.binding.Bindings.when(scripted).then("tps target").otherwise("Orders/s target"));
+        paceGrid.addRow(paceRow++, rateLabel, field(WorkloadForm.Field.RATE, form.rateProperty(), "as fast as possible"));
+        paceGrid.addRow(paceRow++, label("Warm-up"), field(WorkloadForm.Field.WARM_UP, form.warmUpProperty(), "e.g. 5s, not in the figures"));
+        paceGrid.addRow(paceRow, label("Thresholds"), field(WorkloadForm.Field.THRESHOLDS, form.thresholdsProperty(), "p95<20ms, errors<1%"));
+        GridPane restockGrid = grid();
+        int restockLine = 0;
         CheckBox restock = new CheckBox("Restock first, to");
         restock.setId("restockFirst");
         restock.selectedProperty().bindBidirectional(form.restockFirstProperty());
@@ -183,14 +223,17 @@ public final class WorkloadView implements TabContent {
         perProduct.setMinWidth(Region.USE_PREF_SIZE);
         HBox restockRow = new HBox(8, restock, units, perProduct);
         restockRow.setAlignment(Pos.CENTER_LEFT);
-        grid.add(restockRow, 0, row++, 2, 1);
+        restockGrid.add(restockRow, 0, restockLine++, 2, 1);
         Label restockNote = new Label("empties orders and payments first, as Reset demo data does");
         restockNote.getStyleClass().add("hint");
         restockNote.setWrapText(true);
         restockNote.setMinHeight(Region.USE_PREF_SIZE);
-        restockNote.visibleProperty().bind(restock.selectedProperty());
-        restockNote.managedProperty().bind(restock.selectedProperty());
-        grid.add(restockNote, 0, row, 2, 1);
+        showWhen(restock.selectedProperty(), restockNote);
+        restockGrid.add(restockNote, 0, restockLine, 2, 1);
+        // a restock refills the demo's products, which only place_order sells
+        showWhen(scripted.not(), restockGrid);
+        // stacked grids, spaced as the rows of one, so that what a transaction does not use leaves no gap
+        VBox rows = new VBox(7, grid, demoGrid, paceGrid, restockGrid);
 
         Button start = new Button("Start");
         start.setId("startWorkload");
@@ -214,7 +257,7 @@ public final class WorkloadView implements TabContent {
         HBox buttons = new HBox(8, start, stop, Nodes.spacer(), defaults);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(10, title, what, grid, buttons, Nodes.errorLine("workloadMessage", model.messageProperty()),
+        VBox box = new VBox(10, titleRow, what, scriptGrid, rows, buttons, Nodes.errorLine("workloadMessage", model.messageProperty()),
                 Nodes.warningLine("workloadNotice", model.noticeProperty()));
         box.getStyleClass().add("form-section");
         return box;
@@ -284,13 +327,19 @@ public final class WorkloadView implements TabContent {
 
     private Node figures() {
         HBox row = new HBox(8);
-        row.getChildren().add(figure("Orders/s", "figureRate", model.ordersPerSecondProperty(), "figure-main"));
+        Node rate = figure("Orders/s", "figureRate", model.ordersPerSecondProperty(), "figure-main");
+        ((Label) ((VBox) rate).getChildren().get(1)).textProperty().bind(words("tps", "Orders/s"));
+        row.getChildren().add(rate);
         row.getChildren().add(figure("Latency ms p50 / p95 / p99", "figureLatency", model.latencyProperty(), "figure-main"));
         for (Outcome outcome : Outcome.values()) {
             ObservableValue<String> text = model.counterProperty(outcome).asString(Locale.ROOT, "%,d");
             String style = outcome == Outcome.OK ? "figure-ok" : "figure-failure";
             String caption = outcome == Outcome.OK ? "OK" : capitalised(outcome.label().replaceFirst(":.*", ""));
             Node figure = figure(caption, "count-" + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'), text, style);
+            if (outcome == Outcome.OUT_OF_STOCK || outcome == Outcome.INVALID_INPUT) {
+                // place_order's own outcomes: a script's transaction cannot end in them
+                showWhen(model.scriptedShownProperty().not(), figure);
+            }
             if (outcome != Outcome.OK) {
                 model.counterProperty(outcome).addListener((obs, old, now) ->
                         figure.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("nonzero"), now.longValue() > 0));
@@ -298,6 +347,11 @@ public final class WorkloadView implements TabContent {
             row.getChildren().add(figure);
         }
         return row;
+    }
+
+    /** A script run's word, or place_order's, as the shown run (or the form, before one) runs scripts or not. */
+    private ObservableValue<String> words(String scripted, String orders) {
+        return javafx.beans.binding.Bindings.when(model.scriptedShownProperty()).then(scripted).otherwise(orders);
     }
 
     private static Node figure(String caption, String id, ObservableValue<String> value, String style) {
@@ -382,8 +436,13 @@ public final class WorkloadView implements TabContent {
 
     private Node charts() {
         LineChart<Number, Number> throughput = chart("Orders per second", "orders/s", "throughputChart");
-        throughput.setLegendVisible(false);
+        throughput.titleProperty().bind(words("Transactions per second", "Orders per second"));
+        throughput.getYAxis().labelProperty().bind(words("tps", "orders/s"));
+        // a mix's scripts each have a line, named in the legend; a single script or place_order needs none
+        throughput.legendVisibleProperty().bind(javafx.beans.binding.Bindings.size(model.series().rates()).greaterThan(1));
+        throughput.setLegendSide(javafx.geometry.Side.RIGHT);
         LineChart<Number, Number> latency = chart("Latency of successful orders", "ms", "latencyChart");
+        latency.titleProperty().bind(words("Latency of successful transactions", "Latency of successful orders"));
         latency.setLegendSide(javafx.geometry.Side.RIGHT);
         throughputChart = throughput;
         latencyChart = latency;
@@ -403,7 +462,7 @@ public final class WorkloadView implements TabContent {
      */
     private void attachCharts() {
         if (throughputChart.getData().isEmpty()) {
-            throughputChart.getData().add(model.series().throughput());
+            javafx.beans.binding.Bindings.bindContent(throughputChart.getData(), model.series().rates());
             latencyChart.getData().addAll(model.series().latency());
             for (LineChart<Number, Number> chart : List.of(throughputChart, latencyChart)) {
                 NumberAxis x = (NumberAxis) chart.getXAxis();
@@ -416,6 +475,7 @@ public final class WorkloadView implements TabContent {
     }
 
     private void detachCharts() {
+        javafx.beans.binding.Bindings.unbindContent(throughputChart.getData(), model.series().rates());
         for (LineChart<Number, Number> chart : List.of(throughputChart, latencyChart)) {
             chart.getData().clear();
             NumberAxis x = (NumberAxis) chart.getXAxis();
@@ -586,6 +646,8 @@ public final class WorkloadView implements TabContent {
         grid.setVgap(7);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
+        // one width for every grid of the form, so that the fields of the stacked grids line up
+        labels.setPrefWidth(LABEL_WIDTH);
         ColumnConstraints inputs = new ColumnConstraints();
         inputs.setHgrow(Priority.ALWAYS);
         inputs.setFillWidth(true);

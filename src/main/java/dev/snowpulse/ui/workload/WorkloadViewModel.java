@@ -34,6 +34,7 @@ import javafx.beans.property.StringProperty;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,6 +72,7 @@ public final class WorkloadViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty scriptedShown = new SimpleBooleanProperty();
     private final BooleanProperty stopping = new SimpleBooleanProperty();
     private final javafx.beans.property.ObjectProperty<WatchedRun> watched = new javafx.beans.property.SimpleObjectProperty<>();
     private final ObjectProperty<ClientInterval> interval = new SimpleObjectProperty<>(ClientInterval.NONE);
@@ -92,6 +94,11 @@ public final class WorkloadViewModel {
         }
         shell.activeProfileProperty().addListener((obs, old, now) -> profileChanged(now));
         // a message about a field the user has since edited is stale
+        form.scripts().transactionProperty().addListener((obs, old, now) -> {
+            if (run == null) {
+                scriptedShown.set(form.scripts().scripted());
+            }
+        });
         form.onEdit(() -> {
             if (form.invalidFieldProperty().get() != null) {
                 form.invalidFieldProperty().set(null);
@@ -133,7 +140,12 @@ public final class WorkloadViewModel {
     }
 
     /** The form as read: the run, and the units to restock to first (empty: the stock as it is). */
-    private record Plan(WorkloadSpec spec, java.util.Optional<dev.snowpulse.schema.Restock> restock) {
+    private record Plan(WorkloadSpec spec, java.util.Optional<dev.snowpulse.schema.Restock> restock,
+                        java.util.Optional<WorkloadForm.ScriptRequest> scripts) {
+    }
+
+    /** What started, and what the script planner warned of on the way. */
+    private record Started(WorkloadRun run, List<String> warnings) {
     }
 
     /** Starts a run of the form's spec on the active profile; {@code typedName} answers the prod guard (null if not asked). */
@@ -144,23 +156,42 @@ public final class WorkloadViewModel {
             return;
         }
         var cleared = guard.clear("Connect a Postgres profile (Connections tab) to run a workload on it.",
-                () -> new Plan(form.workloadSpec(), form.restock()), ACTION, typedName, message::set).orElse(null);
+                () -> new Plan(form.workloadSpec(), form.restock(), form.scriptRequest()), ACTION, typedName, message::set).orElse(null);
         if (cleared == null) {
             return;
         }
         ConnectionProfile profile = cleared.profile();
         WorkloadSpec spec = cleared.values().spec();
         java.util.Optional<dev.snowpulse.schema.Restock> restock = cleared.values().restock();
+        java.util.Optional<WorkloadForm.ScriptRequest> scripts = cleared.values().scripts();
         busy.set(true);
-        status.set((restock.isPresent() ? "Restocking, then starting" : "Starting") + " on " + profile.name() + "…");
+        status.set((restock.isPresent() ? "Restocking, then starting" : scripts.isPresent() ? "Reading the scripts, then starting"
+                : "Starting") + " on " + profile.name() + "…");
         background.run("start workload", () -> {
                     var endpoint = connections.postgres(profile);
                     if (restock.isPresent()) {
                         new dev.snowpulse.schema.SchemaService(endpoint).resetDemoData(restock.get());
                     }
-                    return WorkloadRun.start(endpoint, spec, WorkerPriority.BELOW_WINDOW);
+                    List<String> warnings = new java.util.ArrayList<>();
+                    WorkloadSpec toRun = spec;
+                    if (scripts.isPresent()) {
+                        WorkloadForm.ScriptRequest r = scripts.get();
+                        toRun = spec.withScripts(dev.snowpulse.workload.ScriptRunPlanner.plan(r.choices(), r.definitions(), r.scale(),
+                                r.maxTries(), false, endpoint, warnings::add));
+                    }
+                    return new Started(WorkloadRun.start(endpoint, toRun, WorkerPriority.BELOW_WINDOW), warnings);
                 },
-                started -> started(started, profile),
+                started -> {
+                    started(started.run(), profile);
+                    if (!started.warnings().isEmpty()) {
+                        List<String> lines = new java.util.ArrayList<>();
+                        if (!notice.get().isEmpty()) {
+                            lines.add(notice.get());
+                        }
+                        started.warnings().forEach(w -> lines.add(capitalised(w) + "."));
+                        notice.set(String.join("\n", lines));
+                    }
+                },
                 failure -> {
                     busy.set(false);
                     status.set("Ready");
@@ -175,11 +206,16 @@ public final class WorkloadViewModel {
         clearFigures();
         running.set(true);
         interval.set(ClientInterval.NONE);
-        watched.set(new WatchedRun(profile, started.applicationName(), started.spec().workers()));
+        watched.set(new WatchedRun(profile, started.applicationName(), started.spec().workers(),
+                started.spec().scripted() ? "tps" : "orders/s"));
         status.set("Running on " + profile.name() + " · sessions " + started.applicationName() + " in pg_stat_activity · "
                 + Figures.millis(started.connectTime().toNanos() / 1e6) + " to connect " + dev.snowpulse.format.Plural.of(started.spec().workers(), "worker"));
         notice.set(started.warnings().stream().map(w -> capitalised(w.withAppRemedy()) + ".")
                 .collect(java.util.stream.Collectors.joining("\n")));
+        scriptedShown.set(started.spec().scripted());
+        if (started.spec().scripted()) {
+            series.scripts(started.spec().scripts().scripts().stream().map(w -> w.script().name()).map(WorkloadViewModel::shortName).toList());
+        }
         ticker.start(this::tick);
         history.refresh();
         background.run("workload " + started.applicationName(), started::await, result -> finished(started, result), failure -> {
@@ -191,6 +227,28 @@ public final class WorkloadViewModel {
             busy.set(false);
             message.set("The workload ended with an error: " + Failures.firstLine(failure));
         });
+    }
+
+    /** Reads a script file for the editor, off the FX thread. */
+    public void readScript(java.nio.file.Path file, java.util.function.Consumer<String> read, java.util.function.Consumer<String> failed) {
+        background.run("read script " + file.getFileName(), () -> java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8),
+                read, failure -> failed.accept(Failures.firstLine(failure)));
+    }
+
+    /** Writes the editor's script to its file, off the FX thread: whole or not at all (a temporary file moved over it). */
+    public void saveScript(java.nio.file.Path file, String text, Runnable saved, java.util.function.Consumer<String> failed) {
+        background.run("save script " + file.getFileName(), () -> {
+            dev.snowpulse.app.JsonFiles.writeAtomically(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return file;
+        }, done -> saved.run(), failure -> failed.accept(Failures.firstLine(failure)));
+    }
+
+    /**
+     * Whether the figures are named as a script run's (transactions, tps) or place_order's (orders): the run's while
+     * one is going, else what the form is set to.
+     */
+    public ReadOnlyBooleanProperty scriptedShownProperty() {
+        return scriptedShown;
     }
 
     /** Stops taking new orders; those in flight finish and are counted. */
@@ -227,7 +285,7 @@ public final class WorkloadViewModel {
     private void point(WorkloadSnapshot snapshot) {
         double seconds = snapshot.elapsed().toMillis() / 1000.0;
         LatencySummary l = snapshot.intervalLatency();
-        series.add(seconds, snapshot.intervalOrdersPerSecond(), l);
+        series.add(seconds, snapshot.intervalOrdersPerSecond(), l, snapshot.intervalScriptRates());
         ordersPerSecond.set(Figures.rate(snapshot.intervalOrdersPerSecond()));
         interval.set(new ClientInterval(snapshot.intervalOrdersPerSecond(), l.count() == 0 ? 0 : l.mean()));
         latency.set(percentiles(l));
@@ -287,6 +345,11 @@ public final class WorkloadViewModel {
         return Math.min(1.0, r.elapsed().toNanos() / (double) r.spec().duration().toNanos());
     }
 
+    /** A script file's name without its folders, as a chart's legend has room for. */
+    private static String shortName(String script) {
+        return java.nio.file.Path.of(script).getFileName().toString();
+    }
+
     private static String capitalised(String word) {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
@@ -297,15 +360,15 @@ public final class WorkloadViewModel {
         StringBuilder text = new StringBuilder()
                 .append(r.failed() ? "Failed after " : r.cancelled() ? "Cancelled after " : "Completed in ")
                 .append(String.format(java.util.Locale.ROOT, "%.2f s", r.elapsed().toMillis() / 1000.0))
-                .append(": ").append(Figures.count(c.total())).append(" orders, ")
+                .append(": ").append(Figures.count(c.total())).append(r.spec().scripted() ? " transactions, " : " orders, ")
                 .append(Figures.count(c.ok())).append(" ok, failures: ").append(Figures.failures(c)).append(". ")
-                .append(Figures.rate(r.ordersPerSecond())).append(" orders/s");
+                .append(Figures.rate(r.ordersPerSecond())).append(r.spec().scripted() ? " tps" : " orders/s");
         if (l.count() > 0) {
             text.append(", latency p50 ").append(Figures.millis(l.p50())).append(", p95 ").append(Figures.millis(l.p95()))
                     .append(", p99 ").append(Figures.millis(l.p99())).append(", max ").append(Figures.millis(l.max()));
         }
         if (r.warmUpOrders() > 0) {
-            text.append(" (after ").append(Figures.count(r.warmUpOrders())).append(" warm-up orders)");
+            text.append(" (after ").append(Figures.count(r.warmUpOrders())).append(r.spec().scripted() ? " warm-up transactions)" : " warm-up orders)");
         }
         text.append(". Sessions opened in ").append(Figures.millis(r.connectTime().toNanos() / 1e6)).append(" before the clock started.");
         var checks = r.thresholdChecks();
@@ -313,7 +376,7 @@ public final class WorkloadViewModel {
             text.append(" Thresholds: ").append(String.join(", ", checks.stream()
                     .map(ch -> ch.threshold().text() + (ch.passed() ? " passed" : " FAILED") + " (" + ch.observedText() + ")").toList())).append('.');
         }
-        if (c.outOfStock() > c.ok()) {
+        if (!r.spec().scripted() && c.outOfStock() > c.ok()) {
             text.append(" Most orders found no stock: tick \"Restock first\" above, or Reset demo data on the Schema tab.");
         }
         return text.toString();

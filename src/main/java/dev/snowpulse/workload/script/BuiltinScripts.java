@@ -53,8 +53,9 @@ public final class BuiltinScripts {
                 """);
     }
 
+    /** Name to text, in pgbench's order (its --builtin=list) with place-order last. */
     public static Map<String, String> texts() {
-        return Map.copyOf(TEXTS);
+        return java.util.Collections.unmodifiableMap(TEXTS);
     }
 
     /** pgbench accepts any unambiguous prefix of a built-in's name ("tpcb", "select"). */

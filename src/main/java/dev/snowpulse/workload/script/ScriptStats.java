@@ -57,6 +57,15 @@ public final class ScriptStats {
     }
 
     /** Retries of every script so far, after the warm-up: the run's "retried". */
+    /** Each script's successful transactions so far (after warm-up), in the plan's order. */
+    public long[] succeeded() {
+        long[] ok = new long[scripts.length];
+        for (int i = 0; i < scripts.length; i++) {
+            ok[i] = scripts[i].transactions.sum() - scripts[i].failed.sum();
+        }
+        return ok;
+    }
+
     public long retries() {
         long n = 0;
         for (PerScript s : scripts) {
