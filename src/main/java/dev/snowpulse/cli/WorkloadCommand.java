@@ -20,6 +20,7 @@ import dev.snowpulse.workload.script.BuiltinScripts;
 import dev.snowpulse.workload.script.ScriptError;
 import dev.snowpulse.workload.script.ScriptChoice;
 import dev.snowpulse.workload.ScriptRunPlanner;
+import dev.snowpulse.workload.LatencyLimitCounts;
 import dev.snowpulse.workload.script.ScriptPlan;
 import dev.snowpulse.workload.script.ScriptReport;
 import dev.snowpulse.workload.script.ScriptSources;
@@ -108,6 +109,10 @@ final class WorkloadCommand implements Callable<Integer> {
             + "per script, as pgbench's -r")
     boolean reportPerCommand;
 
+    @Option(names = {"-L", "--latency-limit"}, paramLabel = "MS", description = "As pgbench's: count transactions that take longer "
+            + "than MS milliseconds (from when they were due) as late; with --rate, skip those already that late when their turn comes")
+    Double latencyLimit;
+
     @Option(names = "--max-tries", defaultValue = "1", description = "Tries for a serialization failure or deadlock, as pgbench 15 (default: ${DEFAULT-VALUE})")
     int maxTries;
 
@@ -122,6 +127,12 @@ final class WorkloadCommand implements Callable<Integer> {
                 duration == null ? null : Durations.parse(duration, "--duration"),
                 orders.maxCustomers, orders.maxProducts, orders.minQuantity, orders.maxQuantity, rate,
                 warmUp == null ? Duration.ZERO : Durations.parse(warmUp, "--warm-up"));
+        if (latencyLimit != null) {
+            if (!(latencyLimit > 0 && latencyLimit <= 3_600_000)) {
+                throw new IllegalArgumentException("--latency-limit: " + latencyLimit + " ms is outside (0, 3600000]");
+            }
+            workload = workload.withLatencyLimit(Duration.ofNanos(Math.round(latencyLimit * 1e6)));
+        }
         if (!thresholds.isEmpty()) {
             List<Threshold> parsed = new ArrayList<>();
             for (String t : thresholds) {
@@ -186,6 +197,10 @@ final class WorkloadCommand implements Callable<Integer> {
                     // the mapper's snake_case: weight_share, latency_avg_ms, commands[].source ...
                     node.set("scripts", JsonFiles.reportMapper().valueToTree(run.scriptReport(result.elapsed())));
                 }
+                if (workload.latencyLimit() != null) {
+                    LatencyLimitCounts limit = run.latencyLimitCounts();
+                    node.put("latency_limit_ms", latencyLimit).put("late", limit.late()).put("skipped", limit.skipped());
+                }
                 if (!workload.thresholds().isEmpty()) {
                     node.set("thresholds", WorkloadHistory.json(result.thresholdChecks()));
                     node.put("thresholds_passed", ThresholdCheck.allPassed(result.thresholdChecks()));
@@ -193,6 +208,9 @@ final class WorkloadCommand implements Callable<Integer> {
                 out.println(JsonFiles.mapper().writeValueAsString(node));
             } else {
                 printSummary(result, rateUnit(workload), out);
+                if (workload.latencyLimit() != null) {
+                    printLatencyLimit(result, run.latencyLimitCounts(), latencyLimit, workload.openLoop(), out);
+                }
                 if (workload.scripted()) {
                     long retriedTransactions = run.scriptReport(result.elapsed()).stream().mapToLong(ScriptReport::retriedTransactions).sum();
                     out.printf(Locale.ROOT, "retried: %d transactions, %d retries (serialization failures and deadlocks tried again, "
@@ -260,6 +278,19 @@ final class WorkloadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith("--") ? e.getMessage() : "--builtin/--file: " + e.getMessage(), e);
         }
+    }
+
+    /** pgbench's two lines: skipped of all scheduled (with --rate), late of those that succeeded. */
+    private static void printLatencyLimit(WorkloadResult r, LatencyLimitCounts limit, double ms, boolean paced, PrintWriter out) {
+        long processed = r.figures().ok();
+        long failed = r.figures().failed();
+        if (paced) {
+            long scheduled = processed + failed + limit.skipped();
+            out.printf(Locale.ROOT, "number of transactions skipped: %d (%.3f%%)%n", limit.skipped(),
+                    scheduled == 0 ? 0.0 : 100.0 * limit.skipped() / scheduled);
+        }
+        out.printf(Locale.ROOT, "number of transactions above the %.1f ms latency limit: %d/%d (%.3f%%)%n", ms, limit.late(), processed,
+                processed == 0 ? 0.0 : 100.0 * limit.late() / processed);
     }
 
     /** Per script, as pgbench prints it after a mix or with -r. */

@@ -343,6 +343,9 @@ public final class WorkloadHistory {
         if (spec.targetRate() != null) {
             node.put("target_rate", spec.targetRate());
         }
+        if (spec.latencyLimit() != null) {
+            node.put("latency_limit_ms", spec.latencyLimit().toNanos() / 1e6);
+        }
         if (!spec.thresholds().isEmpty()) {
             var thresholds = node.putArray("thresholds");
             spec.thresholds().forEach(t -> thresholds.add(t.text()));

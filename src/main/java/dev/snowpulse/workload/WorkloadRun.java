@@ -145,6 +145,7 @@ public final class WorkloadRun {
         long intervalNanos = s.intervalNanos();
         long nextIntended = startNanos + s.firstOffsetNanos(worker);
         long limit = s.ordersPerWorker() == null ? Long.MAX_VALUE : s.ordersPerWorker();
+        long lateAfter = s.latencyLimit() == null ? Long.MAX_VALUE : s.latencyLimit().toNanos();
         Connection connection = session;
         long backoff = FIRST_BACKOFF_NANOS;
         long reconnectAt = 0;
@@ -156,6 +157,12 @@ public final class WorkloadRun {
                     nextIntended += intervalNanos;
                     if (intended >= deadlineNanos || !waitUntil(intended)) {
                         break;
+                    }
+                    if (System.nanoTime() - intended > lateAfter) {
+                        // pgbench's rule: already later than the limit when its turn comes, so it is not sent at all
+                        done++;
+                        stats.skipped(intended < warmUpEndNanos);
+                        continue;
                     }
                 } else {
                     intended = System.nanoTime();
@@ -197,6 +204,9 @@ public final class WorkloadRun {
                     tx.run();
                     long end = System.nanoTime();
                     stats.ok(end - intended, intended < warmUpEndNanos);
+                    if (end - intended > lateAfter) {
+                        stats.late(intended < warmUpEndNanos);
+                    }
                     tx.ended(end - intended, true, intended < warmUpEndNanos);
                 } catch (SQLException e) {
                     Outcome outcome = Outcome.of(e);
@@ -231,6 +241,11 @@ public final class WorkloadRun {
     /** After {@link #await()}: what the run's history could not keep (its row, or its thresholds), if anything. */
     public java.util.Optional<String> historyNote() {
         return java.util.Optional.ofNullable(historyNote);
+    }
+
+    /** With a latency limit: late and skipped transactions so far, after warm-up (pgbench's --latency-limit). */
+    public LatencyLimitCounts latencyLimitCounts() {
+        return stats.latencyLimit();
     }
 
     /** Scripted runs: serialization failures and deadlocks tried again so far (pgbench's "retried"). */

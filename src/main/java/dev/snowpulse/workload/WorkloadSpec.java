@@ -19,6 +19,9 @@ import java.util.List;
  * @param scripts    the pgbench scripts each transaction runs, or null for the demo's place_order (an "order" is then
  *                   one script transaction)
  * @param thresholds what the run must meet to pass ({@code p95<20ms}), judged after the warm-up; empty for none
+ * @param latencyLimit pgbench's {@code --latency-limit}: transactions that take longer (from when they were due) are
+ *                   counted as late; with a target rate, one already later than this when its turn comes is skipped,
+ *                   not sent; null for none
  */
 public record WorkloadSpec(
         int workers,
@@ -31,7 +34,8 @@ public record WorkloadSpec(
         Double targetRate,
         Duration warmUp,
         ScriptPlan scripts,
-        List<Threshold> thresholds) {
+        List<Threshold> thresholds,
+        Duration latencyLimit) {
 
     public static final int MAX_WORKERS = 256;
     /** The seed project's run_workload: 250 orders per worker. */
@@ -40,7 +44,7 @@ public record WorkloadSpec(
     /** The keys of {@link FieldError#field()} for this record's values. */
     public static final String WORKERS = "workers", ORDERS_PER_WORKER = "orders per worker", DURATION = "duration",
             MAX_CUSTOMERS = "max customers", MAX_PRODUCTS = "max products", MIN_QUANTITY = "min quantity",
-            MAX_QUANTITY = "max quantity", RATE = "rate", WARM_UP = "warm-up";
+            MAX_QUANTITY = "max quantity", RATE = "rate", WARM_UP = "warm-up", LATENCY_LIMIT = "latency limit";
 
     public WorkloadSpec {
         Checks.range(WORKERS, workers, 1, MAX_WORKERS);
@@ -65,24 +69,33 @@ public record WorkloadSpec(
             throw new FieldError(WARM_UP, "must be zero or more and shorter than the duration");
         }
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+        if (latencyLimit != null && (latencyLimit.isNegative() || latencyLimit.isZero() || latencyLimit.compareTo(Duration.ofHours(1)) > 0)) {
+            throw new FieldError(LATENCY_LIMIT, "must be more than 0 and at most an hour");
+        }
     }
 
     /** A place_order run, as the seed project's run_workload. */
     public WorkloadSpec(int workers, Integer ordersPerWorker, Duration duration, int maxCustomers, int maxProducts,
                         int minQuantity, int maxQuantity, Double targetRate, Duration warmUp) {
-        this(workers, ordersPerWorker, duration, maxCustomers, maxProducts, minQuantity, maxQuantity, targetRate, warmUp, null, List.of());
+        this(workers, ordersPerWorker, duration, maxCustomers, maxProducts, minQuantity, maxQuantity, targetRate, warmUp, null, List.of(), null);
     }
 
     /** The same run with each transaction one of {@code plan}'s scripts. */
     public WorkloadSpec withScripts(ScriptPlan plan) {
         return new WorkloadSpec(workers, ordersPerWorker, duration, maxCustomers, maxProducts, minQuantity, maxQuantity, targetRate,
-                warmUp, plan, thresholds);
+                warmUp, plan, thresholds, latencyLimit);
     }
 
     /** The same run, judged pass or fail by {@code checks}. */
     public WorkloadSpec withThresholds(List<Threshold> checks) {
         return new WorkloadSpec(workers, ordersPerWorker, duration, maxCustomers, maxProducts, minQuantity, maxQuantity, targetRate,
-                warmUp, scripts, checks);
+                warmUp, scripts, checks, latencyLimit);
+    }
+
+    /** The same run with pgbench's {@code --latency-limit}. */
+    public WorkloadSpec withLatencyLimit(Duration limit) {
+        return new WorkloadSpec(workers, ordersPerWorker, duration, maxCustomers, maxProducts, minQuantity, maxQuantity, targetRate,
+                warmUp, scripts, thresholds, limit);
     }
 
     public boolean scripted() {

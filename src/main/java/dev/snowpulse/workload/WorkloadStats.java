@@ -19,6 +19,9 @@ final class WorkloadStats {
     private final Map<String, LongAdder> otherBySqlState = new ConcurrentHashMap<>();
     private final LongAdder warmUpOrders = new LongAdder();
     private final LongAdder warmUpFailures = new LongAdder();
+    // pgbench's --latency-limit: after warm-up, transactions that took longer, and those skipped as already too late
+    private final LongAdder late = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
     private final Recorder recorder = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
     /** The same latencies again, warm-up included, for the run's stored second-by-second series. */
     private final Recorder secondRecorder = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
@@ -74,6 +77,22 @@ final class WorkloadStats {
         return new OutcomeCounts(counts.get(Outcome.OK).sum(), counts.get(Outcome.OUT_OF_STOCK).sum(),
                 counts.get(Outcome.INVALID_INPUT).sum(), counts.get(Outcome.CONNECTION_LOST).sum(), counts.get(Outcome.NOT_SENT).sum(),
                 counts.get(Outcome.OTHER_SQL_ERROR).sum(), other);
+    }
+
+    void late(boolean warmingUp) {
+        if (!warmingUp) {
+            late.increment();
+        }
+    }
+
+    void skipped(boolean warmingUp) {
+        if (!warmingUp) {
+            skipped.increment();
+        }
+    }
+
+    LatencyLimitCounts latencyLimit() {
+        return new LatencyLimitCounts(late.sum(), skipped.sum());
     }
 
     long warmUpOrders() {

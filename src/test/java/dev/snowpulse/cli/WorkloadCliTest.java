@@ -163,6 +163,41 @@ class WorkloadCliTest {
     }
 
     @Test
+    void aLatencyLimitCountsLateTransactionsAndWithARateSkipsThoseAlreadyTooLateAsPgbenchDoes() throws Exception {
+        PostgresSettings db = pg.freshDatabase();
+        profile("shop", "dev", db);
+        java.nio.file.Path slow = home.resolve("slow.sql");
+        java.nio.file.Files.writeString(slow, "\\sleep 20 ms\nSELECT 1;\n");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        // closed loop: every transaction takes 20 ms or more, all of them late for a 10 ms limit, none skipped
+        Run closed = run("--profile", "shop", "workload", "-f", slow.toString(), "--workers", "2", "--orders-per-worker", "5",
+                "-L", "10", "--json");
+        assertThat(closed.exit()).as(closed.err()).isZero();
+        var c = mapper.readTree(closed.out());
+        assertThat(c.get("outcomes").get("ok").asLong()).isEqualTo(10);
+        assertThat(c.get("late").asLong()).isEqualTo(10);
+        assertThat(c.get("skipped").asLong()).isZero();
+        assertThat(c.get("latency_limit_ms").asDouble()).isEqualTo(10.0);
+
+        // paced at 200/s by one worker that needs 20 ms a transaction: it falls behind at once, and a transaction
+        // already 30 ms late when its turn comes is not sent; pgbench on the same script skips too
+        Run paced = run("--profile", "shop", "workload", "-f", slow.toString(), "--workers", "1", "--duration", "2s",
+                "--rate", "200", "-L", "30");
+        assertThat(paced.exit()).as(paced.err()).isZero();
+        assertThat(paced.out()).containsPattern("number of transactions skipped: [1-9]\\d* \\([0-9.]+%\\)")
+                .containsPattern("number of transactions above the 30.0 ms latency limit: \\d+/\\d+ \\([0-9.]+%\\)");
+        java.util.regex.Matcher skipped = java.util.regex.Pattern.compile("skipped: (\\d+)").matcher(paced.out());
+        assertThat(skipped.find()).isTrue();
+        assertThat(Long.parseLong(skipped.group(1))).as("most of the 400 due").isGreaterThan(200);
+        if (dev.snowpulse.testing.Pgbench.available()) {
+            var pgbench = dev.snowpulse.testing.Pgbench.run(db.database(), "-n", "-f", slow.toString(), "-c", "1", "-T", "2", "-R", "200", "-L", "30");
+            assertThat(pgbench.out()).as(pgbench.err()).containsPattern("number of transactions skipped: [1-9]\\d* \\(");
+        }
+        assertThat(run("--profile", "shop", "workload", "-f", slow.toString(), "-L", "0").exit()).isEqualTo(2);
+    }
+
+    @Test
     void aScriptFileWithDefinitionsRunsAndABadOneIsRefusedWithItsPlace() throws Exception {
         PostgresSettings db = pg.freshDatabase();
         profile("shop", "dev", db);
