@@ -13,8 +13,9 @@ import java.util.Map;
  * <li>the database runs on this machine and its CPUs are {@value #MACHINE_SATURATED_PERCENT} % busy or more: client
  * and database share a saturated machine;</li>
  * <li>through a transaction-mode pooler whose console the role may read, clients wait in it for a server connection
- * (on average one or more over the judged reads): the pool is saturated; where the console cannot be read,</li>
- * <li>through a transaction-mode pooler, the run has fewer server connections than workers and the client has more
+ * (on average one or more over the judged reads): the pool is saturated;</li>
+ * <li>through a transaction-mode pooler whose console cannot be read, the run has fewer server connections than
+ * workers and the client has more
  * than {@value #POOL_QUEUE_FACTOR} times as many orders under way as there are connections (Little's law: orders a
  * second times their mean latency): the rest wait in the pooler, the pool is saturated;</li>
  * <li>more than half of the run's session samples are idle between statements: the database waits on the client

@@ -56,7 +56,10 @@ public final class ServerReader implements AutoCloseable {
         this.pooler = new PoolerWatch(endpoint);
     }
 
-    /** A reader of the counters and sessions alone, in one round trip (the Workload tab's strip). */
+    /**
+     * A reader of the counters and sessions alone, in one round trip to the database (the Workload tab's strip), and
+     * through a pooler its console's counts on a connection of their own.
+     */
     public static ServerReader activityOnly(PostgresEndpoint endpoint) {
         return new ServerReader(endpoint, false);
     }

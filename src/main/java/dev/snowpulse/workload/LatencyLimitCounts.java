@@ -1,11 +1,10 @@
 package dev.snowpulse.workload;
 
 /**
- * What pgbench's {@code --latency-limit} counts after warm-up: successful transactions that took longer than the
+ * What pgbench's {@code --latency-limit} counts: successful transactions after warm-up that took longer than the
  * limit from when they were due ({@code late}), and, with a target rate, those not sent because they were already
- * later than the limit when their turn came ({@code skipped}).
+ * later than the limit when their turn came ({@code skipped} after warm-up, {@code warmUpSkipped} during it). A
+ * skipped transaction has no outcome: it is not among {@link OutcomeCounts}, and it is one of the planned or due.
  */
-public record LatencyLimitCounts(long late, long skipped) {
-
-    public static final LatencyLimitCounts NONE = new LatencyLimitCounts(0, 0);
+public record LatencyLimitCounts(long late, long skipped, long warmUpSkipped) {
 }

@@ -349,7 +349,9 @@ public final class WorkloadRun {
 
     private double progress(long now, OutcomeCounts counts) {
         if (spec.plannedOrders() > 0) {
-            return Math.min(1.0, counts.total() / (double) spec.plannedOrders());
+            // a transaction skipped under --latency-limit is one of the planned, ended without an outcome
+            LatencyLimitCounts limit = stats.latencyLimit();
+            return Math.min(1.0, (counts.total() + limit.skipped() + limit.warmUpSkipped()) / (double) spec.plannedOrders());
         }
         return Math.min(1.0, (now - startNanos) / (double) spec.duration().toNanos());
     }

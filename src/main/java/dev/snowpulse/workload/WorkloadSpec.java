@@ -126,7 +126,10 @@ public record WorkloadSpec(
         return openLoop() ? intervalNanos() * worker / workers : 0;
     }
 
-    /** In open loop with a duration, how many orders fall due before it ends (each ends in exactly one outcome). */
+    /**
+     * In open loop with a duration, how many orders fall due before it ends: each ends in exactly one outcome, or,
+     * with a latency limit, is skipped ({@link LatencyLimitCounts}).
+     */
     public long dueOrders() {
         if (!openLoop() || duration == null) {
             throw new IllegalStateException("only an open-loop run with a duration has a number of orders due");

@@ -22,6 +22,7 @@ final class WorkloadStats {
     // pgbench's --latency-limit: after warm-up, transactions that took longer, and those skipped as already too late
     private final LongAdder late = new LongAdder();
     private final LongAdder skipped = new LongAdder();
+    private final LongAdder warmUpSkipped = new LongAdder();
     private final Recorder recorder = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
     /** The same latencies again, warm-up included, for the run's stored second-by-second series. */
     private final Recorder secondRecorder = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
@@ -86,13 +87,11 @@ final class WorkloadStats {
     }
 
     void skipped(boolean warmingUp) {
-        if (!warmingUp) {
-            skipped.increment();
-        }
+        (warmingUp ? warmUpSkipped : skipped).increment();
     }
 
     LatencyLimitCounts latencyLimit() {
-        return new LatencyLimitCounts(late.sum(), skipped.sum());
+        return new LatencyLimitCounts(late.sum(), skipped.sum(), warmUpSkipped.sum());
     }
 
     long warmUpOrders() {

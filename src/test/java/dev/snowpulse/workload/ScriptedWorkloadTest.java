@@ -118,6 +118,15 @@ class ScriptedWorkloadTest {
             // BEGIN, three UPDATEs, a SELECT, an INSERT and END: pgbench waits for each; the driver sends BEGIN with the first
             assertThat(pgbench).isEqualTo(7);
             assertThat(snowpulse).isEqualTo(6);
+
+            // a \\sleep right after BEGIN: the transaction starts when pgbench's does, before the sleep
+            Path slept = dir.resolve("slept.sql");
+            Files.writeString(slept, "BEGIN;\n\\sleep 1 ms\nSELECT 1;\nEND;\n");
+            ScriptPlan sleeping = new ScriptPlan(List.of(ScriptSources.file(slept.toString(), Set.of())), Map.of(), 1, 1);
+            assertThat(perTransaction(relay, 20, 60, n -> assertThat(Pgbench.runAt(relay.port(), settings.database(),
+                    "-n", "-M", "extended", "-f", slept.toString(), "-c", "1", "-t", Integer.toString(n)).exit()).isZero())).isEqualTo(3);
+            assertThat(perTransaction(relay, 20, 60, n -> assertThat(WorkloadRun.start(relayed, spec(1, n, sleeping)).await()
+                    .counts().ok()).isEqualTo(n))).isEqualTo(3);
         }
         PostgresEndpoint db = TestPostgres.endpoint(settings);
         long delta = number(db, "select sum(delta) from pgbench_history");
@@ -143,13 +152,14 @@ class ScriptedWorkloadTest {
     @Test
     void aScriptThatEndsInsideATransactionStopsTheRunAsPgbenchDoes() throws Exception {
         PostgresEndpoint db = TestPostgres.endpoint(pg.freshDatabase());
+        Sql.execute(db, "create table left_open (n int)");
         for (String begin : List.of("BEGIN;", "BEGIN ISOLATION LEVEL REPEATABLE READ;")) {
-            ScriptPlan plan = new ScriptPlan(List.of(file("open.sql", begin + "\nselect 1;\n", 1)), Map.of(), 1, 1);
+            ScriptPlan plan = new ScriptPlan(List.of(file("open.sql", begin + "\ninsert into left_open values (1);\n", 1)), Map.of(), 1, 1);
             WorkloadResult result = WorkloadRun.start(db, spec(1, 3, plan)).await();
             assertThat(result.failure()).as(begin).contains("open.sql: end of script reached without completing the last transaction");
         }
-        assertThat(Sql.single(db, "select count(*) from pg_stat_activity where datname = current_database() "
-                + "and state = 'idle in transaction'")).isEqualTo("0");
+        // the open transaction was rolled back, not committed by the driver as autocommit is switched back on
+        assertThat(Sql.single(db, "select count(*) from left_open")).isEqualTo("0");
     }
 
     @Test

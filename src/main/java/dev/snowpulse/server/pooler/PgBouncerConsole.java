@@ -6,9 +6,6 @@ import dev.snowpulse.profile.PostgresSettings;
 import dev.snowpulse.profile.SslMode;
 import dev.snowpulse.profile.secret.Secret;
 
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -56,12 +53,27 @@ public final class PgBouncerConsole implements AutoCloseable {
     /** Logs in to the console of the pooler {@code settings} point at; every wait is bounded by {@code timeout}. */
     public static PgBouncerConsole open(PostgresSettings settings, Optional<Secret> password, Duration timeout)
             throws IOException, ConsoleRefusal {
+        try {
+            return open(settings, password, timeout, ConsoleTls.asks(settings.sslMode()));
+        } catch (javax.net.ssl.SSLException e) {
+            if (settings.sslMode() != SslMode.PREFER) {
+                throw e;
+            }
+            // prefer, as libpq: a TLS that cannot be agreed on is tried again without it
+            return open(settings, password, timeout, false);
+        }
+    }
+
+    private static PgBouncerConsole open(PostgresSettings settings, Optional<Secret> password, Duration timeout, boolean tls)
+            throws IOException, ConsoleRefusal {
         int millis = Math.toIntExact(Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(settings.host(), settings.port()), millis);
             socket.setSoTimeout(millis);
-            socket = withTls(socket, settings);
+            if (tls) {
+                socket = withTls(socket, settings);
+            }
             PgBouncerConsole console = new PgBouncerConsole(socket);
             console.logIn(settings.user(), password.map(Secret::value).orElse(null));
             return console;
@@ -72,33 +84,22 @@ public final class PgBouncerConsole implements AutoCloseable {
     }
 
     private static Socket withTls(Socket plain, PostgresSettings settings) throws IOException {
-        SslMode mode = settings.sslMode();
-        if (mode == SslMode.DISABLE || mode == SslMode.ALLOW) {
-            return plain;
-        }
         DataOutputStream request = new DataOutputStream(plain.getOutputStream());
         request.writeInt(8);
         request.writeInt(SSL_REQUEST);
         request.flush();
         int answer = plain.getInputStream().read();
         if (answer == 'N') {
-            if (mode == SslMode.PREFER) {
+            if (settings.sslMode() == SslMode.PREFER) {
+                // the protocol goes on in the clear on the same connection
                 return plain;
             }
-            throw new IOException("the pooler does not offer TLS, and the profile's sslmode is " + mode);
+            throw new IOException("the pooler does not offer TLS, and the profile's sslmode is " + settings.sslMode());
         }
         if (answer != 'S') {
             throw new IOException("the pooler answered the TLS request with " + answer);
         }
-        SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(plain, settings.host(), settings.port(), true);
-        if (mode == SslMode.VERIFY_FULL) {
-            SSLParameters parameters = tls.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            tls.setSSLParameters(parameters);
-        }
-        tls.startHandshake();
-        return tls;
+        return ConsoleTls.wrap(plain, settings);
     }
 
     private void logIn(String user, String password) throws IOException, ConsoleRefusal {
@@ -113,13 +114,18 @@ public final class PgBouncerConsole implements AutoCloseable {
         out.write(body.toByteArray());
         out.flush();
         ScramClient scram = null;
+        boolean scramVerified = false;
         while (true) {
             Message m = next();
             switch (m.type) {
                 case 'R' -> {
                     int code = m.body.readInt();
                     switch (code) {
-                        case 0 -> { }
+                        case 0 -> {
+                            if (scram != null && !scramVerified) {
+                                throw new IOException("the pooler ended SCRAM without proving it knows the password");
+                            }
+                        }
                         case 3 -> sendPassword(cStringBytes(required(password)));
                         case 5 -> {
                             byte[] salt = m.body.readNBytes(4);
@@ -131,7 +137,7 @@ public final class PgBouncerConsole implements AutoCloseable {
                             for (String s = cString(m.body); !s.isEmpty(); s = cString(m.body)) {
                                 mechanisms.add(s);
                             }
-                            // the console has no channel binding to offer, so plain SCRAM-SHA-256
+                            // no channel binding is offered from this side (gs2 flag n): plain SCRAM-SHA-256
                             mechanisms.removeIf(s -> s.endsWith("-PLUS"));
                             scram = ScramClient.builder().advertisedMechanisms(mechanisms).username("*")
                                     .password(required(password).toCharArray()).build();
@@ -144,7 +150,10 @@ public final class PgBouncerConsole implements AutoCloseable {
                             sendPassword(initial.toByteArray());
                         }
                         case 11 -> sendPassword(scramStep(scram, m, false));
-                        case 12 -> scramStep(scram, m, true);
+                        case 12 -> {
+                            scramStep(scram, m, true);
+                            scramVerified = true;
+                        }
                         default -> throw new IOException("the pooler asked for an authentication this reader does not speak (code " + code + ")");
                     }
                 }
@@ -196,7 +205,16 @@ public final class PgBouncerConsole implements AutoCloseable {
         List<Map<String, String>> rows = new ArrayList<>();
         ConsoleRefusal refusal = null;
         while (true) {
-            Message m = next();
+            Message m;
+            try {
+                m = next();
+            } catch (EOFException closed) {
+                // a FATAL error is followed by the console closing the connection: say the error, not the close
+                if (refusal != null) {
+                    throw refusal;
+                }
+                throw closed;
+            }
             switch (m.type) {
                 case 'T' -> {
                     int n = m.body.readUnsignedShort();
@@ -246,7 +264,9 @@ public final class PgBouncerConsole implements AutoCloseable {
         if (length < 4 || length > 16 * 1024 * 1024) {
             throw new IOException("the pooler sent a message of " + length + " bytes");
         }
-        return new Message((char) type, new DataInputStream(new java.io.ByteArrayInputStream(in.readNBytes(length - 4))));
+        byte[] body = new byte[length - 4];
+        in.readFully(body);
+        return new Message((char) type, new DataInputStream(new java.io.ByteArrayInputStream(body)));
     }
 
     private record Message(char type, DataInputStream body) {

@@ -38,7 +38,8 @@ public record PoolCounts(int clientsActive, int clientsWaiting, int serversActiv
             serversIdle += number(pool, "sv_idle");
             serversOther += number(pool, "sv_used") + number(pool, "sv_tested") + number(pool, "sv_login");
             longestWait = Math.max(longestWait, number(pool, "maxwait") + number(pool, "maxwait_us") / 1e6);
-            mode = pool.getOrDefault("pool_mode", mode);
+            String poolMode = pool.get("pool_mode");
+            mode = poolMode == null ? mode : poolMode;
         }
         int size = databases.stream().filter(d -> database.equals(d.get("name"))).mapToInt(d -> number(d, "pool_size")).max().orElse(0);
         return new PoolCounts(clientsActive, clientsWaiting, serversActive, serversIdle, serversOther, longestWait, mode, size);

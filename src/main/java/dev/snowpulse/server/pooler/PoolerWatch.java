@@ -16,11 +16,15 @@ import java.util.Map;
 public final class PoolerWatch implements AutoCloseable {
 
     static final Duration REFUSED_RECHECK = Duration.ofSeconds(60);
+    // a console that could not be reached (TLS, a timeout, a closed connection) is tried again after this, not every read
+    static final Duration UNREACHABLE_RECHECK = Duration.ofSeconds(10);
 
     private final PostgresEndpoint endpoint;
     private PgBouncerConsole console;
     private String refused;
     private long refusedAt;
+    private String unreachable;
+    private long unreachableAt;
 
     public PoolerWatch(PostgresEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -35,6 +39,9 @@ public final class PoolerWatch implements AutoCloseable {
         if (refused != null && System.nanoTime() - refusedAt < REFUSED_RECHECK.toNanos()) {
             return PoolerView.unavailable(mode, refused);
         }
+        if (unreachable != null && System.nanoTime() - unreachableAt < UNREACHABLE_RECHECK.toNanos()) {
+            return PoolerView.unavailable(mode, unreachable);
+        }
         try {
             if (console == null) {
                 console = PgBouncerConsole.open(endpoint.settings(), endpoint.password(), timeout);
@@ -42,6 +49,7 @@ public final class PoolerWatch implements AutoCloseable {
             List<Map<String, String>> pools = console.show("POOLS");
             List<Map<String, String>> databases = console.show("DATABASES");
             refused = null;
+            unreachable = null;
             return PoolerView.of(mode, PoolCounts.of(endpoint.settings().database(), pools, databases));
         } catch (ConsoleRefusal e) {
             close();
@@ -50,7 +58,10 @@ public final class PoolerWatch implements AutoCloseable {
             return PoolerView.unavailable(mode, refused);
         } catch (IOException | RuntimeException e) {
             close();
-            return PoolerView.unavailable(mode, "its console could not be read (" + e.getMessage() + ")");
+            unreachable = "its console could not be read (" + e.getMessage() + "; asked again within "
+                    + UNREACHABLE_RECHECK.toSeconds() + " s)";
+            unreachableAt = System.nanoTime();
+            return PoolerView.unavailable(mode, unreachable);
         }
     }
 

@@ -337,8 +337,8 @@ public final class WorkloadView implements TabContent {
             String caption = outcome == Outcome.OK ? "OK" : capitalised(outcome.label().replaceFirst(":.*", ""));
             Node figure = figure(caption, "count-" + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'), text, style);
             if (outcome == Outcome.OUT_OF_STOCK || outcome == Outcome.INVALID_INPUT) {
-                // place_order's own outcomes: a script's transaction cannot end in them
-                showWhen(model.scriptedShownProperty().not(), figure);
+                // place_order's own outcomes: a script run shows them only when one ended so (the place-order built-in)
+                showWhen(model.scriptedShownProperty().not().or(model.counterProperty(outcome).greaterThan(0)), figure);
             }
             if (outcome != Outcome.OK) {
                 model.counterProperty(outcome).addListener((obs, old, now) ->

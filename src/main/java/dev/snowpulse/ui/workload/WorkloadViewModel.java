@@ -376,8 +376,9 @@ public final class WorkloadViewModel {
             text.append(" Thresholds: ").append(String.join(", ", checks.stream()
                     .map(ch -> ch.threshold().text() + (ch.passed() ? " passed" : " FAILED") + " (" + ch.observedText() + ")").toList())).append('.');
         }
-        if (!r.spec().scripted() && c.outOfStock() > c.ok()) {
-            text.append(" Most orders found no stock: tick \"Restock first\" above, or Reset demo data on the Schema tab.");
+        if (c.outOfStock() > c.ok()) {
+            text.append(r.spec().scripted() ? " Most transactions found no stock: Reset demo data on the Schema tab (or run "
+                    + "place_order with \"Restock first\")." : " Most orders found no stock: tick \"Restock first\" above, or Reset demo data on the Schema tab.");
         }
         return text.toString();
     }

@@ -64,7 +64,8 @@ public final class ScriptClient implements Expr.Scope {
             List<Command> commands = plan.scripts().get(i).script().commands();
             plainBegin[i] = new boolean[commands.size()];
             for (int c = 0; c < commands.size(); c++) {
-                plainBegin[i][c] = commands.get(c) instanceof Command.Sql sql && PLAIN_BEGIN.matcher(sql.jdbcText()).matches();
+                plainBegin[i][c] = commands.get(c) instanceof Command.Sql sql && PLAIN_BEGIN.matcher(sql.jdbcText()).matches()
+                        && sqlBeforeAnySleep(commands, c + 1);
             }
         }
         variables.putAll(plan.definitions());
@@ -72,6 +73,23 @@ public final class ScriptClient implements Expr.Scope {
         variables.putIfAbsent("scale", Value.of(plan.scale()));
         variables.putIfAbsent("random_seed", Value.of(runSeed));
         variables.putIfAbsent("default_seed", Value.of(new ScriptRandom(runSeed).nextSeed()));
+    }
+
+    /**
+     * Whether the next command after {@code from} that is not a {@code \set} is SQL: a BEGIN deferred past a
+     * {@code \sleep} would start its transaction later than pgbench does (no server connection held, no idle in
+     * transaction), so only a BEGIN followed by SQL is deferred.
+     */
+    private static boolean sqlBeforeAnySleep(List<Command> commands, int from) {
+        for (int c = from; c < commands.size(); c++) {
+            if (commands.get(c) instanceof Command.Sql) {
+                return true;
+            }
+            if (commands.get(c) instanceof Command.Sleep) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Prepares every script's SQL commands on {@code session}: at the start and after each reconnect. */

@@ -56,7 +56,6 @@ public final class ScriptStats {
         return perCommand;
     }
 
-    /** Retries of every script so far, after the warm-up: the run's "retried". */
     /** Each script's successful transactions so far (after warm-up), in the plan's order. */
     public long[] succeeded() {
         long[] ok = new long[scripts.length];
@@ -66,6 +65,7 @@ public final class ScriptStats {
         return ok;
     }
 
+    /** Retries of every script so far, after the warm-up: the run's "retried". */
     public long retries() {
         long n = 0;
         for (PerScript s : scripts) {
