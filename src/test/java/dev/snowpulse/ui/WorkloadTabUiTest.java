@@ -158,6 +158,26 @@ class WorkloadTabUiTest {
         assertThat(FxReads.onFx(check::getText)).startsWith("✗ new script:2").contains("\\gset");
         robot.interact(() -> text.setText("\\set x :undefined + 1\nSELECT :x;\n"));
         assertThat(FxReads.onFx(check::getText)).startsWith("✓ Syntax OK: 1 SQL command, 1 \\set, 0 \\sleep");
+
+        // edits not saved are not thrown away without asking
+        robot.clickOn("#scriptEditorClose");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(FxReads.<String>onFx(() -> ((javafx.scene.control.DialogPane) robot.lookup(".dialog-pane").query()).getContentText()))
+                .contains("The new script is not saved");
+        robot.clickOn(dialogButton(robot, javafx.scene.control.ButtonType.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#scriptEditorText").tryQuery()).as("still open, text kept").isPresent();
+        assertThat(FxReads.<String>onFx(() -> text.getText())).startsWith("\\set x :undefined");
+        robot.clickOn("#scriptEditorClose");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn(dialogButton(robot, javafx.scene.control.ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#scriptEditorText").tryQuery()).isEmpty();
+    }
+
+    /** The open dialog's button (the Workload tab has an "OK" counter of its own, so not looked up by text). */
+    private static javafx.scene.Node dialogButton(FxRobot robot, javafx.scene.control.ButtonType type) {
+        return ((javafx.scene.control.DialogPane) robot.lookup(".dialog-pane").query()).lookupButton(type);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Map;
  * the longest wait, the pool mode, and the pool's size from SHOW DATABASES (0 when it does not say).
  */
 public record PoolCounts(int clientsActive, int clientsWaiting, int serversActive, int serversIdle, int serversOther,
-                         double longestWaitSeconds, String poolMode, int poolSize) {
+                         double longestWaitSeconds, String poolMode, int poolSize, int pools) {
 
     public int clients() {
         return clientsActive + clientsWaiting;
@@ -28,10 +28,12 @@ public record PoolCounts(int clientsActive, int clientsWaiting, int serversActiv
         int serversOther = 0;
         double longestWait = 0;
         String mode = "";
+        int matched = 0;
         for (Map<String, String> pool : pools) {
             if (!database.equals(pool.get("database"))) {
                 continue;
             }
+            matched++;
             clientsActive += number(pool, "cl_active");
             clientsWaiting += number(pool, "cl_waiting");
             serversActive += number(pool, "sv_active");
@@ -42,7 +44,7 @@ public record PoolCounts(int clientsActive, int clientsWaiting, int serversActiv
             mode = poolMode == null ? mode : poolMode;
         }
         int size = databases.stream().filter(d -> database.equals(d.get("name"))).mapToInt(d -> number(d, "pool_size")).max().orElse(0);
-        return new PoolCounts(clientsActive, clientsWaiting, serversActive, serversIdle, serversOther, longestWait, mode, size);
+        return new PoolCounts(clientsActive, clientsWaiting, serversActive, serversIdle, serversOther, longestWait, mode, size, matched);
     }
 
     private static int number(Map<String, String> row, String column) {

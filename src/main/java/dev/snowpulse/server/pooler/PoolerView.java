@@ -43,7 +43,8 @@ public record PoolerView(Pooler mode, PoolCounts counts, String unavailable) {
                 : String.format(Locale.ROOT, "%d waiting for a server connection, the longest for %s", counts.clientsWaiting(),
                         counts.longestWaitSeconds() < 1 ? String.format(Locale.ROOT, "%.0f ms", counts.longestWaitSeconds() * 1000)
                                 : String.format(Locale.ROOT, "%.1f s", counts.longestWaitSeconds()));
-        String pool = counts.poolSize() > 0 ? " of a pool of " + counts.poolSize() : "";
+        String pool = counts.poolSize() <= 0 ? "" : counts.pools() > 1
+                ? " of " + counts.pools() + " pools (users) of " + counts.poolSize() + " each" : " of a pool of " + counts.poolSize();
         return String.format(Locale.ROOT, "Through PgBouncer (%s pooling): %s (%s) %s %s%s (%d active, %d idle); %s.",
                 counts.poolMode().isEmpty() ? mode.label() : counts.poolMode(), Plural.of(counts.clients(), "client"), waiting,
                 counts.clients() == 1 ? "uses" : "share", Plural.of(counts.servers(), "server connection"), pool,

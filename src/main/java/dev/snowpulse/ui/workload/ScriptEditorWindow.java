@@ -55,15 +55,17 @@ final class ScriptEditorWindow {
         check.setWrapText(true);
         check.setMinHeight(Region.USE_PREF_SIZE);
         check.setMaxWidth(Double.MAX_VALUE);
-        Label saved = new Label();
-        saved.setId("scriptEditorSaved");
-        saved.getStyleClass().add("hint");
+        Label savedNote = new Label();
+        savedNote.setId("scriptEditorSaved");
+        savedNote.getStyleClass().add("hint");
 
         Path[] target = {file};
+        // what is on disk (or the starting script): closing with anything else asks first
+        String[] saved = {editor.getText()};
         Runnable recheck = () -> show(check, file == null ? "new script" : file.getFileName().toString(), editor.getText());
         editor.textProperty().addListener((obs, old, now) -> {
             recheck.run();
-            saved.setText("");
+            savedNote.setText("");
         });
         recheck.run();
 
@@ -84,14 +86,30 @@ final class ScriptEditorWindow {
                 }
                 target[0] = chosen.toPath();
             }
-            saveTo(target[0], editor.getText(), model, saved, file == null ? added : p -> { });
+            String content = editor.getText();
+            saveTo(target[0], content, model, savedNote, path -> {
+                saved[0] = content;
+                if (file == null) {
+                    added.accept(path);
+                }
+            });
             if (file == null) {
                 save.setText("Save");
             }
         });
         Button close = new Button("Close");
-        close.setOnAction(e -> stage.close());
-        HBox buttons = new HBox(8, save, saved, new Region(), close);
+        close.setId("scriptEditorClose");
+        close.setOnAction(e -> {
+            if (mayClose(stage, editor.getText(), saved[0], target[0])) {
+                stage.close();
+            }
+        });
+        stage.setOnCloseRequest(e -> {
+            if (!mayClose(stage, editor.getText(), saved[0], target[0])) {
+                e.consume();
+            }
+        });
+        HBox buttons = new HBox(8, save, savedNote, new Region(), close);
         HBox.setHgrow(buttons.getChildren().get(2), Priority.ALWAYS);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
@@ -114,12 +132,21 @@ final class ScriptEditorWindow {
         return stage;
     }
 
-    private static void saveTo(Path path, String text, WorkloadViewModel model, Label saved, Consumer<Path> added) {
-        saved.setText("Saving…");
+    private static void saveTo(Path path, String text, WorkloadViewModel model, Label note, Consumer<Path> done) {
+        note.setText("Saving…");
         model.saveScript(path, text, () -> {
-            saved.setText("Saved to " + path);
-            added.accept(path);
-        }, failure -> saved.setText("Could not save to " + path + ": " + failure));
+            note.setText("Saved to " + path);
+            done.accept(path);
+        }, failure -> note.setText("Could not save to " + path + ": " + failure));
+    }
+
+    /** Unsaved edits are not thrown away without asking. */
+    private static boolean mayClose(Stage stage, String text, String saved, Path file) {
+        if (text.equals(saved)) {
+            return true;
+        }
+        return dev.snowpulse.ui.common.Dialogs.confirm(stage, (file == null ? "The new script is not saved."
+                : file.getFileName() + " has changes that are not saved.") + " Close the editor and lose them?");
     }
 
     /** The parser's verdict: what the script holds, or the first mistake with its line and column. */
