@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.server;
 
+import dev.snowpulse.ui.common.LineCharts;
 import dev.snowpulse.server.ServerRates;
 import dev.snowpulse.server.SessionState;
 import javafx.collections.ListChangeListener;
@@ -103,13 +104,9 @@ final class ServerCharts {
         time.setMinorTickVisible(false);
         NumberAxis values = new NumberAxis();
         values.setMinorTickVisible(false);
-        LineChart<Number, Number> chart = new LineChart<>(time, values);
-        chart.setId(id);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
+        LineChart<Number, Number> chart = LineCharts.of(time, values, id);
         // a legend of the tab's own above the plot: the chart's own one gives way first when a chart is this small
         chart.setLegendVisible(false);
-        chart.getStyleClass().add("live-chart");
         chart.setMinHeight(0);
         chart.setMinWidth(0);
         return chart;

@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.workload;
 
+import dev.snowpulse.ui.common.LineCharts;
 import dev.snowpulse.format.ReportFormat;
 import dev.snowpulse.format.ReportTable;
 import dev.snowpulse.ui.common.Nodes;

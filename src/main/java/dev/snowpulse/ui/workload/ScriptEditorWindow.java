@@ -62,7 +62,7 @@ final class ScriptEditorWindow {
         Path[] target = {file};
         // what is on disk (or the starting script): closing with anything else asks first
         String[] saved = {editor.getText()};
-        Runnable recheck = () -> show(check, file == null ? "new script" : file.getFileName().toString(), editor.getText());
+        Runnable recheck = () -> showVerdict(check, file == null ? "new script" : file.getFileName().toString(), editor.getText());
         editor.textProperty().addListener((obs, old, now) -> {
             recheck.run();
             savedNote.setText("");
@@ -150,7 +150,7 @@ final class ScriptEditorWindow {
     }
 
     /** The parser's verdict: what the script holds, or the first mistake with its line and column. */
-    static void show(Label check, String name, String text) {
+    static void showVerdict(Label check, String name, String text) {
         check.getStyleClass().removeAll("check-ok", "check-error");
         try {
             PgbenchScript script = ScriptParser.parse(name, text, DEFINED);

@@ -1,5 +1,6 @@
 package dev.snowpulse.ui.workload;
 
+import dev.snowpulse.ui.common.LineCharts;
 import dev.snowpulse.ui.common.Nodes;
 import dev.snowpulse.format.ReportFormat;
 import dev.snowpulse.ui.common.TabContent;
@@ -327,9 +328,7 @@ public final class WorkloadView implements TabContent {
 
     private Node figures() {
         HBox row = new HBox(8);
-        Node rate = figure("Orders/s", "figureRate", model.ordersPerSecondProperty(), "figure-main");
-        ((Label) ((VBox) rate).getChildren().get(1)).textProperty().bind(words("tps", "Orders/s"));
-        row.getChildren().add(rate);
+        row.getChildren().add(figure(words("tps", "Orders/s"), "figureRate", model.ordersPerSecondProperty(), "figure-main"));
         row.getChildren().add(figure("Latency ms p50 / p95 / p99", "figureLatency", model.latencyProperty(), "figure-main"));
         for (Outcome outcome : Outcome.values()) {
             ObservableValue<String> text = model.counterProperty(outcome).asString(Locale.ROOT, "%,d");
@@ -355,11 +354,16 @@ public final class WorkloadView implements TabContent {
     }
 
     private static Node figure(String caption, String id, ObservableValue<String> value, String style) {
+        return figure(new javafx.beans.property.SimpleStringProperty(caption), id, value, style);
+    }
+
+    private static Node figure(ObservableValue<String> caption, String id, ObservableValue<String> value, String style) {
         Label number = new Label();
         number.setId(id);
         number.getStyleClass().add("figure-value");
         number.textProperty().bind(value);
-        Label name = new Label(caption);
+        Label name = new Label();
+        name.textProperty().bind(caption);
         name.getStyleClass().add("figure-caption");
         VBox box = new VBox(2, number, name);
         box.getStyleClass().addAll("figure", style);

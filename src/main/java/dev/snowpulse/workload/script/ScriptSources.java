@@ -18,12 +18,12 @@ public final class ScriptSources {
         return load(ScriptChoice.parse(ScriptChoice.Kind.BUILTIN, spec, "--builtin"), known);
     }
 
-    public static WeightedScript file(String spec, Set<String> known) throws IOException {
+    public static WeightedScript file(String spec, Set<String> known) {
         return load(ScriptChoice.parse(ScriptChoice.Kind.FILE, spec, "--file"), known);
     }
 
-    /** The choice's script, read and checked; a file is read from disk. */
-    public static WeightedScript load(ScriptChoice choice, Set<String> known) throws UncheckedIOException {
+    /** The choice's script, read and checked; a file is read from disk (a failure to read it is an UncheckedIOException). */
+    public static WeightedScript load(ScriptChoice choice, Set<String> known) {
         if (choice.kind() == ScriptChoice.Kind.BUILTIN) {
             String name = BuiltinScripts.resolve(choice.name());
             return new WeightedScript(ScriptParser.parse(name, BuiltinScripts.text(name), known), choice.weight());
