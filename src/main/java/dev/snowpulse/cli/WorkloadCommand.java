@@ -233,7 +233,8 @@ final class WorkloadCommand implements Callable<Integer> {
                 throw new CliFailure("the run failed: " + result.failure());
             }
             if (result.counts().ok() == 0 && result.counts().total() > 0) {
-                throw new CliFailure("no order succeeded: " + NothingSucceeded.reason(result.counts()));
+                throw new CliFailure((workload.scripted() ? "no transaction succeeded: " : "no order succeeded: ")
+                        + NothingSucceeded.reason(result.counts()));
             }
             return ThresholdCheck.allPassed(result.thresholdChecks()) ? Cli.OK : Cli.THRESHOLD_FAILED;
         }
@@ -346,7 +347,12 @@ final class WorkloadCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, unit + ": %.1f (without initial connection time)%n", r.ordersPerSecond());
         out.printf(Locale.ROOT, "initial connection time: %.3f ms%n", r.connectTime().toNanos() / 1e6);
-        out.printf(Locale.ROOT, "latency ms: avg %.3f  p50 %.3f  p95 %.3f  p99 %.3f  max %.3f%n", l.mean(), l.p50(), l.p95(), l.p99(), l.max());
+        if (l.count() == 0) {
+            // nothing succeeded, so nothing was timed: not 0 ms (the history keeps no latency either)
+            out.println("latency ms: none measured (nothing succeeded)");
+        } else {
+            out.printf(Locale.ROOT, "latency ms: avg %.3f  p50 %.3f  p95 %.3f  p99 %.3f  max %.3f%n", l.mean(), l.p50(), l.p95(), l.p99(), l.max());
+        }
         out.println("run id: " + r.runId());
     }
 

@@ -202,6 +202,14 @@ class WorkloadCliTest {
             assertThat(pgbench.out()).as(pgbench.err()).containsPattern("number of transactions skipped: [1-9]\\d* \\(");
         }
         assertThat(run("--profile", "shop", "workload", "-f", slow.toString(), "-L", "0").exit()).isEqualTo(2);
+
+        // a script whose every transaction fails: said as transactions, and no latency where none was measured
+        java.nio.file.Path broken = home.resolve("broken.sql");
+        java.nio.file.Files.writeString(broken, "SELEC 1;\n");
+        Run failing = run("--profile", "shop", "workload", "-f", broken.toString(), "--workers", "1", "--orders-per-worker", "3");
+        assertThat(failing.exit()).isEqualTo(1);
+        assertThat(failing.err()).contains("no transaction succeeded: ");
+        assertThat(failing.out()).contains("latency ms: none measured (nothing succeeded)").contains("[42601: 3]");
     }
 
     @Test
